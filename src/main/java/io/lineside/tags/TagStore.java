@@ -1,0 +1,75 @@
+package io.lineside.tags;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The latest value of every tag, with its quality and age.
+ *
+ * <p>Producers (the decoder thread, the staleness watchdog) call {@link #apply}; they never wait for a
+ * reader. Readers (the UI pulse, the alarm engine) each own a {@link DirtyTracker} and pull the tags that
+ * changed since their last drain. Safe from any thread.
+ */
+public final class TagStore {
+
+    private final Map<TagPath, TagValue> latest = new ConcurrentHashMap<>();
+    private final List<DirtyTracker> trackers = new CopyOnWriteArrayList<>();
+
+    /** Records a new latest value and flags the tag dirty for every reader. */
+    public void apply(TagUpdate update) {
+        latest.put(update.path(), update.value());
+        markDirty(update.path());
+    }
+
+    /** The latest value of a tag, or null if it was never seen. */
+    public TagValue get(TagPath path) {
+        return latest.get(path);
+    }
+
+    /** Every tag seen so far (a weakly consistent live view). */
+    public Set<TagPath> paths() {
+        return latest.keySet();
+    }
+
+    /** A new reader's view of changes; it starts with every known tag dirty. */
+    public DirtyTracker newTracker() {
+        DirtyTracker tracker = new DirtyTracker(this::forget);
+        trackers.add(tracker);
+        latest.keySet().forEach(tracker::mark);
+        return tracker;
+    }
+
+    /**
+     * Marks every GOOD or UNCERTAIN tag received before {@code cutoff} as STALE (the staleness watchdog);
+     * a null cutoff marks all of them (the broker connection is down).
+     *
+     * @return how many tags turned stale
+     */
+    public int markStale(Instant cutoff) {
+        int count = 0;
+        for (Map.Entry<TagPath, TagValue> entry : latest.entrySet()) {
+            TagValue value = entry.getValue();
+            boolean live = value.quality() == Quality.GOOD || value.quality() == Quality.UNCERTAIN;
+            if (live && (cutoff == null || value.receiveTime().isBefore(cutoff))
+                    && latest.replace(entry.getKey(), value, value.withQuality(Quality.STALE))) {
+                markDirty(entry.getKey());
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void markDirty(TagPath path) {
+        for (DirtyTracker tracker : trackers) {
+            tracker.mark(path);
+        }
+    }
+
+    private void forget(DirtyTracker tracker) {
+        trackers.remove(tracker);
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Lineside HMI: live workshop layouts, alarms and shift history for a control-room PC.
+ */
+module io.lineside {
+    // UI toolkit (only ui.. and app.. may use it; see ArchitectureTest)
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires org.controlsfx.controls;
+
+    // MQTT client (only telemetry.. may use it)
+    requires org.eclipse.paho.client.mqttv3;
+
+    // JSON payloads and YAML configuration
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    // Embedded history cache (only history.. may use JDBC)
+    requires java.sql;
+    requires com.h2database;
+
+    // Embedded demo broker (app.. only)
+    requires moquette.broker;
+
+    // The JavaFX launcher instantiates the Application subclass.
+    exports io.lineside.app to javafx.graphics;
+}

@@ -1,0 +1,136 @@
+package io.lineside.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker process on a free loopback port, for integration tests.
+ * Install it with {@code apt-get install mosquitto}; .ci/run does.
+ */
+public final class Mosquitto implements AutoCloseable {
+
+    private static final List<String> CANDIDATES = List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto",
+            "/usr/bin/mosquitto", "/opt/homebrew/sbin/mosquitto");
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private Mosquitto(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts a broker with default limits on a free port; its files live under {@code dir}. */
+    public static Mosquitto start(Path dir) {
+        Mosquitto broker = new Mosquitto(dir, freePort());
+        broker.launch();
+        return broker;
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the broker hard (SIGKILL), as a crash or power loss would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    /** Starts the broker again on the same port after {@link #kill()} or {@link #close()}. */
+    public void restart() {
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    private void launch() {
+        try {
+            Files.createDirectories(dir);
+            Path conf = dir.resolve("mosquitto.conf");
+            Files.writeString(conf, String.join("\n",
+                    "listener " + port + " 127.0.0.1",
+                    "allow_anonymous true",
+                    "persistence false",
+                    "max_queued_messages 100000",
+                    "message_size_limit 1048576",
+                    "log_dest file " + dir.resolve("mosquitto.log"),
+                    ""));
+            process = new ProcessBuilder(executable(), "-c", conf.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mosquitto.out").toFile())
+                    .start();
+            awaitListening(Duration.ofSeconds(10));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited with " + process.exitValue() + "; see " + dir);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on port " + port + " within " + timeout);
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String executable() {
+        return CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "mosquitto not found: install it (apt-get install mosquitto) to run the integration tests"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
