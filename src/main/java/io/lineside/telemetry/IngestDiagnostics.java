@@ -1,0 +1,106 @@
+package io.lineside.telemetry;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counters for everything that did not become a good value: oversize payloads, a full ingest queue,
+ * parse errors, unknown topics (bounded, least recently seen forgotten first) and sequence gaps.
+ * Safe from any thread; {@link #snapshot()} is what the UI shows.
+ */
+public final class IngestDiagnostics {
+
+    /** Unknown topics remembered at most; beyond that the least recently seen are forgotten. */
+    static final int MAX_UNKNOWN_TOPICS = 1_000;
+    /** Bytes of a bad payload kept for the engineer, as hex. */
+    static final int BAD_PAYLOAD_PREFIX = 64;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong oversize = new AtomicLong();
+    private final AtomicLong queueFull = new AtomicLong();
+    private final AtomicLong parseErrors = new AtomicLong();
+    private final AtomicLong unknown = new AtomicLong();
+    private final AtomicLong seqGaps = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong callbackErrors = new AtomicLong();
+    private final Map<String, Long> unknownTopics = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_UNKNOWN_TOPICS;
+        }
+    };
+    private volatile BadPayload lastBad;
+
+    /** The last payload that failed to decode: where, when, why, and its first bytes in hex. */
+    public record BadPayload(String topic, Instant time, String reason, String hexPrefix) {
+    }
+
+    /** A consistent-enough copy of the counters for display. */
+    public record Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
+                           long unknownMessages, int unknownTopics, long seqGaps, long duplicates,
+                           long callbackErrors,
+                           BadPayload lastBad) {
+    }
+
+    void received() {
+        received.incrementAndGet();
+    }
+
+    void decoded() {
+        decoded.incrementAndGet();
+    }
+
+    void oversize() {
+        oversize.incrementAndGet();
+    }
+
+    void queueFull() {
+        queueFull.incrementAndGet();
+    }
+
+    void callbackError() {
+        callbackErrors.incrementAndGet();
+    }
+
+    void seqGap() {
+        seqGaps.incrementAndGet();
+    }
+
+    void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
+    void parseError(String topic, byte[] payload, String reason, Instant time) {
+        parseErrors.incrementAndGet();
+        byte[] prefix = java.util.Arrays.copyOf(payload, Math.min(payload.length, BAD_PAYLOAD_PREFIX));
+        lastBad = new BadPayload(topic, time, reason, HexFormat.of().formatHex(prefix));
+    }
+
+    void unknownTopic(String topic) {
+        unknown.incrementAndGet();
+        String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
+        synchronized (unknownTopics) {
+            unknownTopics.merge(key, 1L, Long::sum);
+        }
+    }
+
+    /** The unknown topics remembered, with their message counts, most recently seen last. */
+    public Map<String, Long> unknownTopics() {
+        synchronized (unknownTopics) {
+            return Map.copyOf(unknownTopics);
+        }
+    }
+
+    public Snapshot snapshot() {
+        int topics;
+        synchronized (unknownTopics) {
+            topics = unknownTopics.size();
+        }
+        return new Snapshot(received.get(), decoded.get(), oversize.get(), queueFull.get(), parseErrors.get(),
+                unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad);
+    }
+}

@@ -1,0 +1,145 @@
+package io.lineside.telemetry;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * From raw MQTT messages to {@link TagUpdate}s. {@link #offer} is what the MQTT callback calls: O(1), never
+ * blocks, never throws. One decoder thread maps topics, decodes payloads and hands updates to the sink;
+ * a payload that cannot be decoded marks its tag BAD (never "last value still good").
+ */
+public final class IngestPipeline implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(IngestPipeline.class.getName());
+
+    private record Raw(String topic, byte[] payload, long receivedMillis) {
+    }
+
+    private final TopicMapper mapper;
+    private final Consumer<TagUpdate> sink;
+    private final Clock clock;
+    private final int maxPayloadBytes;
+    private final BlockingQueue<Raw> queue;
+    private final IngestDiagnostics diagnostics = new IngestDiagnostics();
+    private final JsonPayloadDecoder decoder = new JsonPayloadDecoder();
+    private final Map<TagPath, Long> lastSeq = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param sink            receives every decoded update on the decoder thread; must not block for long
+     * @param maxPayloadBytes larger payloads are dropped before parsing
+     * @param queueCapacity   messages waiting for the decoder; beyond that new ones are dropped and counted
+     */
+    public IngestPipeline(TopicMapper mapper, Consumer<TagUpdate> sink, Clock clock, int maxPayloadBytes,
+                          int queueCapacity) {
+        this.mapper = mapper;
+        this.sink = sink;
+        this.clock = clock;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = Thread.ofPlatform().name("lineside-decoder").daemon().start(this::run);
+    }
+
+    /** Accepts one message from the MQTT callback. Safe from any thread; never blocks or throws. */
+    public void offer(String topic, byte[] payload) {
+        try {
+            diagnostics.received();
+            if (payload.length > maxPayloadBytes) {
+                diagnostics.oversize();
+                LOG.log(System.Logger.Level.DEBUG, "payload too large ({0} bytes) on topic {1}", payload.length, topic);
+                return;
+            }
+            if (!queue.offer(new Raw(topic, payload.clone(), clock.millis()))) {
+                diagnostics.queueFull();
+            }
+        } catch (Throwable t) {
+            diagnostics.callbackError();
+        }
+    }
+
+    public IngestDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Messages waiting for the decoder. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Raw raw = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (raw != null) {
+                    handle(raw);
+                }
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (RuntimeException e) {
+                diagnostics.callbackError();
+                LOG.log(System.Logger.Level.WARNING, "update handling failed", e);
+            }
+        }
+    }
+
+    private void handle(Raw raw) {
+        TagPath path = mapper.map(raw.topic());
+        if (path == null) {
+            diagnostics.unknownTopic(raw.topic());
+            return;
+        }
+        Instant received = Instant.ofEpochMilli(raw.receivedMillis());
+        TagValue value;
+        try {
+            value = decoder.decode(raw.payload(), received);
+        } catch (DecodeException e) {
+            diagnostics.parseError(raw.topic(), raw.payload(), e.getMessage(), received);
+            value = new TagValue(null, received, received, Quality.BAD, -1);
+        }
+        if (isDuplicate(path, value.seq())) {
+            return;
+        }
+        diagnostics.decoded();
+        sink.accept(new TagUpdate(path, value));
+    }
+
+    /** Tracks the publisher's sequence: counts gaps, drops redelivered duplicates, accepts a restart at 1. */
+    private boolean isDuplicate(TagPath path, long seq) {
+        if (seq < 0) {
+            return false;
+        }
+        Long last = lastSeq.put(path, seq);
+        if (last == null || seq == 1 || seq == last + 1) {
+            return false;
+        }
+        if (seq > last) {
+            diagnostics.seqGap();
+            return false;
+        }
+        lastSeq.put(path, last);
+        diagnostics.duplicate();
+        return true;
+    }
+
+    /** Decodes what is queued (bounded wait) and stops the decoder thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.lineside.telemetry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The subscribing link to one broker. One supervisor thread owns the Paho client: it connects, retries
+ * with full-jitter backoff (Paho's own reconnect does not cover a failed first connect), subscribes
+ * asynchronously, and publishes a {@link ConnectionStatus} on every change. Messages go to
+ * {@code onMessage} straight from Paho's callback thread, which must return at once.
+ */
+public final class MqttConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int KEEP_ALIVE_SECONDS = 5;
+
+    /** Where and how to connect. The password is never logged or shown. */
+    public record Settings(String brokerUrl, String clientId, String subscription, String username,
+                           char[] password) {
+    }
+
+    private final Settings settings;
+    private final BiConsumer<String, byte[]> onMessage;
+    private final Clock clock;
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("lineside-mqtt").daemon().unstarted(r));
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10),
+            ThreadLocalRandom.current());
+    private final MqttAsyncClient client;
+    private volatile Consumer<ConnectionStatus> listener = status -> { };
+    private volatile ConnectionStatus status;
+    private boolean everConnected;
+    private int reconnects;
+    private volatile boolean closed;
+
+    /**
+     * @param onMessage called on Paho's thread for every message: copy, enqueue, return; must never throw
+     */
+    public MqttConnection(Settings settings, BiConsumer<String, byte[]> onMessage, Clock clock) {
+        this.settings = settings;
+        this.onMessage = onMessage;
+        this.clock = clock;
+        try {
+            this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot use broker URL " + settings.brokerUrl() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        this.status = new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), settings.brokerUrl(), 0, "");
+    }
+
+    /** Called on the supervisor thread after every status change. */
+    public void onStatus(Consumer<ConnectionStatus> listener) {
+        this.listener = listener;
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
+        supervisor.execute(this::connect);
+    }
+
+    /** The current status. Safe from any thread. */
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        setStatus(ConnectionState.CONNECTING, "");
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
+        options.setMaxInflight(100);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password());
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    supervisor.execute(MqttConnection.this::connected);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    supervisor.execute(() -> retry(OperatorMessages.connectFailed(settings.brokerUrl(), error)));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            retry(OperatorMessages.connectFailed(settings.brokerUrl(), e));
+        }
+    }
+
+    private void connected() {
+        backoff.reset();
+        if (everConnected) {
+            reconnects++;
+        }
+        everConnected = true;
+        setStatus(ConnectionState.ONLINE, "");
+        try {
+            client.subscribe(settings.subscription(), 1, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] granted = token.getGrantedQos();
+                    if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+                        supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
+                                "subscription " + settings.subscription() + " refused by the broker (not authorized)"));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
+                            "subscription " + settings.subscription() + " failed: " + error.getMessage()));
+                }
+            });
+        } catch (MqttException e) {
+            setStatus(ConnectionState.ONLINE, "subscription failed: " + e.getMessage());
+        }
+    }
+
+    private void retry(String reason) {
+        if (closed) {
+            return;
+        }
+        Duration delay = backoff.next();
+        LOG.log(System.Logger.Level.INFO, "{0}; next attempt in {1} ms", reason, delay.toMillis());
+        setStatus(ConnectionState.OFFLINE, reason);
+        supervisor.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void setStatus(ConnectionState state, String detail) {
+        ConnectionStatus old = status;
+        java.time.Instant since = old.state() == state ? old.since() : clock.instant();
+        status = new ConnectionStatus(state, since, settings.brokerUrl(), reconnects, detail);
+        if (!status.equals(old)) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "connection status listener failed", e);
+            }
+        }
+    }
+
+    /** Disconnects (bounded wait) and stops the supervisor. */
+    @Override
+    public void close() {
+        closed = true;
+        supervisor.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1_000).waitForCompletion(2_000);
+            }
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.DEBUG, "disconnect: {0}", e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close: {0}", e.getMessage());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            supervisor.execute(() -> retry(OperatorMessages.connectionLost(cause)));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                onMessage.accept(topic, message.getPayload());
+            } catch (Throwable t) {
+                // Never let an exception reach Paho: it would close the connection.
+                LOG.log(System.Logger.Level.ERROR, "message handler failed", t);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // This link only subscribes.
+        }
+    }
+}

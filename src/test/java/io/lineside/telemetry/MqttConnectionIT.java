@@ -1,0 +1,97 @@
+package io.lineside.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lineside.tags.TagUpdate;
+import io.lineside.testsupport.Eventually;
+import io.lineside.testsupport.Mosquitto;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The subscribing link against a real Mosquitto on a loopback port. */
+class MqttConnectionIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void deliversMessagesAndReconnectsAfterTheBrokerDies() throws Exception {
+        List<TagUpdate> updates = new CopyOnWriteArrayList<>();
+        List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+             IngestPipeline pipeline = new IngestPipeline(new TopicMapper("lineside"), updates::add,
+                     Clock.systemUTC(), 256 * 1024, 10_000);
+             MqttConnection connection = new MqttConnection(new MqttConnection.Settings(broker.url(),
+                     "lineside-test-" + System.nanoTime(), "lineside/#", null, null), pipeline::offer,
+                     Clock.systemUTC())) {
+            connection.onStatus(statuses::add);
+            connection.start();
+            Eventually.await("online", Duration.ofSeconds(10),
+                    () -> connection.status().state() == ConnectionState.ONLINE);
+
+            publish(broker, "lineside/demo/assembly/line-1/press/speed", "{\"v\":58,\"seq\":1}", 20);
+            Eventually.await("20 updates", Duration.ofSeconds(10), () -> updates.size() >= 20);
+
+            broker.kill();
+            long lost = System.nanoTime();
+            Eventually.await("offline", Duration.ofSeconds(2),
+                    () -> connection.status().state() == ConnectionState.OFFLINE);
+            assertTrue((System.nanoTime() - lost) / 1_000_000 <= 2_000);
+            assertTrue(connection.status().detail().contains("lost") || connection.status().detail().contains("refused"),
+                    connection.status().detail());
+
+            broker.restart();
+            Eventually.await("back online", Duration.ofSeconds(12),
+                    () -> connection.status().state() == ConnectionState.ONLINE);
+            assertEquals(1, connection.status().reconnects());
+
+            int before = updates.size();
+            publish(broker, "lineside/demo/assembly/line-1/press/speed", "{\"v\":59,\"seq\":100}", 5);
+            Eventually.await("updates after the reconnect (resubscribed)", Duration.ofSeconds(10),
+                    () -> updates.size() >= before + 5);
+        }
+        assertTrue(statuses.stream().anyMatch(s -> s.state() == ConnectionState.OFFLINE));
+    }
+
+    @Test
+    void aMissingBrokerGivesAPreciseMessageAndKeepsRetrying() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (MqttConnection connection = new MqttConnection(new MqttConnection.Settings(
+                "tcp://127.0.0.1:" + deadPort, "lineside-test-" + System.nanoTime(), "lineside/#", null, null),
+                (t, p) -> { }, Clock.systemUTC())) {
+            List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
+            connection.onStatus(statuses::add);
+            connection.start();
+            Eventually.await("two failed attempts", Duration.ofSeconds(10),
+                    () -> statuses.stream().filter(s -> s.state() == ConnectionState.CONNECTING).count() >= 2);
+            ConnectionStatus offline = statuses.stream().filter(s -> s.state() == ConnectionState.OFFLINE)
+                    .findFirst().orElseThrow();
+            assertEquals("connection refused by tcp://127.0.0.1:" + deadPort + " (is the broker running?)",
+                    offline.detail());
+        }
+    }
+
+    private static void publish(Mosquitto broker, String topic, String first, int count) throws Exception {
+        MqttClient client = new MqttClient(broker.url(), "pub-" + System.nanoTime(), new MemoryPersistence());
+        client.connect();
+        for (int i = 0; i < count; i++) {
+            String payload = first.replaceFirst("\"seq\":(\\d+)", "\"seq\":" + (Long.parseLong(
+                    first.replaceAll(".*\"seq\":(\\d+).*", "$1")) + i));
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        }
+        client.disconnect();
+        client.close();
+    }
+}
