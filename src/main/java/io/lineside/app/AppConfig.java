@@ -1,0 +1,44 @@
+package io.lineside.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What this workstation connects to and where it keeps its data. Without a config file the app runs the
+ * demo: an embedded broker plus the line simulator.
+ *
+ * @param brokerUrl   {@code tcp://host:port} or {@code ssl://host:port}; empty in demo mode
+ * @param clientId    the MQTT client id; empty to derive one from the host name and install id
+ * @param username    broker user name, or empty
+ * @param password    broker password (read from {@code passwordFile}), or empty
+ * @param topicPrefix first topic level of the telemetry ({@code lineside})
+ * @param dataDir     where history and state live; empty for the per-user default
+ * @param staleAfter  a tag with no update for this long turns STALE
+ * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
+ */
+public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                        Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                        Optional<String> language) {
+
+    public static final String DEFAULT_TOPIC_PREFIX = "lineside";
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
+
+    /** The demo: embedded broker and simulator, default data directory. */
+    public static AppConfig demo() {
+        return new AppConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                DEFAULT_TOPIC_PREFIX, Optional.empty(), DEFAULT_STALE_AFTER, Optional.empty());
+    }
+
+    public boolean isDemo() {
+        return brokerUrl.isEmpty();
+    }
+
+    public AppConfig withDataDir(Path dir) {
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language);
+    }
+
+    public AppConfig withLanguage(String tag) {
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag));
+    }
+}

@@ -1,0 +1,89 @@
+package io.lineside.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("station.yaml"), yaml);
+    }
+
+    @Test
+    void fullConfigLoadsWithRelativePathsResolvedAgainstTheFile() throws Exception {
+        Files.writeString(dir.resolve("broker.secret"), "s3cret\n");
+        AppConfig config = new ConfigLoader().load(write("""
+                broker:
+                  url: ssl://broker.plant.local:8883
+                  clientId: lineside-cr1
+                  username: hmi
+                  passwordFile: broker.secret
+                topicPrefix: plant
+                dataDir: data
+                staleAfterSeconds: 15
+                language: zh-CN
+                """));
+        assertFalse(config.isDemo());
+        assertEquals(Optional.of("ssl://broker.plant.local:8883"), config.brokerUrl());
+        assertEquals(Optional.of("lineside-cr1"), config.clientId());
+        assertArrayEquals("s3cret".toCharArray(), config.password().orElseThrow());
+        assertEquals("plant", config.topicPrefix());
+        assertEquals(Optional.of(dir.resolve("data")), config.dataDir());
+        assertEquals(Duration.ofSeconds(15), config.staleAfter());
+        assertEquals(Optional.of("zh-CN"), config.language());
+    }
+
+    @Test
+    void minimalConfigTakesDefaults() throws Exception {
+        AppConfig config = new ConfigLoader().load(write("broker:\n  url: tcp://10.0.0.5:1883\n"));
+        assertEquals(AppConfig.DEFAULT_TOPIC_PREFIX, config.topicPrefix());
+        assertEquals(AppConfig.DEFAULT_STALE_AFTER, config.staleAfter());
+        assertEquals(Optional.empty(), config.dataDir());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
+        "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, passwordFile, url, username",
+        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, staleAfterSeconds, topicPrefix",
+        "topicPrefix: x|key 'broker': expected a mapping with clientId, passwordFile, url, username, found nothing",
+        "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
+        "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",
+        "broker:\\n  url: tcp://x:1\\nstaleAfterSeconds: soon|key 'staleAfterSeconds': expected a whole number from 1 to 3600, found \"soon\"",
+        "broker:\\n  url: tcp://x:1\\nlanguage: fr|key 'language': expected en or zh-CN, found \"fr\"",
+        "broker:\\n  url: tcp://x:1\\n  clientId: \"a/#\"|key 'broker.clientId': expected 1-64 of A-Z a-z 0-9 _ -, found \"a/#\"",
+        "broker:\\n  url: tcp://x:1\\n  passwordFile: missing.secret|key 'broker.passwordFile': expected a readable file holding the broker password",
+        "broker:\\n  url: tcp://x:1\\nbroker:\\n  url: tcp://y:1|not valid YAML at line 3",
+        "broker: {url: tcp://x:1|not valid YAML at line",
+        "- just\\n- a list|expected a mapping of keys",
+    })
+    void badConfigNamesFileKeyAndExpectation(String yaml, String expected) throws IOException {
+        Path file = write(yaml.replace("\\n", "\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        String message = e.getMessage();
+        assertEquals(true, message.startsWith("config " + file + ": "), message);
+        assertEquals(true, message.contains(expected), message);
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path file = dir.resolve("nope.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertEquals("config " + file + ": file not found", e.getMessage());
+    }
+}
