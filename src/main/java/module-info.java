@@ -22,6 +22,7 @@ module io.lineside {
     // Embedded demo broker (app.. only)
     requires moquette.broker;
 
-    // The JavaFX launcher instantiates the Application subclass.
-    exports io.lineside.app to javafx.graphics;
+    // FXML controllers are created by our controller factory; FXMLLoader injects @FXML fields.
+    opens io.lineside.ui.shell to javafx.fxml;
+    opens io.lineside.ui.workshop to javafx.fxml;
 }

@@ -1,0 +1,55 @@
+package io.lineside.ui.shell;
+
+import io.lineside.telemetry.ConnectionState;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+/** The window frame's controller: binds the header and status bar to {@link MainViewModel}. */
+public final class MainView {
+
+    private final MainViewModel model;
+
+    @FXML
+    private Label title;
+    @FXML
+    private HBox connectionBox;
+    @FXML
+    private Label connectionText;
+    @FXML
+    private Label connectionDetail;
+    @FXML
+    private Label ingestText;
+    @FXML
+    private Label historyText;
+    @FXML
+    private Label dataDirText;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        title.setText(model.title());
+        dataDirText.setText(model.dataDirText());
+        connectionText.textProperty().bind(model.connectionTextProperty());
+        connectionDetail.textProperty().bind(model.connectionDetailProperty());
+        ingestText.textProperty().bind(model.ingestTextProperty());
+        historyText.textProperty().bind(model.historyTextProperty());
+        showConnection(model.connectionStateProperty().get());
+        model.connectionStateProperty().addListener((obs, old, now) -> showConnection(now));
+        model.historyDelayedProperty().addListener((obs, old, delayed) -> {
+            historyText.getStyleClass().remove("history-delayed");
+            if (delayed) {
+                historyText.getStyleClass().add("history-delayed");
+            }
+        });
+    }
+
+    private void showConnection(ConnectionState state) {
+        connectionBox.getStyleClass().removeAll("online", "offline", "connecting");
+        connectionBox.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+    }
+}

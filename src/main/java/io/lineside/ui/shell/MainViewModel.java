@@ -1,0 +1,110 @@
+package io.lineside.ui.shell;
+
+import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.ConnectionStatus;
+import io.lineside.telemetry.IngestDiagnostics;
+import io.lineside.ui.Texts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The window frame: connection indicator, ingest and history counters, data location.
+ * FX thread only; polls its sources a few times a second from the pulse.
+ */
+public final class MainViewModel {
+
+    /** What the shell reads each refresh; every supplier is safe to call from the FX thread. */
+    public record Sources(Supplier<ConnectionStatus> connection, Supplier<IngestDiagnostics.Snapshot> ingest,
+                          Supplier<HistoryStatus> history, String dataDir, boolean demo) {
+    }
+
+    /** The history writer's counters as the status bar shows them. */
+    public record HistoryStatus(long written, long dropped, String lastError) {
+    }
+
+    private static final Duration REFRESH = Duration.ofMillis(250);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Sources sources;
+    private final Texts texts;
+    private final ZoneId zone;
+    private final ReadOnlyObjectWrapper<ConnectionState> connectionState = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper ingestText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper historyDelayed = new ReadOnlyBooleanWrapper();
+    private Instant lastRefresh = Instant.EPOCH;
+
+    public MainViewModel(Sources sources, Texts texts, ZoneId zone) {
+        this.sources = sources;
+        this.texts = texts;
+        this.zone = zone;
+    }
+
+    public String title() {
+        return texts.get("app.title") + (sources.demo() ? " \u2014 " + texts.get("app.demo") : "");
+    }
+
+    public String dataDirText() {
+        return texts.get("status.dataDir", sources.dataDir());
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    /** "Online · since 08:01:02 · reconnects: 0". */
+    public ReadOnlyStringProperty connectionTextProperty() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    /** Why the link is down, in operator words, or empty. */
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ingestTextProperty() {
+        return ingestText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty historyTextProperty() {
+        return historyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty historyDelayedProperty() {
+        return historyDelayed.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Re-reads the sources if a refresh is due. FX thread only. */
+    public void pulse(Instant now) {
+        if (Duration.between(lastRefresh, now).compareTo(REFRESH) < 0) {
+            return;
+        }
+        lastRefresh = now;
+        ConnectionStatus c = sources.connection().get();
+        connectionState.set(c.state());
+        connectionText.set(texts.get("connection." + c.state().name()) + " \u00B7 "
+                + texts.get("connection.since", CLOCK.format(c.since().atZone(zone))) + " \u00B7 "
+                + texts.get("connection.reconnects", c.reconnects()));
+        connectionDetail.set(c.detail());
+        IngestDiagnostics.Snapshot d = sources.ingest().get();
+        long rejected = d.oversize() + d.queueFull() + d.parseErrors() + d.unknownMessages();
+        ingestText.set(texts.get("status.messages", d.received()) + "   " + texts.get("status.errors", rejected));
+        HistoryStatus h = sources.history().get();
+        historyDelayed.set(h.dropped() > 0 || h.lastError() != null);
+        historyText.set(h.dropped() > 0 ? texts.get("status.historyDelayed", h.dropped())
+                : texts.get("status.history", h.written()) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
+    }
+}

@@ -1,0 +1,98 @@
+package io.lineside.ui.workshop;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.StationState;
+import io.lineside.ui.Texts;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+
+/**
+ * A station tile. ISA-101 style: grey when normal, colour only for abnormal states, and never colour
+ * alone: each state has its own symbol and word; a STALE or BAD tile is outlined dashed and says so.
+ */
+public final class StationTile extends VBox {
+
+    private final StationTileViewModel model;
+    private final Label state = new Label();
+    private final ChangeListener<StationState> stateListener = (obs, old, now) -> showState(now);
+    private final ChangeListener<Quality> qualityListener = (obs, old, now) -> showQuality(old, now);
+
+    public StationTile(StationTileViewModel model, Texts texts) {
+        this.model = model;
+        getStyleClass().add("station-tile");
+        setId("tile-" + model.id().line() + "-" + model.name());
+        Label name = new Label(model.name());
+        name.getStyleClass().add("tile-name");
+        state.getStyleClass().add("tile-state");
+        state.textProperty().bind(model.stateTextProperty());
+        GridPane values = new GridPane();
+        values.getStyleClass().add("tile-values");
+        addRow(values, 0, texts.get("tile.speed"), model, texts.get("unit.speed"), Field.SPEED);
+        addRow(values, 1, texts.get("tile.temperature"), model, texts.get("unit.temperature"), Field.TEMPERATURE);
+        addRow(values, 2, texts.get("tile.cycles"), model, "", Field.CYCLES);
+        Label quality = new Label();
+        quality.getStyleClass().add("tile-quality");
+        quality.textProperty().bind(model.qualityTextProperty());
+        getChildren().addAll(name, state, values, quality);
+        model.stateProperty().addListener(stateListener);
+        model.qualityProperty().addListener(qualityListener);
+        showState(model.stateProperty().get());
+        showQuality(null, model.qualityProperty().get());
+        setOnMouseClicked(e -> model.openRequested());
+    }
+
+    private enum Field { SPEED, TEMPERATURE, CYCLES }
+
+    private static void addRow(GridPane grid, int row, String label, StationTileViewModel model, String unit, Field field) {
+        Label caption = new Label(label);
+        caption.getStyleClass().add("tile-caption");
+        Label value = new Label();
+        value.getStyleClass().add("tile-value");
+        value.textProperty().bind(switch (field) {
+            case SPEED -> model.speedTextProperty();
+            case TEMPERATURE -> model.temperatureTextProperty();
+            case CYCLES -> model.cyclesTextProperty();
+        });
+        Label units = new Label(unit);
+        units.getStyleClass().add("tile-unit");
+        grid.addRow(row, caption, value, units);
+    }
+
+    private void showState(StationState now) {
+        getStyleClass().removeIf(c -> c.startsWith("state-"));
+        getStyleClass().add("state-" + now.name().toLowerCase(java.util.Locale.ROOT));
+        state.setGraphic(symbol(now));
+    }
+
+    private void showQuality(Quality old, Quality now) {
+        if (old != null) {
+            getStyleClass().remove("quality-" + old.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        getStyleClass().add("quality-" + now.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A distinct shape per state, so the state reads without colour. */
+    private static Shape symbol(StationState s) {
+        Shape shape = switch (s) {
+            case RUNNING -> new Circle(5);
+            case IDLE -> new Rectangle(9, 9);
+            case BLOCKED, STARVED -> new Polygon(5, 0, 10, 5, 5, 10, 0, 5);
+            case FAULT -> new Polygon(6, 0, 12, 11, 0, 11);
+            case UNKNOWN -> new Rectangle(10, 2);
+        };
+        shape.getStyleClass().add("state-symbol");
+        return shape;
+    }
+
+    /** Detaches from the view-model so a closed view can be collected. */
+    public void dispose() {
+        model.stateProperty().removeListener(stateListener);
+        model.qualityProperty().removeListener(qualityListener);
+    }
+}

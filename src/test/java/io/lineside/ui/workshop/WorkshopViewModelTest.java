@@ -1,0 +1,123 @@
+package io.lineside.ui.workshop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.StationId;
+import io.lineside.tags.StationState;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import io.lineside.ui.Texts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The overview's behaviour without the toolkit: the pulse is called directly. */
+class WorkshopViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final StationId PRESS = new StationId("demo", "assembly", "line-1", "press");
+
+    private final TagStore store = new TagStore();
+    private final WorkshopViewModel model = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH));
+
+    private void publish(StationId station, String signal, Object value, Instant at) {
+        store.apply(new TagUpdate(station.signal(signal), new TagValue(value, at, at, Quality.GOOD, 1)));
+    }
+
+    @Test
+    void tilesAppearPerStationGroupedByLineInTheOrderSeen() {
+        publish(PRESS, "state", "running", T0);
+        publish(new StationId("demo", "assembly", "line-1", "weld"), "speed", 30.0, T0);
+        publish(new StationId("demo", "assembly", "line-2", "load"), "speed", 10.0, T0);
+        model.pulse(T0);
+        assertEquals(List.of("assembly / line-1", "assembly / line-2"), model.lines().stream().map(LineViewModel::name).toList());
+        assertEquals(List.of("press", "weld"), model.lines().get(0).stations().stream().map(StationTileViewModel::name).toList());
+    }
+
+    @Test
+    void tileShowsStateValuesQualityAndAge() {
+        publish(PRESS, "state", "fault", T0);
+        publish(PRESS, "speed", 58.04, T0);
+        publish(PRESS, "temperature", 45.26, T0.plusMillis(300));
+        model.pulse(T0.plusMillis(700));
+        StationTileViewModel tile = model.tile(PRESS);
+        assertEquals(StationState.FAULT, tile.stateProperty().get());
+        assertEquals("Fault", tile.stateTextProperty().get());
+        assertEquals("58.0", tile.speedTextProperty().get());
+        assertEquals("45.3", tile.temperatureTextProperty().get());
+        assertEquals("\u2014", tile.cyclesTextProperty().get());
+        assertEquals(Quality.GOOD, tile.qualityProperty().get());
+        assertEquals("Good \u00B7 0.7 s", tile.qualityTextProperty().get());
+    }
+
+    @Test
+    void ageKeepsGrowingWithoutNewDataAndStaleMarksTheTile() {
+        publish(PRESS, "state", "running", T0);
+        publish(PRESS, "speed", 1.0, T0);
+        publish(PRESS, "temperature", 1.0, T0);
+        model.pulse(T0);
+        model.pulse(T0.plusSeconds(12));
+        StationTileViewModel tile = model.tile(PRESS);
+        assertEquals("Good \u00B7 12 s", tile.qualityTextProperty().get());
+        store.markStale(null);
+        model.pulse(T0.plusSeconds(12));
+        assertEquals(Quality.STALE, tile.qualityProperty().get());
+        assertEquals("Stale \u00B7 12 s", tile.qualityTextProperty().get());
+    }
+
+    @Test
+    void aBadValueIsNotShownAsTheLastGoodOne() {
+        publish(PRESS, "speed", 40.0, T0);
+        model.pulse(T0);
+        store.apply(new TagUpdate(PRESS.signal("speed"), new TagValue(null, T0, T0.plusSeconds(1), Quality.BAD, -1)));
+        model.pulse(T0.plusSeconds(1));
+        StationTileViewModel tile = model.tile(PRESS);
+        assertEquals("\u2014", tile.speedTextProperty().get());
+        assertEquals(Quality.BAD, tile.qualityProperty().get());
+    }
+
+    @Test
+    void aPulseDrainsEachChangedTagOnceHoweverOftenItChanged() {
+        for (int i = 0; i < 1_000; i++) {
+            publish(PRESS, "speed", (double) i, T0);
+        }
+        assertEquals(1, model.pulse(T0));
+        assertEquals("999.0", model.tile(PRESS).speedTextProperty().get());
+        assertEquals(0, model.pulse(T0.plusMillis(16)));
+    }
+
+    @Test
+    void clickingATileOpensThatStation() {
+        List<StationId> opened = new ArrayList<>();
+        model.setOnOpenStation(opened::add);
+        publish(PRESS, "state", "idle", T0);
+        model.pulse(T0);
+        model.tile(PRESS).openRequested();
+        assertEquals(List.of(PRESS), opened);
+        assertNull(model.tile(new StationId("demo", "assembly", "line-9", "x")));
+    }
+
+    @Test
+    void chineseTextsComeFromTheZhCnBundle() {
+        WorkshopViewModel zh = new WorkshopViewModel(store, Texts.forLocale(Locale.SIMPLIFIED_CHINESE));
+        publish(PRESS, "state", "starved", T0);
+        zh.pulse(T0);
+        assertEquals("\u7F3A\u6599", zh.tile(PRESS).stateTextProperty().get());
+        zh.dispose();
+    }
+
+    @Test
+    void unknownStateTextIsShownAsNoState() {
+        publish(PRESS, "state", "exploded", T0);
+        model.pulse(T0);
+        assertEquals(StationState.UNKNOWN, model.tile(PRESS).stateProperty().get());
+        TagPath path = PRESS.signal("state");
+        assertEquals("exploded", store.get(path).value());
+    }
+}
