@@ -1,0 +1,45 @@
+package io.lineside;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package boundaries of DESIGN.md, enforced on the production classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.lineside");
+
+    @Test
+    void onlyUiAndAppUseJavaFx() {
+        noClasses().that().resideOutsideOfPackages("io.lineside.ui..", "io.lineside.app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTelemetryUsesPaho() {
+        noClasses().that().resideOutsideOfPackage("io.lineside.telemetry..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyHistoryAndSecurityUseJdbc() {
+        noClasses().that().resideOutsideOfPackages("io.lineside.history..", "io.lineside.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreDoesNotDependOnTheUi() {
+        noClasses().that().resideInAnyPackage("io.lineside.tags..", "io.lineside.telemetry..",
+                        "io.lineside.history..", "io.lineside.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..")
+                .check(CLASSES);
+    }
+}
