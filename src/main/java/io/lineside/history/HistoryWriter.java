@@ -1,0 +1,311 @@
+package io.lineside.history;
+
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Stores every {@link TagUpdate} it is given in the history database, in batches.
+ *
+ * <p><b>Threading.</b> {@link #accept} is safe from any thread, never blocks and never throws: when the bounded
+ * queue is full the update is dropped, counted, and {@link #delayed()} turns true. One daemon thread,
+ * {@code lineside-history-writer}, owns the JDBC connection: it takes up to 500 updates (waiting at most 250 ms
+ * after the first), writes them with one prepared batch and one commit. A failed batch is retried up to 3 times,
+ * then counted in {@link #failedBatches()}; no database error ends the thread. Counters are safe to read from any
+ * thread. {@link #close} drains the queue; close the writer before its {@link HistoryDatabase}.
+ */
+public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
+
+    public static final int DEFAULT_CAPACITY = 50_000;
+    static final int MAX_BATCH = 500;
+    static final int MAX_TEXT = 200;
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int ATTEMPTS = 3;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
+    // MERGE on the primary key makes a redelivered sample (same tag, ts, seq) a no-op instead of an error.
+    private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
+            + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** Test seam: runs on the writer thread before each attempt to write a batch. */
+    interface BeforeWrite {
+        void run(List<TagUpdate> batch, int attempt) throws SQLException;
+    }
+
+    private final HistoryDatabase database;
+    private final BlockingQueue<TagUpdate> queue;
+    private final Duration retryPause;
+    private final BeforeWrite beforeWrite;
+    private final Thread thread;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failedRows = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile boolean delayed;
+    private volatile String lastError;
+    // Writer thread only:
+    private final Map<TagPath, Integer> tagIds = new HashMap<>();
+    private Connection connection;
+
+    /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
+    public HistoryWriter(HistoryDatabase database) {
+        this(database, DEFAULT_CAPACITY);
+    }
+
+    /** Starts the writer thread with a queue of {@code capacity} updates. */
+    public HistoryWriter(HistoryDatabase database, int capacity) {
+        this(database, capacity, Duration.ofMillis(500), (batch, attempt) -> { });
+    }
+
+    HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
+        this.database = database;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.retryPause = retryPause;
+        this.beforeWrite = beforeWrite;
+        this.thread = Thread.ofPlatform().name("lineside-history-writer").daemon().unstarted(this::run);
+        thread.start();
+    }
+
+    /** Queues an update for writing; drops and counts it if the queue is full or the writer is closed. */
+    @Override
+    public void accept(TagUpdate update) {
+        try {
+            if (closing.get() || !queue.offer(update)) {
+                dropped.incrementAndGet();
+                delayed = true;
+            }
+        } catch (RuntimeException e) { // a null update: count it, never throw at the producer
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Updates committed to the database (a redelivered duplicate counts, though it adds no row). */
+    public long writtenCount() { return written.get(); }
+
+    /** Updates refused because the queue was full or the writer closed. */
+    public long droppedCount() { return dropped.get(); }
+
+    /** Batches given up after all retries; their updates are in {@link #failedCount()}. */
+    public long failedBatches() { return failedBatches.get(); }
+
+    /** Updates lost with a failed batch. */
+    public long failedCount() { return failedRows.get(); }
+
+    /** Batches committed. */
+    public long committedBatches() { return batches.get(); }
+
+    /** True after a drop or a failed batch, until a later commit leaves the queue empty (caught up). */
+    public boolean delayed() { return delayed; }
+
+    /** The last write error, or null if none happened. */
+    public String lastError() { return lastError; }
+
+    /** Stops accepting, writes what is queued and stops the thread, waiting at most 5 s. Idempotent. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.join(CLOSE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            lastError = "history writer did not finish within " + CLOSE_WAIT.toSeconds() + " s; "
+                    + queue.size() + " updates still queued";
+            LOG.log(Level.WARNING, lastError);
+        } else {
+            dropped.addAndGet(queue.size()); // raced with close: accepted after the last drain
+            queue.clear();
+        }
+    }
+
+    private void run() {
+        List<TagUpdate> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (!closing.get() || !queue.isEmpty()) {
+                if (fill(batch)) {
+                    write(batch);
+                    batch.clear();
+                }
+            }
+        } finally {
+            discardConnection();
+        }
+    }
+
+    /** Takes up to MAX_BATCH updates, waiting at most 250 ms after the first; false if none came. */
+    private boolean fill(List<TagUpdate> batch) {
+        TagUpdate first = poll(MAX_WAIT_NANOS);
+        if (first == null) {
+            return false;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        while (batch.size() < MAX_BATCH) {
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= MAX_BATCH || closing.get() || left <= 0) {
+                break;
+            }
+            TagUpdate next = poll(left);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return true;
+    }
+
+    private TagUpdate poll(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // Deliberately not re-asserted: an interrupted thread makes H2 close its file channel.
+            LOG.log(Level.WARNING, "history writer interrupted; ignoring (use close())");
+            return null;
+        }
+    }
+
+    private void write(List<TagUpdate> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                beforeWrite.run(batch, attempt);
+                insert(batch);
+                written.addAndGet(batch.size());
+                batches.incrementAndGet();
+                if (attempt > 1) {
+                    LOG.log(Level.INFO, "history batch written after {0} attempts", attempt);
+                }
+                if (queue.isEmpty()) {
+                    delayed = false;
+                }
+                return;
+            } catch (Exception e) { // SQLException, or anything else: the writer must outlive it
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                delayed = true;
+                discardConnection();
+                if (attempt >= ATTEMPTS) {
+                    failedBatches.incrementAndGet();
+                    failedRows.addAndGet(batch.size());
+                    LOG.log(Level.ERROR, "history batch of " + batch.size() + " updates lost after " + attempt
+                            + " attempts", e);
+                    return;
+                }
+                LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
+                pause();
+            }
+        }
+    }
+
+    private void insert(List<TagUpdate> batch) throws SQLException {
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement(MERGE_SAMPLE)) {
+            for (TagUpdate update : batch) {
+                TagValue v = update.value();
+                ps.setInt(1, tagId(c, update.path()));
+                ps.setLong(2, v.sourceTime().toEpochMilli());
+                ps.setLong(3, v.seq());
+                ps.setLong(4, v.receiveTime().toEpochMilli());
+                // Non-finite numbers would poison min/max: keep them as text, verbatim.
+                if (v.value() instanceof Double d && Double.isFinite(d)) {
+                    ps.setDouble(5, d);
+                    ps.setNull(6, Types.VARCHAR);
+                } else {
+                    ps.setNull(5, Types.DOUBLE);
+                    ps.setString(6, v.value() == null ? null : truncate(v.value().toString()));
+                }
+                ps.setInt(7, v.quality().ordinal());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+    }
+
+    private int tagId(Connection c, TagPath path) throws SQLException {
+        Integer cached = tagIds.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        int id;
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM tag WHERE path = ?")) {
+            select.setString(1, path.toString());
+            try (ResultSet rs = select.executeQuery()) {
+                id = rs.next() ? rs.getInt(1) : insertTag(c, path);
+            }
+        }
+        tagIds.put(path, id);
+        return id;
+    }
+
+    private static int insertTag(Connection c, TagPath path) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tag (path) VALUES (?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, path.toString());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getInt(1);
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = database.connect();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    /** Drops the connection after a failure: its transaction is gone, and so are uncommitted tag ids. */
+    private void discardConnection() {
+        tagIds.clear();
+        if (connection != null) {
+            try (Connection c = connection) {
+                c.rollback();
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, "closing the history connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(retryPause);
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, "history writer interrupted during retry pause; ignoring");
+        }
+    }
+
+    static String truncate(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end);
+    }
+}
