@@ -25,4 +25,5 @@ module io.lineside {
     // FXML controllers are created by our controller factory; FXMLLoader injects @FXML fields.
     opens io.lineside.ui.shell to javafx.fxml;
     opens io.lineside.ui.workshop to javafx.fxml;
+    opens io.lineside.ui.trend to javafx.fxml;
 }

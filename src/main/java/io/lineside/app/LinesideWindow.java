@@ -1,0 +1,52 @@
+package io.lineside.app;
+
+import io.lineside.history.HistoryWriter;
+import io.lineside.ui.Texts;
+import io.lineside.ui.shell.MainViewModel;
+import io.lineside.ui.shell.MainWindow;
+import io.lineside.ui.trend.TrendViewModel;
+import io.lineside.ui.workshop.WorkshopViewModel;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** Builds the main window's view-models from the running {@link Services}. FX thread only. */
+final class LinesideWindow {
+
+    private final MainWindow window;
+    private final ExecutorService queries = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
+
+    LinesideWindow(Services services, Texts texts, boolean demo, Clock clock) {
+        ZoneId zone = clock.getZone();
+        HistoryWriter writer = services.writer();
+        MainViewModel main = new MainViewModel(new MainViewModel.Sources(
+                services.connection()::status,
+                services.pipeline().diagnostics()::snapshot,
+                () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError()),
+                services.dataDir().toString(), demo), texts, zone);
+        WorkshopViewModel workshop = new WorkshopViewModel(services.store(), texts);
+        TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
+        window = new MainWindow(main, workshop, trend, texts, zone, clock);
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    /** Shows the window on {@code stage} and starts the pulse. */
+    void show(Stage stage, String title) {
+        stage.setTitle(title);
+        stage.setScene(window.scene());
+        stage.show();
+        window.start();
+    }
+
+    void dispose() {
+        window.dispose();
+        queries.shutdownNow();
+    }
+}

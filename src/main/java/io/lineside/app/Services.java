@@ -1,0 +1,104 @@
+package io.lineside.app;
+
+import io.lineside.history.HistoryDatabase;
+import io.lineside.history.HistoryException;
+import io.lineside.history.HistoryQuery;
+import io.lineside.history.HistoryWriter;
+import io.lineside.tags.TagStore;
+import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.IngestPipeline;
+import io.lineside.telemetry.MqttConnection;
+import io.lineside.telemetry.TopicMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The toolkit-free spine of one workstation: broker link → ingest → tag store and history writer, plus
+ * the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
+ */
+public final class Services implements AutoCloseable {
+
+    /** Messages larger than this are dropped before parsing. */
+    static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+    static final int INGEST_QUEUE = 50_000;
+
+    private final Path dataDir;
+    private final TagStore store = new TagStore();
+    private final HistoryDatabase database;
+    private final HistoryWriter writer;
+    private final HistoryQuery query;
+    private final IngestPipeline pipeline;
+    private final MqttConnection connection;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
+
+    /**
+     * Opens the history cache under {@code dataDir} and starts listening to {@code brokerUrl}.
+     *
+     * @throws HistoryException when the history database cannot be opened (e.g. another instance holds it)
+     */
+    public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
+            throws HistoryException {
+        this.dataDir = dataDir;
+        this.database = HistoryDatabase.open(dataDir.resolve("db"));
+        this.writer = new HistoryWriter(database);
+        this.query = new HistoryQuery(database);
+        TopicMapper mapper = new TopicMapper(config.topicPrefix());
+        this.pipeline = new IngestPipeline(mapper, update -> {
+            store.apply(update);
+            writer.accept(update);
+        }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
+                config.username().orElse(null), config.password().orElse(null)), pipeline::offer, clock);
+        connection.onStatus(status -> {
+            if (status.state() != ConnectionState.ONLINE) {
+                store.markStale(null);
+            }
+        });
+        Duration staleAfter = config.staleAfter();
+        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
+        connection.start();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public TagStore store() {
+        return store;
+    }
+
+    public HistoryDatabase database() {
+        return database;
+    }
+
+    public HistoryWriter writer() {
+        return writer;
+    }
+
+    public HistoryQuery query() {
+        return query;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public MqttConnection connection() {
+        return connection;
+    }
+
+    /** Stops listening, then writes what is queued and closes the history cache. */
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        connection.close();
+        pipeline.close();
+        writer.close();
+        database.close();
+    }
+}
