@@ -30,7 +30,7 @@ public final class MainWindow {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> new MainView(main),
                 WorkshopView.class, () -> new WorkshopView(workshop, texts),
-                TrendView.class, () -> new TrendView(trend, zone));
+                TrendView.class, () -> new TrendView(trend, texts, zone));
         Parent root = new ViewLoader(texts.bundle(), controllers).load(MainView.class);
         scene = new Scene(root);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/lineside/ui/lineside.css").toExternalForm());

@@ -1,6 +1,7 @@
 package io.lineside.ui.trend;
 
 import io.lineside.history.TrendBucket;
+import io.lineside.ui.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ public final class TrendView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TrendViewModel model;
+    private final Texts texts;
     private final ZoneId zone;
 
     @FXML
@@ -40,8 +42,9 @@ public final class TrendView {
     @FXML
     private NumberAxis speedTime;
 
-    public TrendView(TrendViewModel model, ZoneId zone) {
+    public TrendView(TrendViewModel model, Texts texts, ZoneId zone) {
         this.model = model;
+        this.texts = texts;
         this.zone = zone;
     }
 
@@ -50,8 +53,8 @@ public final class TrendView {
         title.textProperty().bind(model.titleProperty());
         message.textProperty().bind(model.messageProperty());
         busy.visibleProperty().bind(model.busyProperty());
-        temperatureChart.setTitle("\u00B0C");
-        speedChart.setTitle("/min");
+        temperatureChart.setTitle(texts.get("tile.temperature") + " (" + texts.get("unit.temperature") + ")");
+        speedChart.setTitle(texts.get("tile.speed") + " (" + texts.get("unit.speed") + ")");
         for (NumberAxis axis : List.of(temperatureTime, speedTime)) {
             axis.setTickLabelFormatter(new StringConverter<>() {
                 @Override
