@@ -112,10 +112,10 @@ public final class TrendViewModel {
     }
 
     private void applyResult(long gen, TrendData result, String error) {
-        busy.set(false);
         if (gen != generation) {
             return;
         }
+        busy.set(false);
         if (error != null) {
             message.set(texts.get("trend.failed", error));
             return;
