@@ -1,0 +1,56 @@
+package io.lineside.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.ConnectionStatus;
+import io.lineside.telemetry.IngestDiagnostics;
+import io.lineside.ui.Texts;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+
+    private final AtomicReference<ConnectionStatus> connection = new AtomicReference<>(
+            new ConnectionStatus(ConnectionState.ONLINE, T0, "tcp://b:1883", 2, ""));
+    private final AtomicReference<MainViewModel.HistoryStatus> history = new AtomicReference<>(
+            new MainViewModel.HistoryStatus(1234, 0, null));
+    private final IngestDiagnostics diagnostics = new IngestDiagnostics();
+    private final MainViewModel model = new MainViewModel(new MainViewModel.Sources(connection::get,
+            diagnostics::snapshot, history::get, "/data", true), Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
+
+    @Test
+    void showsConnectionSinceAndReconnects() {
+        model.pulse(T0);
+        assertEquals(ConnectionState.ONLINE, model.connectionStateProperty().get());
+        assertEquals("Online \u00B7 since 08:00:00 \u00B7 reconnects: 2", model.connectionTextProperty().get());
+        assertEquals("Lineside HMI \u2014 DEMO PLANT", model.title());
+        assertEquals("History: 1,234 samples", model.historyTextProperty().get());
+    }
+
+    @Test
+    void offlineCarriesTheOperatorMessageAfterTheNextRefresh() {
+        model.pulse(T0);
+        connection.set(new ConnectionStatus(ConnectionState.OFFLINE, T0.plusSeconds(5), "tcp://b:1883", 2,
+                "connection refused by tcp://b:1883 (is the broker running?)"));
+        model.pulse(T0.plusMillis(100));
+        assertEquals(ConnectionState.ONLINE, model.connectionStateProperty().get(), "refreshes at most 4 times a second");
+        model.pulse(T0.plusMillis(300));
+        assertEquals(ConnectionState.OFFLINE, model.connectionStateProperty().get());
+        assertEquals("connection refused by tcp://b:1883 (is the broker running?)", model.connectionDetailProperty().get());
+    }
+
+    @Test
+    void droppedHistoryIsFlagged() {
+        history.set(new MainViewModel.HistoryStatus(10, 7, null));
+        model.pulse(T0);
+        assertTrue(model.historyDelayedProperty().get());
+        assertEquals("History writing delayed: 7 updates dropped", model.historyTextProperty().get());
+    }
+}
