@@ -1,0 +1,5 @@
+package io.lineside.sim;
+
+/** One telemetry message the simulator publishes. */
+public record SimMessage(String topic, byte[] payload) {
+}

@@ -1,0 +1,121 @@
+package io.lineside.sim;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A simulated workshop: lines of stations in flow order. {@link #tick} advances the model to {@code now}
+ * and returns the telemetry to publish: numeric signals every tick, {@code state} on change and at least
+ * every {@link #STATE_REPEAT}. Deterministic for a seed and a sequence of tick times. Not thread-safe.
+ */
+public final class SimPlant {
+
+    /** The state is republished at least this often, so a listener that joins late sees it. */
+    static final Duration STATE_REPEAT = Duration.ofSeconds(1);
+
+    private final String prefix;
+    private final String site;
+    private final String area;
+    private final List<List<SimStation>> lines = new ArrayList<>();
+    private final List<String> lineNames = new ArrayList<>();
+    private final double faultRatePerSecond;
+    private final SplittableRandom random;
+    private final Map<String, Long> seq = new HashMap<>();
+    private final Map<SimStation, SimStation.State> lastPublishedState = new HashMap<>();
+    private final JsonFactory json = new JsonFactory();
+    private Instant last;
+    private Instant lastStateRepeat = Instant.EPOCH;
+
+    /**
+     * @param meanSecondsBetweenFaults per station, while running
+     */
+    public SimPlant(String prefix, String site, String area, int lineCount, List<StationKind> stations,
+                    double meanSecondsBetweenFaults, long seed) {
+        this.prefix = prefix;
+        this.site = site;
+        this.area = area;
+        this.faultRatePerSecond = 1 / meanSecondsBetweenFaults;
+        this.random = new SplittableRandom(seed);
+        for (int l = 1; l <= lineCount; l++) {
+            lineNames.add("line-" + l);
+            lines.add(stations.stream().map(SimStation::new).toList());
+        }
+    }
+
+    /** The demo workshop: site {@code demo}, area {@code assembly}, 3 lines × 6 stations. */
+    public static SimPlant demo(String prefix, long seed) {
+        return new SimPlant(prefix, "demo", "assembly", 3, StationKind.DEMO_LINE, 600, seed);
+    }
+
+    /** How many stations the plant has. */
+    public int stationCount() {
+        return lines.stream().mapToInt(List::size).sum();
+    }
+
+    /** Advances the model to {@code now} and returns the messages to publish. */
+    public List<SimMessage> tick(Instant now) {
+        double dt = last == null ? 0 : Math.max(0, Duration.between(last, now).toMillis() / 1000.0);
+        last = now;
+        boolean repeatState = Duration.between(lastStateRepeat, now).compareTo(STATE_REPEAT) >= 0;
+        if (repeatState) {
+            lastStateRepeat = now;
+        }
+        List<SimMessage> out = new ArrayList<>();
+        for (int l = 0; l < lines.size(); l++) {
+            List<SimStation> line = lines.get(l);
+            // Downstream first, so a part moves one station per tick at most.
+            for (int s = line.size() - 1; s >= 0; s--) {
+                SimStation station = line.get(s);
+                if (dt > 0) {
+                    station.advance(dt, s + 1 < line.size() ? line.get(s + 1) : null, s == 0, faultRatePerSecond, random);
+                }
+            }
+            for (SimStation station : line) {
+                String base = prefix + "/" + site + "/" + area + "/" + lineNames.get(l) + "/" + station.kind.name() + "/";
+                if (repeatState || lastPublishedState.get(station) != station.state) {
+                    lastPublishedState.put(station, station.state);
+                    out.add(message(base + "state", station.state.name().toLowerCase(Locale.ROOT), now));
+                }
+                out.add(message(base + "speed", round(station.speed), now));
+                out.add(message(base + "temperature", round(station.temperature), now));
+                out.add(message(base + "cycles", (double) station.cycles, now));
+            }
+        }
+        return out;
+    }
+
+    private SimMessage message(String topic, Object value, Instant now) {
+        long n = seq.merge(topic, 1L, Long::sum);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
+        try (JsonGenerator g = json.createGenerator(bytes)) {
+            g.writeStartObject();
+            if (value instanceof String text) {
+                g.writeStringField("v", text);
+            } else {
+                g.writeNumberField("v", (Double) value);
+            }
+            g.writeNumberField("ts", now.toEpochMilli());
+            g.writeStringField("q", "good");
+            g.writeNumberField("seq", n);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SimMessage(topic, bytes.toByteArray());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

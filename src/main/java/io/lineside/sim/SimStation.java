@@ -1,0 +1,88 @@
+package io.lineside.sim;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * One simulated station: a state machine with a small input buffer. A fault stops it for a repair time;
+ * an empty buffer starves it; a full downstream buffer blocks it; changeovers make it idle.
+ * Not thread-safe: owned by the simulator's tick.
+ */
+final class SimStation {
+
+    enum State { RUNNING, IDLE, BLOCKED, STARVED, FAULT }
+
+    static final int BUFFER_CAPACITY = 4;
+
+    final StationKind kind;
+    State state = State.RUNNING;
+    double temperature;
+    double speed;
+    long cycles;
+    /** Parts waiting in front of this station (the first station has an endless supply). */
+    int buffer = BUFFER_CAPACITY / 2;
+    private double progress;
+    private double downSeconds;
+
+    SimStation(StationKind kind) {
+        this.kind = kind;
+        this.temperature = kind.nominalTemp();
+    }
+
+    /**
+     * Advances by {@code dt} seconds. {@code downstream} is the next station (null for the last).
+     *
+     * @param faultRatePerSecond chance per second of a fault while running
+     */
+    void advance(double dt, SimStation downstream, boolean firstStation, double faultRatePerSecond,
+                 RandomGenerator random) {
+        if (state == State.FAULT || state == State.IDLE) {
+            downSeconds -= dt;
+            if (downSeconds > 0) {
+                updatePhysics(dt, random);
+                return;
+            }
+            state = State.RUNNING;
+        }
+        if (random.nextDouble() < faultRatePerSecond * dt) {
+            enter(State.FAULT, 20 + random.nextDouble() * 70);
+        } else if (random.nextDouble() < faultRatePerSecond * 0.3 * dt) {
+            enter(State.IDLE, 15 + random.nextDouble() * 30);
+        } else if (!firstStation && buffer == 0) {
+            state = State.STARVED;
+        } else if (downstream != null && downstream.buffer >= BUFFER_CAPACITY) {
+            state = State.BLOCKED;
+        } else {
+            state = State.RUNNING;
+            progress += dt / kind.cycleSeconds();
+            while (progress >= 1 && (firstStation || buffer > 0)
+                    && (downstream == null || downstream.buffer < BUFFER_CAPACITY)) {
+                progress -= 1;
+                cycles++;
+                if (!firstStation) {
+                    buffer--;
+                }
+                if (downstream != null) {
+                    downstream.buffer++;
+                }
+            }
+            progress = Math.min(progress, 1);
+        }
+        updatePhysics(dt, random);
+    }
+
+    private void enter(State next, double seconds) {
+        state = next;
+        downSeconds = seconds;
+    }
+
+    private void updatePhysics(double dt, RandomGenerator random) {
+        double target = switch (state) {
+            case RUNNING -> kind.nominalTemp();
+            case FAULT -> kind.nominalTemp() * 1.25 + 5;
+            default -> kind.nominalTemp() * 0.85;
+        };
+        temperature += (target - temperature) * Math.min(1, dt / 30) + random.nextGaussian() * 0.15 * Math.sqrt(dt);
+        double nominalSpeed = 60 / kind.cycleSeconds();
+        speed = state == State.RUNNING ? nominalSpeed * (0.96 + random.nextDouble() * 0.06) : 0;
+    }
+}
