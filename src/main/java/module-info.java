@@ -19,8 +19,10 @@ module io.lineside {
     requires java.sql;
     requires com.h2database;
 
-    // Embedded demo broker (app.. only)
+    // Embedded demo broker (app.. only); it logs through SLF4J, which the module graph must resolve
+    // explicitly (its JUL provider is then bound as a service).
     requires moquette.broker;
+    requires org.slf4j;
 
     // FXML controllers are created by our controller factory; FXMLLoader injects @FXML fields.
     opens io.lineside.ui.shell to javafx.fxml;

@@ -1,11 +1,13 @@
 package io.lineside.tags;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The latest value of every tag, with its quality and age.
@@ -17,11 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TagStore {
 
     private final Map<TagPath, TagValue> latest = new ConcurrentHashMap<>();
+    /** When each tag was first seen, so a reader that joins late still gets tags in publishing order. */
+    private final Map<TagPath, Long> firstSeen = new ConcurrentHashMap<>();
+    private final AtomicLong arrivals = new AtomicLong();
     private final List<DirtyTracker> trackers = new CopyOnWriteArrayList<>();
 
     /** Records a new latest value and flags the tag dirty for every reader. */
     public void apply(TagUpdate update) {
-        latest.put(update.path(), update.value());
+        if (latest.put(update.path(), update.value()) == null) {
+            firstSeen.putIfAbsent(update.path(), arrivals.incrementAndGet());
+        }
         markDirty(update.path());
     }
 
@@ -35,11 +42,13 @@ public final class TagStore {
         return latest.keySet();
     }
 
-    /** A new reader's view of changes; it starts with every known tag dirty. */
+    /** A new reader's view of changes; it starts with every known tag dirty, in the order first seen. */
     public DirtyTracker newTracker() {
         DirtyTracker tracker = new DirtyTracker(this::forget);
         trackers.add(tracker);
-        latest.keySet().forEach(tracker::mark);
+        latest.keySet().stream()
+                .sorted(Comparator.comparingLong(path -> firstSeen.getOrDefault(path, Long.MAX_VALUE)))
+                .forEach(tracker::mark);
         return tracker;
     }
 

@@ -45,6 +45,11 @@ public final class Texts {
         return get("age.minutes", millis / 60_000);
     }
 
+    /** A count (parts, cycles) without decimals, or an em dash when there is none. */
+    public static String count(double value) {
+        return Double.isNaN(value) ? "\u2014" : String.format(Locale.ROOT, "%d", Math.round(value));
+    }
+
     /** A measured value with one decimal, or an em dash when there is none. */
     public static String number(double value) {
         return Double.isNaN(value) ? "\u2014" : String.format(Locale.ROOT, "%.1f", value);

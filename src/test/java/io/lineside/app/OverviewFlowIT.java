@@ -83,7 +83,7 @@ class OverviewFlowIT extends FxRobot {
             }
         }
         Eventually.await("press tile shows the last published values", Duration.ofSeconds(10),
-                () -> texts("#tile-line-1-press").containsAll(Set.of("Fault", "57.0", "59.0", "1014.0")));
+                () -> texts("#tile-line-1-press").containsAll(Set.of("Fault", "57.0", "59.0", "1014")));
         assertTrue(texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Good \u00B7 ")));
         assertTrue(lookup(".connection-text").queryAs(Label.class).getText().startsWith("Online"));
         assertTrue(lookup("#tile-line-1-press").query().getStyleClass().contains("state-fault"));

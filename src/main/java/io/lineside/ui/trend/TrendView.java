@@ -53,6 +53,10 @@ public final class TrendView {
         title.textProperty().bind(model.titleProperty());
         message.textProperty().bind(model.messageProperty());
         busy.visibleProperty().bind(model.busyProperty());
+        for (LineChart<Number, Number> chart : List.of(temperatureChart, speedChart)) {
+            chart.visibleProperty().bind(model.dataProperty().isNotNull());
+            chart.managedProperty().bind(chart.visibleProperty());
+        }
         temperatureChart.setTitle(texts.get("tile.temperature") + " (" + texts.get("unit.temperature") + ")");
         speedChart.setTitle(texts.get("tile.speed") + " (" + texts.get("unit.speed") + ")");
         for (NumberAxis axis : List.of(temperatureTime, speedTime)) {

@@ -105,7 +105,8 @@ public final class StationTileViewModel {
         stateText.set(texts.get("state." + s.name()));
         speedText.set(number(SPEED));
         temperatureText.set(number(TEMPERATURE));
-        cyclesText.set(number(CYCLES));
+        TagValue cycles = signals.get(CYCLES);
+        cyclesText.set(cycles == null || cycles.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(cycles.number()));
         Quality worst = null;
         Instant oldest = null;
         for (String signal : SHOWN) {

@@ -41,17 +41,30 @@ class WorkshopViewModelTest {
     }
 
     @Test
+    void aViewOpenedLateStillListsStationsInPublishingOrder() {
+        for (String station : new String[] {"load", "press", "weld", "paint", "inspect", "pack"}) {
+            publish(new StationId("demo", "assembly", "line-1", station), "state", "running", T0);
+        }
+        WorkshopViewModel late = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH));
+        late.pulse(T0);
+        assertEquals(List.of("load", "press", "weld", "paint", "inspect", "pack"),
+                late.lines().get(0).stations().stream().map(StationTileViewModel::name).toList());
+        late.dispose();
+    }
+
+    @Test
     void tileShowsStateValuesQualityAndAge() {
         publish(PRESS, "state", "fault", T0);
         publish(PRESS, "speed", 58.04, T0);
         publish(PRESS, "temperature", 45.26, T0.plusMillis(300));
+        publish(PRESS, "cycles", 1204.0, T0.plusMillis(300));
         model.pulse(T0.plusMillis(700));
         StationTileViewModel tile = model.tile(PRESS);
         assertEquals(StationState.FAULT, tile.stateProperty().get());
         assertEquals("Fault", tile.stateTextProperty().get());
         assertEquals("58.0", tile.speedTextProperty().get());
         assertEquals("45.3", tile.temperatureTextProperty().get());
-        assertEquals("\u2014", tile.cyclesTextProperty().get());
+        assertEquals("1204", tile.cyclesTextProperty().get());
         assertEquals(Quality.GOOD, tile.qualityProperty().get());
         assertEquals("Good \u00B7 0.7 s", tile.qualityTextProperty().get());
     }

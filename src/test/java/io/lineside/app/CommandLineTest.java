@@ -1,0 +1,67 @@
+package io.lineside.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void noArgumentsMeansTheDemo() {
+        CommandLine cli = CommandLine.parse(List.of());
+        assertEquals(Optional.empty(), cli.config());
+        assertEquals(false, cli.help());
+    }
+
+    @Test
+    void optionsAreParsed() {
+        CommandLine cli = CommandLine.parse(List.of("--config", "a.yaml", "--data-dir", "/d", "--lang", "zh-CN"));
+        assertEquals(Optional.of(Path.of("a.yaml")), cli.config());
+        assertEquals(Optional.of(Path.of("/d")), cli.dataDir());
+        assertEquals(Optional.of("zh-CN"), cli.lang());
+    }
+
+    @Test
+    void mistakesAreOneLineReasons() {
+        assertEquals("unknown option \"--conf\"",
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(List.of("--conf", "x"))).getMessage());
+        assertEquals("--config needs a value",
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(List.of("--config"))).getMessage());
+        assertEquals("--lang expects en or zh-CN, found \"fr\"",
+                assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(List.of("--lang", "fr"))).getMessage());
+    }
+
+    @Test
+    void badConfigStopsTheStartWithOneLineAndExitCode2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "broker:\n  url: 42\n");
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(List.of("--config", file.toString()), System.out, new java.io.PrintStream(err, true));
+        assertEquals(2, code);
+        String printed = err.toString().strip();
+        assertEquals("lineside: config " + file + ": key 'broker.url': expected a non-empty string, found 42", printed);
+        assertTrue(!printed.contains("\n"));
+    }
+
+    @Test
+    void defaultDataDirFollowsThePlatform() {
+        Path home = Path.of("/home/op");
+        assertEquals(Path.of("/home/op/.local/share/lineside"), DataDirectories.defaultDataDir(Map.of(), "Linux", home));
+        assertEquals(Path.of("/x/lineside"), DataDirectories.defaultDataDir(Map.of("XDG_DATA_HOME", "/x"), "Linux", home));
+        assertEquals(Path.of("/home/op/Library/Application Support/Lineside"), DataDirectories.defaultDataDir(Map.of(), "Mac OS X", home));
+        assertEquals(Path.of("C:\\Users\\op\\AppData\\Local", "Lineside"),
+                DataDirectories.defaultDataDir(Map.of("LOCALAPPDATA", "C:\\Users\\op\\AppData\\Local"), "Windows 11", home));
+    }
+
+    @Test
+    void installIdIsStableAcrossStarts(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String first = ClientIds.installId(dir);
+        assertEquals(first, ClientIds.installId(dir));
+        assertTrue(ClientIds.derive(dir).matches("lineside-[a-z0-9-]+-" + first));
+    }
+}
