@@ -37,12 +37,31 @@ final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded demo broker", e);
         }
-        this.port = server.getPort();
+        this.port = requestedPort;
     }
 
-    /** Starts a broker on a free loopback port. */
+    /**
+     * Starts a broker on a free loopback port. Moquette does not report the port it bound when asked for
+     * port 0, so we pick a free one and retry if another process takes it first.
+     */
     static EmbeddedBroker start() {
-        return new EmbeddedBroker(0);
+        UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return new EmbeddedBroker(freeLoopbackPort());
+            } catch (UncheckedIOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the demo broker", e);
+        }
     }
 
     String url() {

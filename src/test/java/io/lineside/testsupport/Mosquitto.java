@@ -82,6 +82,9 @@ public final class Mosquitto implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mosquitto.out").toFile())
                     .start();
+            Process started = process;
+            // A test that dies before close() must not leave a broker behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
             awaitListening(Duration.ofSeconds(10));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
