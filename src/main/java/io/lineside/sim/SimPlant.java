@@ -55,7 +55,7 @@ public final class SimPlant {
 
     /** The demo workshop: site {@code demo}, area {@code assembly}, 3 lines × 6 stations. */
     public static SimPlant demo(String prefix, long seed) {
-        return new SimPlant(prefix, "demo", "assembly", 3, StationKind.DEMO_LINE, 600, seed);
+        return new SimPlant(prefix, "demo", "assembly", 3, StationKind.DEMO_LINE, 1_800, seed);
     }
 
     /** How many stations the plant has. */
