@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -50,7 +50,7 @@ public final class Main {
         config = cli.dataDir().map(config::withDataDir).orElse(config);
         config = cli.lang().map(config::withLanguage).orElse(config);
         Path dataDir = config.dataDir().orElseGet(DataDirectories::defaultDataDir).toAbsolutePath();
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {
             Files.createDirectories(dataDir);
             Clock clock = Clock.systemDefaultZone();
