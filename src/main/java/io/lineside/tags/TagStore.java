@@ -52,6 +52,11 @@ public final class TagStore {
         return tracker;
     }
 
+    /** How many readers currently track changes (a closed view must not be among them). */
+    public int readerCount() {
+        return trackers.size();
+    }
+
     /**
      * Marks every GOOD or UNCERTAIN tag received before {@code cutoff} as STALE (the staleness watchdog);
      * a null cutoff marks all of them (the broker connection is down).

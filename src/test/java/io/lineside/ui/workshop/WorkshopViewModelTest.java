@@ -126,6 +126,17 @@ class WorkshopViewModelTest {
     }
 
     @Test
+    void aDisposedOverviewIsForgottenByTheStore() {
+        int readers = store.readerCount();
+        WorkshopViewModel closed = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH));
+        assertEquals(readers + 1, store.readerCount());
+        closed.dispose();
+        assertEquals(readers, store.readerCount(), "a closed overview would keep collecting dirty tags forever");
+        publish(PRESS, "speed", 1.0, T0);
+        assertEquals(1, model.pulse(T0), "the live overview still gets updates");
+    }
+
+    @Test
     void unknownStateTextIsShownAsNoState() {
         publish(PRESS, "state", "exploded", T0);
         model.pulse(T0);
