@@ -46,6 +46,7 @@ public final class MqttConnection implements AutoCloseable {
     private volatile Consumer<ConnectionStatus> listener = status -> { };
     private volatile ConnectionStatus status;
     private boolean everConnected;
+    private volatile int attempts;
     private int reconnects;
     private volatile boolean closed;
 
@@ -75,6 +76,11 @@ public final class MqttConnection implements AutoCloseable {
         supervisor.execute(this::connect);
     }
 
+    /** How many connection attempts were started so far. Safe from any thread. */
+    public int attempts() {
+        return attempts;
+    }
+
     /** The current status. Safe from any thread. */
     public ConnectionStatus status() {
         return status;
@@ -84,7 +90,11 @@ public final class MqttConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        setStatus(ConnectionState.CONNECTING, "");
+        attempts++;
+        if (status.state() != ConnectionState.OFFLINE) {
+            // A retry keeps showing OFFLINE (and since when), with the reason of the last failure.
+            setStatus(ConnectionState.CONNECTING, "");
+        }
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);

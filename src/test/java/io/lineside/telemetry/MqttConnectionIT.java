@@ -74,12 +74,14 @@ class MqttConnectionIT {
             List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
             connection.onStatus(statuses::add);
             connection.start();
-            Eventually.await("two failed attempts", Duration.ofSeconds(10),
-                    () -> statuses.stream().filter(s -> s.state() == ConnectionState.CONNECTING).count() >= 2);
-            ConnectionStatus offline = statuses.stream().filter(s -> s.state() == ConnectionState.OFFLINE)
-                    .findFirst().orElseThrow();
+            Eventually.await("three failed attempts", Duration.ofSeconds(10), () -> connection.attempts() >= 3);
+            ConnectionStatus offline = connection.status();
+            assertEquals(ConnectionState.OFFLINE, offline.state());
             assertEquals("connection refused by tcp://127.0.0.1:" + deadPort + " (is the broker running?)",
                     offline.detail());
+            assertEquals(ConnectionState.OFFLINE, statuses.get(statuses.size() - 1).state());
+            assertEquals(1, statuses.stream().filter(s -> s.state() == ConnectionState.OFFLINE).count(),
+                    "retries keep one OFFLINE period with its start time");
         }
     }
 

@@ -15,6 +15,8 @@ public final class WorkshopView {
 
     @FXML
     private VBox linesBox;
+    @FXML
+    private Label emptyHint;
 
     public WorkshopView(WorkshopViewModel model, Texts texts) {
         this.model = model;
@@ -23,6 +25,8 @@ public final class WorkshopView {
 
     @FXML
     private void initialize() {
+        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.lines()));
+        emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         model.lines().forEach(this::addLine);
         model.lines().addListener((ListChangeListener<LineViewModel>) change -> {
             while (change.next()) {
