@@ -28,4 +28,5 @@ module io.lineside {
     opens io.lineside.ui.shell to javafx.fxml;
     opens io.lineside.ui.workshop to javafx.fxml;
     opens io.lineside.ui.trend to javafx.fxml;
+    opens io.lineside.ui.diagnostics to javafx.fxml;
 }

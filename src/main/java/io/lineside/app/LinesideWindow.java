@@ -2,6 +2,7 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
 import io.lineside.ui.trend.TrendViewModel;
@@ -30,7 +31,9 @@ final class LinesideWindow {
                 services.dataDir().toString(), demo), texts, zone);
         WorkshopViewModel workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
-        window = new MainWindow(main, workshop, trend, texts, zone, clock);
+        DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
+                services.pipeline().diagnostics()::unknownTopics, texts, zone);
+        window = new MainWindow(main, workshop, trend, diagnostics, texts, zone, clock);
     }
 
     MainWindow window() {

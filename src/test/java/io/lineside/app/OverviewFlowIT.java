@@ -102,6 +102,30 @@ class OverviewFlowIT extends FxRobot {
     }
 
     @Test
+    void aMalformedPayloadTurnsTheTagBadAndShowsInTheDiagnosticsWindow() throws Exception {
+        try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
+            publisher.publish(PRESS + "speed", 50.0);
+            publisher.publish(PRESS + "state", "running");
+            publisher.publish(PRESS + "temperature", 45.0);
+            publisher.publishRaw(PRESS + "speed", "{\"v\": 51.0, oops");
+            publisher.publishRaw("lineside/not/an/isa95/topic", "1");
+        }
+        Eventually.await("the speed turns BAD, not last-good", Duration.ofSeconds(10),
+                () -> texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Bad")));
+        assertTrue(!texts("#tile-line-1-press").contains("50.0"), "the last good value is not shown as current");
+        clickOn(".status-button");
+        Eventually.await("diagnostics window shows the bad payload", Duration.ofSeconds(5), () -> {
+            var area = lookup(".diag-payload").tryQueryAs(javafx.scene.control.TextArea.class);
+            return area.isPresent() && area.get().getText().startsWith("Topic: " + PRESS + "speed");
+        });
+        Eventually.await("the unknown topic is listed", Duration.ofSeconds(5), () -> lookup(".diag-topics")
+                .queryListView().getItems().contains("1  lineside/not/an/isa95/topic"));
+        interact(() -> Screenshots.save(lookup(".diagnostics").query(), "diagnostics"));
+        assertTrue(lookup(".diag-counters").queryAs(Label.class).getText()
+                .contains("Payloads that failed to decode (tag marked BAD): 1"));
+    }
+
+    @Test
     void brokerLossShowsOfflineAndStaleWithinTwoSeconds() throws Exception {
         try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
             publisher.publish(PRESS + "state", "running");

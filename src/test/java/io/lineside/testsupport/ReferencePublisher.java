@@ -27,6 +27,11 @@ public final class ReferencePublisher implements AutoCloseable {
         client.publish(topic, json.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    /** Publishes {@code payload} as it is (for malformed and hostile payloads). */
+    public void publishRaw(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
     @Override
     public void close() throws MqttException {
         client.disconnect();

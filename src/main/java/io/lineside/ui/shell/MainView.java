@@ -48,6 +48,11 @@ public final class MainView {
         });
     }
 
+    @FXML
+    private void openDiagnostics() {
+        model.openDiagnostics();
+    }
+
     private void showConnection(ConnectionState state) {
         connectionBox.getStyleClass().removeAll("online", "offline", "connecting");
         connectionBox.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));

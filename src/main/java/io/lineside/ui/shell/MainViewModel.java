@@ -44,6 +44,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper historyDelayed = new ReadOnlyBooleanWrapper();
     private Instant lastRefresh = Instant.EPOCH;
+    private Runnable onOpenDiagnostics = () -> { };
 
     public MainViewModel(Sources sources, Texts texts, ZoneId zone) {
         this.sources = sources;
@@ -85,7 +86,16 @@ public final class MainViewModel {
         return historyDelayed.getReadOnlyProperty();
     }
 
+    /** Who opens the diagnostics window when the operator asks for it. */
+    public void setOnOpenDiagnostics(Runnable handler) {
+        this.onOpenDiagnostics = handler;
+    }
+
     // Commands
+
+    public void openDiagnostics() {
+        onOpenDiagnostics.run();
+    }
 
     /** Re-reads the sources if a refresh is due. FX thread only. */
     public void pulse(Instant now) {

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.scene.Parent;
+import io.lineside.ui.diagnostics.DiagnosticsView;
+import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * The main window's content: frame, workshop overview and trend pane, wired to their view-models and
@@ -23,18 +25,40 @@ public final class MainWindow {
     private final Pulse pulse;
     private final Scene scene;
 
-    public MainWindow(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend, Texts texts,
-                      java.time.ZoneId zone, Clock clock) {
+    private final ViewLoader loader;
+    private final Texts texts;
+    private Stage diagnosticsStage;
+
+    public MainWindow(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
+                      DiagnosticsViewModel diagnostics, Texts texts, java.time.ZoneId zone, Clock clock) {
         this.workshop = workshop;
+        this.texts = texts;
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
+        main.setOnOpenDiagnostics(this::showDiagnostics);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> new MainView(main),
                 WorkshopView.class, () -> new WorkshopView(workshop, texts),
-                TrendView.class, () -> new TrendView(trend, texts, zone));
-        Parent root = new ViewLoader(texts.bundle(), controllers).load(MainView.class);
-        scene = new Scene(root);
+                TrendView.class, () -> new TrendView(trend, texts, zone),
+                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics));
+        loader = new ViewLoader(texts.bundle(), controllers);
+        scene = styled(new Scene(loader.load(MainView.class)));
+        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse));
+    }
+
+    /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */
+    private void showDiagnostics() {
+        if (diagnosticsStage == null) {
+            diagnosticsStage = new Stage();
+            diagnosticsStage.setTitle(texts.get("diag.title"));
+            diagnosticsStage.setScene(styled(new Scene(loader.load(DiagnosticsView.class))));
+        }
+        diagnosticsStage.show();
+        diagnosticsStage.toFront();
+    }
+
+    private static Scene styled(Scene scene) {
         scene.getStylesheets().add(MainWindow.class.getResource("/io/lineside/ui/lineside.css").toExternalForm());
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse));
+        return scene;
     }
 
     public Scene scene() {
@@ -50,9 +74,12 @@ public final class MainWindow {
         pulse.start();
     }
 
-    /** Stops the pulse and detaches from the tag store. */
+    /** Stops the pulse, closes the windows it opened and detaches from the tag store. */
     public void dispose() {
         pulse.stop();
+        if (diagnosticsStage != null) {
+            diagnosticsStage.close();
+        }
         workshop.dispose();
     }
 }
