@@ -5,8 +5,10 @@ import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.tags.TagStore;
+import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.IngestPipeline;
+import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
 import java.nio.file.Path;
@@ -48,12 +50,21 @@ public final class Services implements AutoCloseable {
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
         TopicMapper mapper = new TopicMapper(config.topicPrefix());
-        this.pipeline = new IngestPipeline(mapper, update -> {
-            store.apply(update);
-            writer.accept(update);
+        this.pipeline = new IngestPipeline(mapper, new IngestSink() {
+            @Override
+            public void accept(TagUpdate update) {
+                store.apply(update);
+                writer.accept(update);
+            }
+
+            @Override
+            public void messageDone(Runnable ack) {
+                writer.afterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+            }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
-                config.username().orElse(null), config.password().orElse(null)), pipeline::offer, clock);
+                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt")),
+                pipeline::offer, clock);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);

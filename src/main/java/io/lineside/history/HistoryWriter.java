@@ -50,8 +50,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
     }
 
+    /** A queued sample, or a marker that runs once everything queued before it is committed. */
+    private record Entry(TagUpdate update, Runnable afterCommit) {
+    }
+
     private final HistoryDatabase database;
-    private final BlockingQueue<TagUpdate> queue;
+    private final BlockingQueue<Entry> queue;
     private final Duration retryPause;
     private final BeforeWrite beforeWrite;
     private final Thread thread;
@@ -61,6 +65,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final AtomicLong failedRows = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong withheld = new AtomicLong();
     private volatile boolean delayed;
     private volatile String lastError;
     // Writer thread only:
@@ -90,12 +95,25 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     @Override
     public void accept(TagUpdate update) {
         try {
-            if (closing.get() || !queue.offer(update)) {
+            if (closing.get() || !queue.offer(new Entry(update, null))) {
                 dropped.incrementAndGet();
                 delayed = true;
             }
         } catch (RuntimeException e) { // a null update: count it, never throw at the producer
             dropped.incrementAndGet();
+        }
+    }
+
+    /**
+     * Runs {@code marker} on the writer thread once every update queued before it is committed, in queue order;
+     * this is how QoS 1 messages are acknowledged only when their samples are durable. A marker whose updates
+     * could not be written is never run (counted in {@link #withheldCount()}); neither is one refused because the
+     * queue was full or the writer closed. A marker must be quick and must not throw. Safe from any thread.
+     */
+    public void afterCommit(Runnable marker) {
+        if (closing.get() || !queue.offer(new Entry(null, marker))) {
+            withheld.incrementAndGet();
+            delayed = true;
         }
     }
 
@@ -110,6 +128,9 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     /** Updates lost with a failed batch. */
     public long failedCount() { return failedRows.get(); }
+
+    /** Markers not run: their updates were not written, or they were refused (see {@link #afterCommit}). */
+    public long withheldCount() { return withheld.get(); }
 
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
@@ -136,18 +157,32 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     + queue.size() + " updates still queued";
             LOG.log(Level.WARNING, lastError);
         } else {
-            dropped.addAndGet(queue.size()); // raced with close: accepted after the last drain
+            for (Entry late : queue) { // raced with close: accepted after the last drain
+                (late.update() != null ? dropped : withheld).incrementAndGet();
+            }
             queue.clear();
         }
     }
 
     private void run() {
+        List<Entry> entries = new ArrayList<>(MAX_BATCH);
         List<TagUpdate> batch = new ArrayList<>(MAX_BATCH);
+        List<Runnable> markers = new ArrayList<>();
         try {
             while (!closing.get() || !queue.isEmpty()) {
-                if (fill(batch)) {
-                    write(batch);
+                if (fill(entries)) {
+                    for (Entry e : entries) {
+                        if (e.update() != null) {
+                            batch.add(e.update());
+                        } else {
+                            markers.add(e.afterCommit());
+                        }
+                    }
+                    boolean durable = batch.isEmpty() || write(batch);
+                    settle(markers, durable);
+                    entries.clear();
                     batch.clear();
+                    markers.clear();
                 }
             }
         } finally {
@@ -155,30 +190,54 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    /** Takes up to MAX_BATCH updates, waiting at most 250 ms after the first; false if none came. */
-    private boolean fill(List<TagUpdate> batch) {
-        TagUpdate first = poll(MAX_WAIT_NANOS);
+    /**
+     * Takes up to MAX_BATCH entries, waiting at most 250 ms after the first for more; but once a marker waits
+     * for this batch and nothing else is queued, it commits at once: a QoS 1 sender is held until then.
+     */
+    private boolean fill(List<Entry> batch) {
+        Entry first = poll(MAX_WAIT_NANOS);
         if (first == null) {
             return false;
         }
         batch.add(first);
+        boolean awaited = first.afterCommit() != null;
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (batch.size() < MAX_BATCH) {
+            int from = batch.size();
             queue.drainTo(batch, MAX_BATCH - batch.size());
+            for (int i = from; i < batch.size() && !awaited; i++) {
+                awaited = batch.get(i).afterCommit() != null;
+            }
             long left = deadline - System.nanoTime();
-            if (batch.size() >= MAX_BATCH || closing.get() || left <= 0) {
+            if (batch.size() >= MAX_BATCH || closing.get() || left <= 0 || (awaited && queue.isEmpty())) {
                 break;
             }
-            TagUpdate next = poll(left);
+            Entry next = poll(left);
             if (next == null) {
                 break;
             }
             batch.add(next);
+            awaited |= next.afterCommit() != null;
         }
         return true;
     }
 
-    private TagUpdate poll(long nanos) {
+    /** Runs the markers of a committed batch in order; withholds those of a lost one. */
+    private void settle(List<Runnable> markers, boolean durable) {
+        if (!durable) {
+            withheld.addAndGet(markers.size());
+            return;
+        }
+        for (Runnable marker : markers) {
+            try {
+                marker.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "after-commit marker failed", e);
+            }
+        }
+    }
+
+    private Entry poll(long nanos) {
         try {
             return queue.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -188,7 +247,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    private void write(List<TagUpdate> batch) {
+    /** Writes one batch with retries; false if it was given up. */
+    private boolean write(List<TagUpdate> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
@@ -201,7 +261,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 if (queue.isEmpty()) {
                     delayed = false;
                 }
-                return;
+                return true;
             } catch (Exception e) { // SQLException, or anything else: the writer must outlive it
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 delayed = true;
@@ -211,7 +271,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     failedRows.addAndGet(batch.size());
                     LOG.log(Level.ERROR, "history batch of " + batch.size() + " updates lost after " + attempt
                             + " attempts", e);
-                    return;
+                    return false;
                 }
                 LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
                 pause();

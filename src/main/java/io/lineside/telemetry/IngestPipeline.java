@@ -22,11 +22,14 @@ public final class IngestPipeline implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(IngestPipeline.class.getName());
 
-    private record Raw(String topic, byte[] payload, long receivedMillis) {
+    /** A message as the callback saw it; {@code payload} is null for one refused as oversize. */
+    private record Raw(String topic, byte[] payload, long receivedMillis, Runnable ack) {
     }
 
+    private static final Runnable NO_ACK = () -> { };
+
     private final TopicMapper mapper;
-    private final Consumer<TagUpdate> sink;
+    private final IngestSink sink;
     private final Clock clock;
     private final int maxPayloadBytes;
     private final BlockingQueue<Raw> queue;
@@ -43,6 +46,26 @@ public final class IngestPipeline implements AutoCloseable {
      */
     public IngestPipeline(TopicMapper mapper, Consumer<TagUpdate> sink, Clock clock, int maxPayloadBytes,
                           int queueCapacity) {
+        this(mapper, new IngestSink() {
+            @Override
+            public void accept(TagUpdate update) {
+                sink.accept(update);
+            }
+
+            @Override
+            public void messageDone(Runnable ack) {
+                ack.run();
+            }
+        }, clock, maxPayloadBytes, queueCapacity);
+    }
+
+    /**
+     * @param sink            receives every decoded update, then the message's ack, on the decoder thread
+     * @param maxPayloadBytes larger payloads are dropped before parsing (and acknowledged: redelivery cannot help)
+     * @param queueCapacity   messages waiting for the decoder; beyond that new ones are dropped, counted, and
+     *                        not acknowledged, so a QoS 1 sender's broker keeps them
+     */
+    public IngestPipeline(TopicMapper mapper, IngestSink sink, Clock clock, int maxPayloadBytes, int queueCapacity) {
         this.mapper = mapper;
         this.sink = sink;
         this.clock = clock;
@@ -51,16 +74,27 @@ public final class IngestPipeline implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("lineside-decoder").daemon().start(this::run);
     }
 
-    /** Accepts one message from the MQTT callback. Safe from any thread; never blocks or throws. */
+    /** Accepts one message that needs no acknowledgement (QoS 0). Safe from any thread; never blocks or throws. */
     public void offer(String topic, byte[] payload) {
+        offer(topic, payload, NO_ACK);
+    }
+
+    /**
+     * Accepts one message from the MQTT callback; {@code ack} reaches the sink after the message's updates.
+     * Safe from any thread; never blocks or throws.
+     */
+    public void offer(String topic, byte[] payload, Runnable ack) {
         try {
             diagnostics.received();
+            byte[] kept = null;
             if (payload.length > maxPayloadBytes) {
                 diagnostics.oversize();
                 LOG.log(System.Logger.Level.DEBUG, "payload too large ({0} bytes) on topic {1}", payload.length, topic);
-                return;
+            } else {
+                kept = payload.clone();
             }
-            if (!queue.offer(new Raw(topic, payload.clone(), clock.millis()))) {
+            // Even a refused payload goes through the queue, so acknowledgements keep arrival order.
+            if (!queue.offer(new Raw(topic, kept, clock.millis(), ack))) {
                 diagnostics.queueFull();
             }
         } catch (Throwable t) {
@@ -82,14 +116,29 @@ public final class IngestPipeline implements AutoCloseable {
             try {
                 Raw raw = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (raw != null) {
-                    handle(raw);
+                    handleThenAck(raw);
                 }
             } catch (InterruptedException e) {
                 running = false;
-            } catch (RuntimeException e) {
-                diagnostics.callbackError();
-                LOG.log(System.Logger.Level.WARNING, "update handling failed", e);
             }
+        }
+    }
+
+    private void handleThenAck(Raw raw) {
+        try {
+            if (raw.payload() != null) {
+                handle(raw);
+            }
+        } catch (RuntimeException e) {
+            diagnostics.callbackError();
+            LOG.log(System.Logger.Level.WARNING, "update handling failed; message left unacknowledged", e);
+            return;
+        }
+        try {
+            sink.messageDone(raw.ack());
+        } catch (RuntimeException e) {
+            diagnostics.callbackError();
+            LOG.log(System.Logger.Level.WARNING, "acknowledgement hand-off failed", e);
         }
     }
 

@@ -1,22 +1,26 @@
 package io.lineside.telemetry;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 
 /**
  * The subscribing link to one broker. One supervisor thread owns the Paho client: it connects, retries
@@ -30,13 +34,41 @@ public final class MqttConnection implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int KEEP_ALIVE_SECONDS = 5;
 
-    /** Where and how to connect. The password is never logged or shown. */
+    /**
+     * Where and how to connect. The password is never logged or shown.
+     *
+     * @param sessionDir null for a clean session that forgets everything on disconnect (QoS 1 messages are then
+     *                   acknowledged by Paho on arrival); otherwise the broker keeps our session, QoS 1 messages
+     *                   are acknowledged only through the ack handed to the {@link MessageHandler}, and Paho's
+     *                   own state lives in this directory (never the working directory)
+     */
     public record Settings(String brokerUrl, String clientId, String subscription, String username,
-                           char[] password) {
+                           char[] password, Path sessionDir) {
+
+        /** A clean session: nothing kept across connections. */
+        public Settings(String brokerUrl, String clientId, String subscription, String username, char[] password) {
+            this(brokerUrl, clientId, subscription, username, password, null);
+        }
+
+        boolean persistent() {
+            return sessionDir != null;
+        }
     }
 
+    /** Receives every message on Paho's callback thread: copy, enqueue, return; must never throw. */
+    @FunctionalInterface
+    public interface MessageHandler {
+        /**
+         * @param ack sends the broker's acknowledgement when run, from any thread; a no-op for QoS 0 or a clean
+         *            session. Run it only once the message is safe, in arrival order, or never.
+         */
+        void onMessage(String topic, byte[] payload, Runnable ack);
+    }
+
+    private static final Runnable NO_ACK = () -> { };
+
     private final Settings settings;
-    private final BiConsumer<String, byte[]> onMessage;
+    private final MessageHandler onMessage;
     private final Clock clock;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-mqtt").daemon().unstarted(r));
@@ -47,21 +79,27 @@ public final class MqttConnection implements AutoCloseable {
     private volatile ConnectionStatus status;
     private boolean everConnected;
     private volatile int attempts;
+    private volatile int generation; // bumped on each connect: an ack from an older link is not sent
     private int reconnects;
+    private int sessionsLost;
+    private Instant lostAt;
     private volatile boolean closed;
 
     /**
      * @param onMessage called on Paho's thread for every message: copy, enqueue, return; must never throw
      */
-    public MqttConnection(Settings settings, BiConsumer<String, byte[]> onMessage, Clock clock) {
+    public MqttConnection(Settings settings, MessageHandler onMessage, Clock clock) {
         this.settings = settings;
         this.onMessage = onMessage;
         this.clock = clock;
         try {
-            this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+            MqttClientPersistence persistence = settings.persistent()
+                    ? new MqttDefaultFilePersistence(settings.sessionDir().toString()) : new MemoryPersistence();
+            this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), persistence);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use broker URL " + settings.brokerUrl() + ": " + e.getMessage(), e);
         }
+        client.setManualAcks(settings.persistent());
         client.setCallback(new Callback());
         this.status = new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), settings.brokerUrl(), 0, "");
     }
@@ -81,6 +119,11 @@ public final class MqttConnection implements AutoCloseable {
         return attempts;
     }
 
+    /** How many times the broker had forgotten our persistent session on reconnect. Safe from any thread. */
+    public synchronized int sessionsLost() {
+        return sessionsLost;
+    }
+
     /** The current status. Safe from any thread. */
     public ConnectionStatus status() {
         return status;
@@ -96,7 +139,7 @@ public final class MqttConnection implements AutoCloseable {
             setStatus(ConnectionState.CONNECTING, "");
         }
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(!settings.persistent());
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
@@ -109,7 +152,8 @@ public final class MqttConnection implements AutoCloseable {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    supervisor.execute(MqttConnection.this::connected);
+                    boolean sessionPresent = token.getSessionPresent();
+                    supervisor.execute(() -> connected(sessionPresent));
                 }
 
                 @Override
@@ -122,13 +166,23 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
-    private void connected() {
+    private void connected(boolean sessionPresent) {
         backoff.reset();
+        generation++;
         if (everConnected) {
             reconnects++;
         }
+        String detail = "";
+        if (everConnected && settings.persistent() && !sessionPresent) {
+            // The broker restarted without persistence (or expired us): what it queued for us is gone.
+            synchronized (this) {
+                sessionsLost++;
+            }
+            detail = "broker lost our session: telemetry between " + lostAt + " and now may be missing";
+            LOG.log(System.Logger.Level.WARNING, detail);
+        }
         everConnected = true;
-        setStatus(ConnectionState.ONLINE, "");
+        setStatus(ConnectionState.ONLINE, detail);
         try {
             client.subscribe(settings.subscription(), 1, null, new IMqttActionListener() {
                 @Override
@@ -155,6 +209,9 @@ public final class MqttConnection implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (status.state() == ConnectionState.ONLINE) {
+            lostAt = clock.instant();
+        }
         Duration delay = backoff.next();
         LOG.log(System.Logger.Level.INFO, "{0}; next attempt in {1} ms", reason, delay.toMillis());
         setStatus(ConnectionState.OFFLINE, reason);
@@ -163,7 +220,7 @@ public final class MqttConnection implements AutoCloseable {
 
     private void setStatus(ConnectionState state, String detail) {
         ConnectionStatus old = status;
-        java.time.Instant since = old.state() == state ? old.since() : clock.instant();
+        Instant since = old.state() == state ? old.since() : clock.instant();
         status = new ConnectionStatus(state, since, settings.brokerUrl(), reconnects, detail);
         if (!status.equals(old)) {
             try {
@@ -193,6 +250,34 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
+    /** The ack of one message: sent by the supervisor thread, and only on the link it arrived on. */
+    private Runnable ackFor(MqttMessage message) {
+        if (!settings.persistent() || message.getQos() == 0) {
+            return NO_ACK;
+        }
+        int id = message.getId();
+        int qos = message.getQos();
+        int arrivedOn = generation;
+        return () -> {
+            try {
+                supervisor.execute(() -> sendAck(id, qos, arrivedOn));
+            } catch (RejectedExecutionException e) {
+                // closed: the broker redelivers the message next time, and history absorbs the copy
+            }
+        };
+    }
+
+    private void sendAck(int id, int qos, int arrivedOn) {
+        if (arrivedOn != generation || closed) {
+            return; // that link is gone: the broker redelivers the message, and history absorbs the copy
+        }
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ack of message {0} not sent: {1}", id, e.getMessage());
+        }
+    }
+
     private final class Callback implements MqttCallback {
         @Override
         public void connectionLost(Throwable cause) {
@@ -202,7 +287,7 @@ public final class MqttConnection implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                onMessage.accept(topic, message.getPayload());
+                onMessage.onMessage(topic, message.getPayload(), ackFor(message));
             } catch (Throwable t) {
                 // Never let an exception reach Paho: it would close the connection.
                 LOG.log(System.Logger.Level.ERROR, "message handler failed", t);

@@ -139,6 +139,64 @@ class HistoryWriterTest {
         assertEquals(2, new HistoryQuery(db).sampleCount());
     }
 
+    @Test
+    void markersRunInOrderOnlyAfterEverythingBeforeThemIsCommitted() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HistoryWriter writer = new HistoryWriter(db, 100, Duration.ofMillis(1), (batch, attempt) ->
+                events.add("write " + batch.size()))) {
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0, 1, 1));
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(1), 2, 2));
+            writer.afterCommit(() -> events.add("ack a " + committedRows()));
+            writer.afterCommit(() -> events.add("ack b"));
+            awaitUntil(() -> events.contains("ack b"));
+        }
+        assertEquals(List.of("write 2", "ack a 2", "ack b"), events);
+    }
+
+    @Test
+    void aWaitingMarkerCommitsAtOnceInsteadOfWaitingForAFullBatch() throws Exception {
+        try (HistoryWriter writer = new HistoryWriter(db)) {
+            CountDownLatch acked = new CountDownLatch(1);
+            long start = System.nanoTime();
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0, 1, 1));
+            writer.afterCommit(acked::countDown);
+            await(acked);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // Without the early commit the batch would wait its full 250 ms for more samples.
+            assertTrue(millis < 200, "acknowledged after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void markersOfALostBatchAreWithheldSoTheBrokerKeepsTheMessages() throws Exception {
+        List<String> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HistoryWriter writer = new HistoryWriter(db, 100, Duration.ofMillis(1), (batch, attempt) -> {
+            if (batch.getFirst().value().number() == 2) {
+                throw new SQLException("No space left on device (simulated)");
+            }
+        })) {
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0, 1, 1));
+            writer.afterCommit(() -> acks.add("1"));
+            awaitUntil(() -> acks.size() == 1);
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(1), 2, 2));
+            writer.afterCommit(() -> acks.add("2"));
+            awaitUntil(() -> writer.failedBatches() == 1);
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(2), 3, 3));
+            writer.afterCommit(() -> acks.add("3"));
+            awaitUntil(() -> acks.size() == 2);
+            assertEquals(1, writer.withheldCount());
+        }
+        assertEquals(List.of("1", "3"), acks);
+    }
+
+    private long committedRows() {
+        try {
+            return new HistoryQuery(db).sampleCount();
+        } catch (HistoryException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private List<String> texts() throws SQLException {
         List<String> texts = new ArrayList<>();
         try (Connection c = db.connect();

@@ -110,4 +110,62 @@ class IngestPipelineTest {
         assertTrue(pipeline.diagnostics().snapshot().queueFull() >= 1_000 - 11);
         assertTrue(micros < 200_000, "offer took " + micros + " us for 1000 messages");
     }
+
+    @Test
+    void everyMessageIsAcknowledgedAfterItsUpdatesAndInArrivalOrderWhateverBecameOfIt() {
+        pipeline.close();
+        List<String> events = new CopyOnWriteArrayList<>();
+        pipeline = new IngestPipeline(new TopicMapper("lineside"), new IngestSink() {
+            @Override
+            public void accept(TagUpdate update) {
+                events.add("update " + update.value().seq());
+            }
+
+            @Override
+            public void messageDone(Runnable ack) {
+                ack.run();
+            }
+        }, Clock.systemUTC(), 1024, 100);
+        String[][] messages = {
+                {TOPIC, "{\"v\":1,\"seq\":5}"},            // decoded
+                {"elsewhere/x", "1"},                            // unknown topic
+                {TOPIC, "{\"v\":1,\"seq\":5}"},            // duplicate
+                {TOPIC, "{\"v\":"},                            // malformed: a BAD update
+                {TOPIC, "9".repeat(2048)},                       // oversize: refused before parsing
+                {TOPIC, "{\"v\":2,\"seq\":6}"}};
+        for (int i = 0; i < messages.length; i++) {
+            int n = i;
+            pipeline.offer(messages[i][0], messages[i][1].getBytes(StandardCharsets.UTF_8), () -> events.add("ack " + n));
+        }
+        Eventually.await("six acks", Duration.ofSeconds(5), () -> events.stream().filter(e -> e.startsWith("ack")).count() == 6);
+        assertEquals(List.of("update 5", "ack 0", "ack 1", "ack 2", "update -1", "ack 3", "ack 4", "update 6", "ack 5"),
+                events);
+    }
+
+    @Test
+    void aMessageWhoseHandlingFailsIsNeverAcknowledged() {
+        pipeline.close();
+        List<String> acked = new CopyOnWriteArrayList<>();
+        pipeline = new IngestPipeline(new TopicMapper("lineside"), new IngestSink() {
+            @Override
+            public void accept(TagUpdate update) {
+                if (update.value().seq() == 2) {
+                    throw new IllegalStateException("store refused it");
+                }
+            }
+
+            @Override
+            public void messageDone(Runnable ack) {
+                ack.run();
+            }
+        }, Clock.systemUTC(), 1024, 100);
+        for (int seq = 1; seq <= 3; seq++) {
+            int n = seq;
+            pipeline.offer(TOPIC, ("{\"v\":1,\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8),
+                    () -> acked.add("ack " + n));
+        }
+        Eventually.await("two acks", Duration.ofSeconds(5), () -> acked.size() == 2);
+        assertEquals(List.of("ack 1", "ack 3"), acked);
+        assertEquals(1, pipeline.diagnostics().snapshot().callbackErrors());
+    }
 }

@@ -70,7 +70,7 @@ class MqttConnectionIT {
         }
         try (MqttConnection connection = new MqttConnection(new MqttConnection.Settings(
                 "tcp://127.0.0.1:" + deadPort, "lineside-test-" + System.nanoTime(), "lineside/#", null, null),
-                (t, p) -> { }, Clock.systemUTC())) {
+                (t, p, ack) -> { }, Clock.systemUTC())) {
             List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
             connection.onStatus(statuses::add);
             connection.start();

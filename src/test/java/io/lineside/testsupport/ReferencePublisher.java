@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
@@ -16,7 +17,9 @@ public final class ReferencePublisher implements AutoCloseable {
 
     public ReferencePublisher(String brokerUrl) throws MqttException {
         client = new MqttClient(brokerUrl, "reference-" + System.nanoTime(), new MemoryPersistence());
-        client.connect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1_000); // Paho frees an in-flight slot after waking the waiter: 10 can race
+        client.connect(options);
     }
 
     /** Publishes {@code {"v":value,"ts":now,"q":"good","seq":n}} at QoS 1 on {@code topic}. */

@@ -1,0 +1,20 @@
+package io.lineside.telemetry;
+
+import io.lineside.tags.TagUpdate;
+
+/**
+ * Where decoded telemetry goes. Both methods are called on the decoder thread, in arrival order, and must not
+ * block for long.
+ */
+public interface IngestSink {
+
+    /** One decoded update. */
+    void accept(TagUpdate update);
+
+    /**
+     * Every update of one message was handed to {@link #accept} (possibly none: an unknown topic, a duplicate,
+     * a refused payload). {@code ack} tells the broker the message is safe; run it only once those updates are
+     * durable, and in the order given, or never (the broker then redelivers it after a reconnect).
+     */
+    void messageDone(Runnable ack);
+}
