@@ -132,6 +132,9 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     /** Markers not run: their updates were not written, or they were refused (see {@link #afterCommit}). */
     public long withheldCount() { return withheld.get(); }
 
+    /** Updates and markers waiting to be written. */
+    public int backlog() { return queue.size(); }
+
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
 

@@ -80,6 +80,7 @@ public final class MqttConnection implements AutoCloseable {
     private boolean everConnected;
     private volatile int attempts;
     private volatile int generation; // bumped on each connect: an ack from an older link is not sent
+    private volatile int subscribedOn = -1;
     private int reconnects;
     private int sessionsLost;
     private Instant lostAt;
@@ -122,6 +123,11 @@ public final class MqttConnection implements AutoCloseable {
     /** How many times the broker had forgotten our persistent session on reconnect. Safe from any thread. */
     public synchronized int sessionsLost() {
         return sessionsLost;
+    }
+
+    /** True once the broker granted our subscription on the current link. Safe from any thread. */
+    public boolean subscribed() {
+        return subscribedOn == generation && status.state() == ConnectionState.ONLINE;
     }
 
     /** The current status. Safe from any thread. */
@@ -183,6 +189,7 @@ public final class MqttConnection implements AutoCloseable {
         }
         everConnected = true;
         setStatus(ConnectionState.ONLINE, detail);
+        int link = generation;
         try {
             client.subscribe(settings.subscription(), 1, null, new IMqttActionListener() {
                 @Override
@@ -191,6 +198,8 @@ public final class MqttConnection implements AutoCloseable {
                     if (granted != null && granted.length > 0 && granted[0] == 0x80) {
                         supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
                                 "subscription " + settings.subscription() + " refused by the broker (not authorized)"));
+                    } else {
+                        subscribedOn = link;
                     }
                 }
 

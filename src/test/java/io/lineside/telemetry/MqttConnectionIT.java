@@ -85,6 +85,50 @@ class MqttConnectionIT {
         }
     }
 
+    @Test
+    void anUnacknowledgedMessageIsRedeliveredToThePersistentSessionAndMissedOnesAreKept() throws Exception {
+        String clientId = "lineside-session-" + System.nanoTime();
+        String topic = "lineside/demo/assembly/line-1/press/speed";
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"))) {
+            List<String> firstLink = new CopyOnWriteArrayList<>();
+            try (MqttConnection withholding = persistent(broker, clientId, (t, p, ack) ->
+                    firstLink.add(new String(p, StandardCharsets.UTF_8)))) { // never acknowledges
+                awaitOnline(withholding);
+                publish(broker, topic, "{\"v\":1,\"seq\":1}", 3);
+                Eventually.await("3 messages", Duration.ofSeconds(10), () -> firstLink.size() == 3);
+            }
+            publish(broker, topic, "{\"v\":1,\"seq\":4}", 2); // while no HMI is connected
+
+            List<String> secondLink = new CopyOnWriteArrayList<>();
+            try (MqttConnection acking = persistent(broker, clientId, (t, p, ack) -> {
+                secondLink.add(new String(p, StandardCharsets.UTF_8));
+                ack.run();
+            })) {
+                Eventually.await("redelivered and queued messages", Duration.ofSeconds(10),
+                        () -> secondLink.size() >= 5);
+                assertEquals(List.of(1, 2, 3, 4, 5), secondLink.stream()
+                        .map(m -> Integer.parseInt(m.replaceAll(".*\"seq\":(\\d+).*", "$1"))).toList());
+                assertEquals(0, acking.sessionsLost());
+
+                broker.kill(); // this broker keeps nothing on disk: our session is gone when it is back
+                broker.restart();
+                Eventually.await("session loss noticed", Duration.ofSeconds(15), () -> acking.sessionsLost() == 1);
+                assertTrue(acking.status().detail().startsWith("broker lost our session"), acking.status().detail());
+            }
+        }
+    }
+
+    private MqttConnection persistent(Mosquitto broker, String clientId, MqttConnection.MessageHandler handler) {
+        MqttConnection connection = new MqttConnection(new MqttConnection.Settings(broker.url(), clientId,
+                "lineside/#", null, null, dir.resolve("session")), handler, Clock.systemUTC());
+        connection.start();
+        return connection;
+    }
+
+    private static void awaitOnline(MqttConnection connection) {
+        Eventually.await("subscribed", Duration.ofSeconds(10), connection::subscribed);
+    }
+
     private static void publish(Mosquitto broker, String topic, String first, int count) throws Exception {
         MqttClient client = new MqttClient(broker.url(), "pub-" + System.nanoTime(), new MemoryPersistence());
         client.connect();

@@ -76,7 +76,7 @@ public final class Mosquitto implements AutoCloseable {
                     "persistence false",
                     "max_queued_messages 100000",
                     "message_size_limit 1048576",
-                    "log_dest file " + dir.resolve("mosquitto.log"),
+                    "log_dest stdout", // the broker drops privileges and may not write into the test's directory
                     ""));
             process = new ProcessBuilder(executable(), "-c", conf.toString())
                     .redirectErrorStream(true)
