@@ -30,6 +30,18 @@ final class UserNames {
         return Optional.empty();
     }
 
+    /** Why {@code displayName} cannot be shown as a user's name, or empty. */
+    static Optional<String> displayProblem(String displayName) {
+        if (displayName.length() > MAX_LENGTH) {
+            return Optional.of("The display name must have at most " + MAX_LENGTH + " characters; it has "
+                    + displayName.length() + ".");
+        }
+        if (displayName.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("The display name must not contain control characters.");
+        }
+        return Optional.empty();
+    }
+
     /** The unique lookup key: NFC-normalized and lower-cased, so "Anna" and "ANNA" are one user. */
     static String key(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);

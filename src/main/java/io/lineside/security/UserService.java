@@ -130,6 +130,10 @@ public final class UserService {
                 AuditResult.OK);
         require(acting, entry);
         validate(name, password, entry);
+        Optional<String> badDisplay = UserNames.displayProblem(user.displayName());
+        if (badDisplay.isPresent()) {
+            throw failed(entry, badDisplay.get());
+        }
         String hash = hasher.hash(password);
         administer(entry, c -> {
             if (UserStore.find(c, name).isPresent()) {
