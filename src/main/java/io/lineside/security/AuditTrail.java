@@ -158,7 +158,7 @@ public final class AuditTrail {
                 try {
                     r = read(rs);
                 } catch (IllegalArgumentException e) { // an edited role or result this version does not know
-                    return new AuditVerification(expectedId, prev, Optional.of(new AuditVerification.Break(
+                    return new AuditVerification(expectedId - 1, prev, Optional.of(new AuditVerification.Break(
                             rs.getLong(1), AuditVerification.Problem.HASH_MISMATCH, "unreadable row: " + e.getMessage())));
                 }
                 String problem = null;
@@ -176,7 +176,7 @@ public final class AuditTrail {
                     problem = "its content does not match its hash (the row was changed)";
                 }
                 if (kind != null) {
-                    return new AuditVerification(expectedId, prev,
+                    return new AuditVerification(expectedId - 1, prev,
                             Optional.of(new AuditVerification.Break(r.id(), kind, problem)));
                 }
                 prev = r.hash();

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * What {@link AuditTrail#verify()} found.
  *
- * @param rowsChecked rows read up to and including the first break (all rows if intact)
- * @param headHash    the hash of the last row read; write it down elsewhere (shift report) to detect later
+ * @param rowsChecked rows found intact before the first break (all rows if intact)
+ * @param headHash    the hash of the last intact row; write it down elsewhere (shift report) to detect later
  *                    truncation or a rewritten chain, which the chain alone cannot
  * @param firstBreak  the first broken row, or empty if the chain is intact
  */
