@@ -25,9 +25,11 @@ import org.h2.api.ErrorCode;
  * so that history retention and damage never touch the audit.
  *
  * <p>Opening follows the history database's rules: one instance per directory (an OS lock on
- * {@code security.instance.lock}), an existing file is first looked at read-only, and a damaged file is moved to
- * {@code <dir>/quarantine/} (never deleted) before a fresh one is created, which {@link #quarantined()} reports so
- * the application can raise an alarm and audit it. Thread-safe.
+ * {@code security.instance.lock}), an existing file is first looked at read-only (after a crash H2's stale lock
+ * file prevents that; then it is checked after the read-write open), and a damaged file, or one without its
+ * schema, is moved to {@code <dir>/quarantine/} (never deleted) before a fresh one is created.
+ * {@link #quarantined()} reports that, so the application can raise an alarm and audit it: the new file starts a
+ * new chain and asks for a first administrator again. Thread-safe.
  */
 public final class SecurityDatabase implements AutoCloseable {
 
@@ -37,9 +39,9 @@ public final class SecurityDatabase implements AutoCloseable {
     private static final String URL_PREFIX = "jdbc:h2:file:";
     private static final String URL_SUFFIX = ";FILE_LOCK=FILE";
     private static final String READ_ONLY_SUFFIX = ";FILE_LOCK=FILE;ACCESS_MODE_DATA=r";
+    /** H2 errors that mean the file itself is unreadable; anything else is not the file's fault. */
     private static final Set<Integer> DAMAGED = Set.of(ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1,
-            ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
-            ErrorCode.DATABASE_IS_READ_ONLY); // read-only, H2 says this when it would have started an empty store
+            ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -68,10 +70,28 @@ public final class SecurityDatabase implements AutoCloseable {
         FileChannel lock = lockInstance(d);
         try {
             Path moved = null;
-            if (Files.exists(d.resolve(NAME + ".mv.db")) && !soundReadOnly(d)) {
+            boolean existed = Files.exists(d.resolve(NAME + ".mv.db"));
+            if (existed && !soundReadOnly(d)) {
                 moved = quarantine(d);
+                existed = false;
             }
-            Connection keeper = connect(d, URL_SUFFIX);
+            Connection keeper;
+            try {
+                keeper = connect(d, URL_SUFFIX);
+            } catch (SQLException e) {
+                if (!existed || !hasErrorCode(e, DAMAGED)) {
+                    throw e;
+                }
+                LOG.log(Level.ERROR, "security database in " + d + " is damaged", e);
+                moved = quarantine(d);
+                keeper = connect(d, URL_SUFFIX);
+                existed = false;
+            }
+            if (existed && !SecuritySchema.isComplete(keeper)) { // after a crash H2 may have started an empty store
+                keeper.close();
+                moved = quarantine(d);
+                keeper = connect(d, URL_SUFFIX);
+            }
             try {
                 SecuritySchema.migrate(keeper, d.toString());
             } catch (SQLException e) {
@@ -81,7 +101,7 @@ public final class SecurityDatabase implements AutoCloseable {
             return new SecurityDatabase(d, lock, keeper, moved);
         } catch (SQLException | IOException | RuntimeException e) {
             release(lock);
-            String why = e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+            String why = hasErrorCode(e, Set.of(ErrorCode.DATABASE_ALREADY_OPEN_1))
                     ? "it is in use by another program" : e.getMessage();
             throw new SecurityStoreException("cannot open the security database in " + d + ": " + why, e);
         }
@@ -140,14 +160,22 @@ public final class SecurityDatabase implements AutoCloseable {
         try (Connection c = connect(dir, READ_ONLY_SUFFIX)) {
             return SecuritySchema.isComplete(c);
         } catch (SQLException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && DAMAGED.contains(sql.getErrorCode())) {
-                    LOG.log(Level.ERROR, "security database in " + dir + " is damaged", e);
-                    return false;
-                }
+            // read-only, H2 reports "read only" when it found no valid content and wanted to start an empty store
+            if (hasErrorCode(e, DAMAGED) || hasErrorCode(e, Set.of(ErrorCode.DATABASE_IS_READ_ONLY))) {
+                LOG.log(Level.ERROR, "security database in " + dir + " is damaged", e);
+                return false;
             }
             throw e;
         }
+    }
+
+    private static boolean hasErrorCode(Throwable e, Set<Integer> codes) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && codes.contains(sql.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FileChannel lockInstance(Path dir) throws SecurityStoreException {

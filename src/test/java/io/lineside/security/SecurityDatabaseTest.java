@@ -78,6 +78,17 @@ class SecurityDatabaseTest {
     }
 
     @Test
+    void fileWithoutTheSecuritySchemaIsQuarantinedRatherThanMigratedOver() throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("security"), "sa", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE something_else (x INT)");
+        }
+        try (SecurityDatabase db = SecurityDatabase.open(dir)) {
+            assertTrue(db.quarantined().isPresent(), "a foreign or emptied file must not silently start a new chain");
+        }
+    }
+
+    @Test
     void verifierExitCodesSayIntactBrokenOrUnreadable() throws Exception {
         assertEquals(AuditVerifier.UNREADABLE, verify().code());
         assertFalse(Files.exists(dir.resolve("security.mv.db")), "verifying must not create a database");
