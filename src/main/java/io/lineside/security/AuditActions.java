@@ -16,6 +16,7 @@ public final class AuditActions {
     public static final String DISABLE_USER = "user.disable";
     public static final String ENABLE_USER = "user.enable";
     public static final String RESET_PASSWORD = "user.reset-password";
+    public static final String CHANGE_OWN_PASSWORD = "user.change-own-password";
     public static final String VERIFY_AUDIT = "audit.verify";
 
     private AuditActions() {

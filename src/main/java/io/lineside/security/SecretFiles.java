@@ -3,6 +3,7 @@ package io.lineside.security;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,6 +71,46 @@ public final class SecretFiles {
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code secret} and a line break to {@code file}, created owner-only ({@code rw-------}) from the
+     * start (never readable by others, not even briefly) and moved into place atomically, replacing any older
+     * file. For the installer or a "set broker password" command; the caller still owns and clears the array.
+     */
+    public static void writeSecret(Path file, char[] secret) throws SecretFileException {
+        if (secret == null || secret.length == 0) {
+            throw new SecretFileException(file, "would be empty; expected a password", null);
+        }
+        ByteBuffer encoded = null;
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            encoded = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(secret));
+            Files.deleteIfExists(tmp);
+            if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(tmp);
+            }
+            try (SeekableByteChannel channel = Files.newByteChannel(tmp, StandardOpenOption.WRITE)) {
+                channel.write(encoded.duplicate());
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (CharacterCodingException e) {
+            throw new SecretFileException(file, "cannot hold this password: it is not valid Unicode text", e);
+        } catch (IOException e) {
+            throw new SecretFileException(file, "cannot be written: " + e.getMessage(), e);
+        } finally {
+            if (encoded != null && encoded.hasArray()) {
+                Arrays.fill(encoded.array(), (byte) 0);
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not remove " + tmp, e);
             }
         }
     }

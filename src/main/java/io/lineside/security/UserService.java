@@ -48,10 +48,10 @@ public final class UserService {
 
     /** Creates the first administrator; refused once any user exists. */
     public User createFirstAdmin(String name, char[] password) throws ActionRefusedException {
-        User admin = new User(name, name, Role.ADMIN, false);
-        AuditEntry entry = new AuditEntry(admin.actor(), AuditActions.FIRST_ADMIN, name, null, Role.ADMIN.name(),
-                null, AuditResult.OK);
+        AuditEntry entry = new AuditEntry(new Actor(name, Role.ADMIN), AuditActions.FIRST_ADMIN, name, null,
+                Role.ADMIN.name(), null, AuditResult.OK);
         validate(name, password, entry);
+        User admin = new User(name, name, Role.ADMIN, false);
         String hash = hasher.hash(password);
         administer(entry, c -> {
             if (UserStore.count(c) > 0) {
@@ -125,11 +125,11 @@ public final class UserService {
     public User createUser(SessionManager acting, String name, String displayName, Role role, char[] password)
             throws ActionRefusedException {
         Objects.requireNonNull(role, "role");
-        User user = new User(name, displayName == null || displayName.isBlank() ? name : displayName, role, false);
         AuditEntry entry = new AuditEntry(acting.actor(), AuditActions.CREATE_USER, name, null, role.name(), null,
                 AuditResult.OK);
         require(acting, entry);
         validate(name, password, entry);
+        User user = new User(name, displayName == null || displayName.isBlank() ? name : displayName, role, false);
         Optional<String> badDisplay = UserNames.displayProblem(user.displayName());
         if (badDisplay.isPresent()) {
             throw failed(entry, badDisplay.get());
@@ -181,6 +181,33 @@ public final class UserService {
             throw failed(entry, weak.get());
         }
         String hash = hasher.hash(password);
+        administer(entry, c -> {
+            UserStore.setPassword(c, existing(c, name).id(), hash);
+            return entry;
+        });
+    }
+
+    /**
+     * The logged-in user changes their own password, proving the current one (a wrong one counts toward the
+     * lockout, as at the login screen). Needs no permission beyond being logged in and unlocked.
+     */
+    public void changeOwnPassword(SessionManager acting, char[] current, char[] next) throws ActionRefusedException {
+        SessionState s = acting.state();
+        if (s.user().isEmpty() || s.locked()) {
+            throw new UserAdminException(s.locked() ? "The session is locked: unlock it first."
+                    : "Nobody is logged in: log in to change your password.");
+        }
+        String name = s.user().get().name();
+        AuditEntry entry = AuditEntry.of(s.actor(), AuditActions.CHANGE_OWN_PASSWORD, name, AuditResult.OK);
+        AuthResult proof = authenticate(name, current, AuditActions.CHANGE_OWN_PASSWORD, null);
+        if (!(proof instanceof AuthResult.Success)) {
+            throw new UserAdminException("The current password is not right. " + proof.message());
+        }
+        Optional<String> weak = PasswordPolicy.problem(name, next);
+        if (weak.isPresent()) {
+            throw failed(entry, weak.get());
+        }
+        String hash = hasher.hash(next);
         administer(entry, c -> {
             UserStore.setPassword(c, existing(c, name).id(), hash);
             return entry;

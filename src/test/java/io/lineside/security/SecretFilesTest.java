@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,22 @@ class SecretFilesTest {
         Files.setPosixFilePermissions(latin1, PosixFilePermissions.fromString("rw-------"));
         assertTrue(message(latin1).endsWith(": is not valid UTF-8 text"));
         assertTrue(message(dir).endsWith(": is not a regular file"));
+    }
+
+    @Test
+    void writtenSecretIsOwnerOnlyReplacesALooseFileAndReadsBack() throws Exception {
+        Path file = secret("old\n", "rw-r--r--");
+        SecretFiles.writeSecret(file, "n3w-密码".toCharArray());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertArrayEquals("n3w-密码".toCharArray(), SecretFiles.readSecret(file));
+        assertEquals(List.of(file), listDir(), "no temporary file is left behind");
+        assertThrows(SecretFileException.class, () -> SecretFiles.writeSecret(file, new char[0]));
+    }
+
+    private List<Path> listDir() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private static String message(Path file) {

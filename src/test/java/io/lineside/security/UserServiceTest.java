@@ -181,6 +181,32 @@ class UserServiceTest {
     }
 
     @Test
+    void userChangesOwnPasswordOnlyWithTheCurrentOneAndAWrongOneCountsTowardLockout() throws Exception {
+        fx.withAdmin();
+        fx.addUser("op", Role.OPERATOR);
+        fx.login("op", SecurityFixture.password("op"));
+        UserAdminException wrong = assertThrows(UserAdminException.class,
+                () -> fx.users.changeOwnPassword(fx.session, "guess-pass-1".toCharArray(), "taken-over-1".toCharArray()));
+        assertTrue(wrong.getMessage().startsWith("The current password is not right."), wrong.getMessage());
+        assertTrue(fx.lastAudit().entry().note().startsWith("wrong password (1 consecutive)"));
+
+        UserAdminException weak = assertThrows(UserAdminException.class,
+                () -> fx.users.changeOwnPassword(fx.session, SecurityFixture.password("op"), "short".toCharArray()));
+        assertEquals("The password must have at least 8 characters; it has 5.", weak.getMessage());
+        assertEquals(AuditResult.FAILED, fx.lastAudit().entry().result());
+
+        fx.users.changeOwnPassword(fx.session, SecurityFixture.password("op"), "my-own-pass-9".toCharArray());
+        assertEquals(AuditActions.CHANGE_OWN_PASSWORD, fx.lastAudit().entry().action());
+        assertInstanceOf(AuthResult.Success.class, fx.users.authenticate("op", "my-own-pass-9".toCharArray()));
+        assertInstanceOf(AuthResult.InvalidCredentials.class, fx.users.authenticate("op", SecurityFixture.password("op")));
+
+        fx.session.lock();
+        assertEquals("The session is locked: unlock it first.", assertThrows(UserAdminException.class,
+                () -> fx.users.changeOwnPassword(fx.session, "my-own-pass-9".toCharArray(), "other-pass-9".toCharArray()))
+                .getMessage());
+    }
+
+    @Test
     void duplicateNameIgnoringCaseIsRefused() throws Exception {
         fx.withAdmin();
         fx.addUser("Anna", Role.OPERATOR);
@@ -219,6 +245,8 @@ class UserServiceTest {
                 UserAdminException.class, () -> fx.addUser("a".repeat(201), Role.OPERATOR)).getMessage());
         assertEquals("The user name must not contain control characters.", assertThrows(
                 UserAdminException.class, () -> fx.addUser("a\u0000b", Role.OPERATOR)).getMessage());
+        assertEquals("The user name must not be empty.", assertThrows(
+                UserAdminException.class, () -> fx.addUser(null, Role.OPERATOR)).getMessage());
         assertEquals("The user name must not start or end with spaces.", assertThrows(
                 UserAdminException.class, () -> fx.addUser(" anna", Role.OPERATOR)).getMessage());
         assertEquals("The display name must have at most 200 characters; it has 201.", assertThrows(
