@@ -15,9 +15,11 @@ module io.lineside {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
-    // Embedded history cache (only history.. may use JDBC)
+    // Embedded history cache and security database (only history.. and security.. may use JDBC)
     requires java.sql;
     requires com.h2database;
+    // H2 instantiates the audit table's append-only trigger by class name.
+    exports io.lineside.security to com.h2database;
 
     // Embedded demo broker (app.. only); it logs through SLF4J, which the module graph must resolve
     // explicitly (its JUL provider is then bound as a service).

@@ -38,8 +38,16 @@ class ArchitectureTest {
     @Test
     void coreDoesNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage("io.lineside.tags..", "io.lineside.telemetry..",
-                        "io.lineside.history..", "io.lineside.sim..")
+                        "io.lineside.history..", "io.lineside.sim..", "io.lineside.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void securityStandsAloneSoEveryFeatureCanDependOnIt() {
+        noClasses().that().resideInAPackage("io.lineside.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..",
+                        "io.lineside.telemetry..", "io.lineside.history..", "io.lineside.tags..", "io.lineside.sim..")
                 .check(CLASSES);
     }
 }
