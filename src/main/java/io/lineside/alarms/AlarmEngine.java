@@ -336,37 +336,10 @@ public final class AlarmEngine {
     }
 
     private void publishIfDirty(Instant now) {
-        if (!dirty) {
-            return;
+        if (dirty) {
+            dirty = false;
+            snapshot = AlarmRecord.snapshot(alarms.values(), now, flood.inFlood(now));
         }
-        dirty = false;
-        boolean inFlood = flood.inFlood(now);
-        Instant horizon = now.minus(FloodDetector.WINDOW);
-        List<ActiveAlarm> shown = new ArrayList<>();
-        int uncertain = 0;
-        int shelved = 0;
-        int suppressed = 0;
-        int outOfService = 0;
-        for (AlarmRecord r : alarms.values()) {
-            while (!r.annunciations.isEmpty() && !r.annunciations.peekFirst().isAfter(horizon)) {
-                r.annunciations.removeFirst();
-            }
-            uncertain += r.uncertain ? 1 : 0;
-            switch (r.state) {
-                case SHELVED -> shelved++;
-                case SUPPRESSED -> suppressed++;
-                case OUT_OF_SERVICE -> outOfService++;
-                default -> {
-                    if (r.state.annunciated()) {
-                        AlarmDefinition d = r.definition;
-                        shown.add(new ActiveAlarm(d.id(), r.state, d.priority(), d.station().toString(),
-                                d.tag().toString(), r.lastValue, r.lastAnnunciation == null ? now : r.lastAnnunciation,
-                                Math.max(1, r.annunciations.size()), r.uncertain, d));
-                    }
-                }
-            }
-        }
-        snapshot = AlarmSnapshot.build(now, shown, inFlood, uncertain, shelved, suppressed, outOfService);
     }
 
     private AlarmRecord find(String id, String user) {

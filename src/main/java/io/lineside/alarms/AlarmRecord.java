@@ -38,4 +38,33 @@ final class AlarmRecord {
     boolean suppressed() {
         return suppressedByCondition || suppressedByUser;
     }
+
+    /** The picture of {@code records} at {@code now}; forgets annunciations that left the flood window. */
+    static AlarmSnapshot snapshot(java.util.Collection<AlarmRecord> records, Instant now, boolean inFlood) {
+        Instant horizon = now.minus(FloodDetector.WINDOW);
+        java.util.List<ActiveAlarm> shown = new java.util.ArrayList<>();
+        int uncertain = 0;
+        int shelved = 0;
+        int suppressed = 0;
+        int outOfService = 0;
+        for (AlarmRecord r : records) {
+            while (!r.annunciations.isEmpty() && !r.annunciations.peekFirst().isAfter(horizon)) {
+                r.annunciations.removeFirst();
+            }
+            uncertain += r.uncertain ? 1 : 0;
+            shelved += r.state == AlarmState.SHELVED ? 1 : 0;
+            suppressed += r.state == AlarmState.SUPPRESSED ? 1 : 0;
+            outOfService += r.state == AlarmState.OUT_OF_SERVICE ? 1 : 0;
+            if (r.state.annunciated()) {
+                shown.add(r.view(now));
+            }
+        }
+        return AlarmSnapshot.build(now, shown, inFlood, uncertain, shelved, suppressed, outOfService);
+    }
+
+    private ActiveAlarm view(Instant now) {
+        AlarmDefinition d = definition;
+        return new ActiveAlarm(d.id(), state, d.priority(), d.station().toString(), d.tag().toString(), lastValue,
+                lastAnnunciation == null ? now : lastAnnunciation, Math.max(1, annunciations.size()), uncertain, d);
+    }
 }
