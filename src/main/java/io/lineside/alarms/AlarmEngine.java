@@ -1,0 +1,359 @@
+package io.lineside.alarms;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates the configured alarms on tag updates and timer ticks, runs each through {@link AlarmStateMachine}, and
+ * emits every transition, acknowledgement, shelve and suppression as an {@link AlarmEvent} to the journal and the
+ * listeners.
+ *
+ * <p><b>Threading.</b> {@link #onUpdate}, {@link #tick} and all commands must be called from one evaluator thread
+ * (the UI submits commands to that thread's executor); listeners run on it and must not block. {@link #snapshot()},
+ * the counters and {@link #addListener}/{@link #removeListener} are safe from any thread.
+ *
+ * <p>Inputs that are not GOOD never raise or clear an alarm: it holds its state and is flagged uncertain, and any
+ * pending on-/off-delay starts again once the input is good. Nothing is persisted here: after a restart every alarm
+ * starts NORMAL and unshelved, and re-raises from live data.
+ */
+public final class AlarmEngine {
+
+    private static final System.Logger LOG = System.getLogger(AlarmEngine.class.getName());
+
+    private final Clock clock;
+    private final AlarmJournal journal;
+    private final Map<String, AlarmRecord> alarms = new LinkedHashMap<>();
+    private final Map<TagPath, List<AlarmRecord>> byInput = new HashMap<>();
+    private final List<AlarmRecord> timed = new ArrayList<>();
+    private final TagReadings readings;
+    private final FloodDetector flood = new FloodDetector();
+    private final List<Consumer<AlarmEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong listenerFailures = new AtomicLong();
+    private final AtomicLong journalFailures = new AtomicLong();
+    private volatile AlarmSnapshot snapshot;
+    private boolean dirty;
+
+    /**
+     * @param definitions validated definitions with unique ids
+     * @param journal     receives every event; it must not lose them (see {@link AlarmJournal#append})
+     */
+    public AlarmEngine(Collection<AlarmDefinition> definitions, AlarmJournal journal, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        Instant start = clock.instant();
+        this.readings = new TagReadings(start);
+        for (AlarmDefinition d : definitions) {
+            AlarmRecord r = new AlarmRecord(d, start);
+            if (alarms.putIfAbsent(d.id(), r) != null) {
+                throw new IllegalArgumentException("duplicate alarm id " + d.id());
+            }
+            index(d.tag(), r);
+            d.condition().otherInputs().forEach(t -> index(t, r));
+            d.suppressWhen().ifPresent(s -> index(s.tag(), r));
+            if (d.condition() instanceof NoDataCondition) {
+                timed.add(r);
+            }
+        }
+        this.snapshot = AlarmSnapshot.empty(start);
+    }
+
+    private void index(TagPath tag, AlarmRecord r) {
+        List<AlarmRecord> list = byInput.computeIfAbsent(tag, t -> new ArrayList<>());
+        if (!list.contains(r)) {
+            list.add(r);
+        }
+    }
+
+    /** Adds a listener for every event; it runs on the evaluator thread. Safe from any thread. */
+    public void addListener(Consumer<AlarmEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Safe from any thread. */
+    public void removeListener(Consumer<AlarmEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Evaluates the alarms that read {@code update}'s tag. Evaluator thread only. */
+    public void onUpdate(TagUpdate update) {
+        Instant now = clock.instant();
+        readings.put(update.path(), update.value());
+        for (AlarmRecord r : byInput.getOrDefault(update.path(), List.of())) {
+            evaluate(r, now);
+        }
+        publishIfDirty(now);
+    }
+
+    /**
+     * Advances the timers to {@code now}: on-/off-delays, no-data, re-alarm, shelve expiry and the flood window.
+     * Call about once a second. Evaluator thread only.
+     */
+    public void tick(Instant now) {
+        for (AlarmRecord r : timed) {
+            evaluate(r, now);
+        }
+        for (AlarmRecord r : alarms.values()) {
+            applyDelays(r, now);
+            Duration realarm = r.definition.realarmAfter();
+            if (r.state == AlarmState.ACKED && realarm.isPositive() && !now.isBefore(r.ackedAt.plus(realarm))) {
+                fire(r, AlarmTrigger.REALARM, AlarmEvent.SYSTEM, "re-alarm after " + realarm, now);
+            }
+            if (r.state == AlarmState.SHELVED && !now.isBefore(r.shelvedUntil)) {
+                fire(r, AlarmTrigger.UNSHELVE, AlarmEvent.SYSTEM, "shelve expired", now);
+            }
+        }
+        dirty = true; // the flood window and repeat counts move with time
+        publishIfDirty(now);
+    }
+
+    // ---- Commands (evaluator thread only; each returns false when it does not apply in the current state) ----
+
+    /**
+     * Acknowledges (for a latched alarm: resets) it.
+     *
+     * @throws IllegalArgumentException for an unknown id, a blank user, or a Critical alarm without a note
+     */
+    public boolean acknowledge(String id, String user, String note) {
+        AlarmRecord r = find(id, user);
+        if (r.definition.priority() == Priority.CRITICAL && blank(note)) {
+            throw new IllegalArgumentException("acknowledging Critical alarm " + id + " needs a note");
+        }
+        return command(r, AlarmTrigger.ACK, user, note);
+    }
+
+    /**
+     * Shelves it for {@code duration} (at most the definition's maximum); a one-shot shelve also ends when the
+     * condition next returns to normal. Shelving a shelved alarm restarts its shelve.
+     *
+     * @throws IllegalArgumentException for an unknown id, a blank user or reason, or a duration outside (0, max]
+     */
+    public boolean shelve(String id, String user, Duration duration, String reason, boolean oneShot) {
+        AlarmRecord r = find(id, user);
+        Duration max = r.definition.maxShelve();
+        if (duration == null || !duration.isPositive() || duration.compareTo(max) > 0) {
+            throw new IllegalArgumentException("shelve " + id + ": duration must be more than 0 and at most " + max
+                    + ", was " + duration);
+        }
+        if (blank(reason)) {
+            throw new IllegalArgumentException("shelve " + id + ": a reason is required");
+        }
+        if (r.state == AlarmState.SUPPRESSED || r.state == AlarmState.OUT_OF_SERVICE) {
+            return false;
+        }
+        Instant now = clock.instant();
+        r.shelvedUntil = now.plus(duration);
+        r.oneShotShelve = oneShot;
+        String note = reason + " (" + (oneShot ? "one-shot, " : "") + "until " + r.shelvedUntil + ")";
+        return commandAt(r, AlarmTrigger.SHELVE, user, note, now);
+    }
+
+    public boolean unshelve(String id, String user, String note) {
+        return command(find(id, user), AlarmTrigger.UNSHELVE, user, note);
+    }
+
+    /** Suppresses it by hand (an engineer's decision); it stays so until {@link #unsuppress}. */
+    public boolean suppress(String id, String user, String reason) {
+        AlarmRecord r = find(id, user);
+        r.suppressedByUser = true;
+        return command(r, AlarmTrigger.SUPPRESS, user, reason);
+    }
+
+    /** Ends a suppression by hand; a suppression-by-design condition that still holds keeps it suppressed. */
+    public boolean unsuppress(String id, String user, String reason) {
+        AlarmRecord r = find(id, user);
+        r.suppressedByUser = false;
+        return !r.suppressedByCondition && command(r, AlarmTrigger.UNSUPPRESS, user, reason);
+    }
+
+    public boolean removeFromService(String id, String user, String reason) {
+        AlarmRecord r = find(id, user);
+        r.outOfService = true;
+        return command(r, AlarmTrigger.REMOVE_FROM_SERVICE, user, reason);
+    }
+
+    /** Returns it to service; it comes back suppressed if a suppression still holds. */
+    public boolean returnToService(String id, String user, String reason) {
+        AlarmRecord r = find(id, user);
+        r.outOfService = false;
+        boolean changed = command(r, AlarmTrigger.RETURN_TO_SERVICE, user, reason);
+        if (changed && r.suppressed()) {
+            command(r, AlarmTrigger.SUPPRESS, AlarmEvent.SYSTEM, "still suppressed");
+        }
+        return changed;
+    }
+
+    // ---- Reading (any thread) ----
+
+    /** The latest published picture of the annunciated alarms. Safe from any thread. */
+    public AlarmSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The configured definitions, in config order. */
+    public List<AlarmDefinition> definitions() {
+        return alarms.values().stream().map(r -> r.definition).toList();
+    }
+
+    /** The current state of alarm {@code id}. Evaluator thread (or after it stopped). */
+    public AlarmState state(String id) {
+        return find(id, AlarmEvent.SYSTEM).state;
+    }
+
+    /** Listener calls that threw (each is logged and skipped). Safe from any thread. */
+    public long listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    /** Journal appends that threw despite the contract (each event is logged in full). Safe from any thread. */
+    public long journalFailures() {
+        return journalFailures.get();
+    }
+
+    // ---- Evaluation ----
+
+    private void evaluate(AlarmRecord r, Instant now) {
+        AlarmDefinition d = r.definition;
+        TagValue latest = readings.latest(d.tag());
+        r.lastValue = latest == null ? "" : latest.quality() == Quality.GOOD ? latest.text()
+                : latest.text() + " (" + latest.quality() + ")";
+        d.suppressWhen().ifPresent(rule -> suppressByDesign(r, rule, now));
+        AlarmCondition.Result result = d.condition().evaluate(d.tag(), readings, r.rawActive, now);
+        if (result == AlarmCondition.Result.UNKNOWN) {
+            dirty |= !r.uncertain;
+            r.uncertain = true;
+            r.rawActive = r.conditionActive; // hold, and drop any pending delay
+            r.rawSince = now;
+            return;
+        }
+        dirty |= r.uncertain;
+        r.uncertain = false;
+        boolean raw = result == AlarmCondition.Result.ACTIVE;
+        if (raw != r.rawActive) {
+            r.rawActive = raw;
+            r.rawSince = now;
+        }
+        applyDelays(r, now);
+    }
+
+    private void suppressByDesign(AlarmRecord r, SuppressionRule rule, Instant now) {
+        AlarmCondition.Result s = rule.condition().evaluate(rule.tag(), readings, false, now);
+        boolean suppress = s == AlarmCondition.Result.ACTIVE;
+        if (s == AlarmCondition.Result.UNKNOWN || suppress == r.suppressedByCondition) {
+            return; // an unknown input keeps the suppression as it was
+        }
+        r.suppressedByCondition = suppress;
+        String why = "by design: " + rule.tag() + " is " + readings.latest(rule.tag()).text();
+        if (suppress) {
+            fire(r, AlarmTrigger.SUPPRESS, AlarmEvent.SYSTEM, why, now);
+        } else if (!r.suppressedByUser) {
+            fire(r, AlarmTrigger.UNSUPPRESS, AlarmEvent.SYSTEM, why, now);
+        }
+    }
+
+    private void applyDelays(AlarmRecord r, Instant now) {
+        if (r.uncertain || r.rawActive == r.conditionActive) {
+            return;
+        }
+        Duration delay = r.rawActive ? r.definition.onDelay() : r.definition.offDelay();
+        if (!now.isBefore(r.rawSince.plus(delay))) {
+            r.conditionActive = r.rawActive;
+            fire(r, r.rawActive ? AlarmTrigger.ACTIVATE : AlarmTrigger.CLEAR, AlarmEvent.SYSTEM, "", now);
+        }
+    }
+
+    private boolean command(AlarmRecord r, AlarmTrigger trigger, String user, String note) {
+        return commandAt(r, trigger, user, note, clock.instant());
+    }
+
+    private boolean commandAt(AlarmRecord r, AlarmTrigger trigger, String user, String note, Instant now) {
+        boolean changed = fire(r, trigger, user, note, now);
+        publishIfDirty(now);
+        return changed;
+    }
+
+    /** Applies one trigger; returns true if it changed the state (or was worth a journal row). */
+    private boolean fire(AlarmRecord r, AlarmTrigger trigger, String user, String note, Instant now) {
+        AlarmState from = r.state;
+        AlarmState to = AlarmStateMachine.next(from, trigger, r.context());
+        boolean conditionChange = trigger == AlarmTrigger.ACTIVATE || trigger == AlarmTrigger.CLEAR;
+        boolean reshelve = trigger == AlarmTrigger.SHELVE && to == AlarmState.SHELVED;
+        if (from == to && !reshelve && (!conditionChange || to == AlarmState.OUT_OF_SERVICE)) {
+            return false;
+        }
+        r.state = to;
+        if (from == AlarmState.SHELVED && to != AlarmState.SHELVED) {
+            r.shelvedUntil = null;
+            r.oneShotShelve = false;
+        }
+        if (to == AlarmState.UNACK && from != AlarmState.UNACK) {
+            r.lastAnnunciation = now;
+            if (trigger == AlarmTrigger.ACTIVATE || trigger == AlarmTrigger.REALARM) {
+                flood.annunciated(now);
+                r.annunciations.addLast(now);
+            }
+        }
+        if (to == AlarmState.ACKED) {
+            r.ackedAt = now;
+        }
+        dirty = true;
+        emit(new AlarmEvent(now, r.definition.id(), trigger, from, to, r.definition.priority(),
+                r.definition.station().area(), r.definition.station().toString(), r.definition.tag().toString(),
+                r.lastValue, user, note, r.definition.message("en")));
+        return true;
+    }
+
+    private void emit(AlarmEvent event) {
+        try {
+            journal.append(event);
+        } catch (RuntimeException e) {
+            journalFailures.incrementAndGet();
+            LOG.log(Level.ERROR, "alarm journal refused " + event, e);
+        }
+        for (Consumer<AlarmEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                listenerFailures.incrementAndGet();
+                LOG.log(Level.WARNING, "alarm listener failed on " + event.alarmId(), e);
+            }
+        }
+    }
+
+    private void publishIfDirty(Instant now) {
+        if (dirty) {
+            dirty = false;
+            snapshot = AlarmRecord.snapshot(alarms.values(), now, flood.inFlood(now));
+        }
+    }
+
+    private AlarmRecord find(String id, String user) {
+        if (blank(user)) {
+            throw new IllegalArgumentException("every alarm command needs the user's name");
+        }
+        AlarmRecord r = alarms.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("unknown alarm id " + id);
+        }
+        return r;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,35 @@
+package io.lineside.alarms;
+
+import java.util.List;
+
+/**
+ * Where every {@link AlarmEvent} is recorded (the port; the H2 implementation lives in {@code io.lineside.history}).
+ * Implementations are safe from any thread.
+ */
+public interface AlarmJournal {
+
+    /**
+     * Records {@code event}. Must not throw for a storage failure: the implementation keeps the event for a retry and
+     * counts the failure ({@link #failures()}), so a transition is never lost silently.
+     */
+    void append(AlarmEvent event);
+
+    /** Rows matching {@code filter}, oldest first. */
+    List<AlarmEvent> query(JournalFilter filter) throws JournalException;
+
+    /** How many appends failed at least once (each is retried); 0 when storage is healthy. */
+    long failures();
+
+    /** Events waiting for a retry because storage failed. */
+    int pending();
+
+    /** Events dropped because the retry buffer overflowed; each is also logged. */
+    long lost();
+
+    /** A journal that cannot be read or written. */
+    final class JournalException extends Exception {
+        public JournalException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.lineside.alarms;
+
+/**
+ * What moves an alarm from one {@link AlarmState} to another. The first four come from the process and timers,
+ * the rest are commands (or suppression conditions). The journal stores {@link #name()}: never rename one.
+ */
+public enum AlarmTrigger {
+    /** The condition became active (after its on-delay). */
+    ACTIVATE,
+    /** The condition returned to normal (after its off-delay). */
+    CLEAR,
+    /** An operator acknowledged it (for a latched alarm: reset it). */
+    ACK,
+    /** An acknowledged alarm stayed active for its re-alarm time and is annunciated again. */
+    REALARM,
+    SHELVE,
+    /** An operator unshelved it, or its shelve time expired. */
+    UNSHELVE,
+    SUPPRESS,
+    UNSUPPRESS,
+    REMOVE_FROM_SERVICE,
+    RETURN_TO_SERVICE
+}
