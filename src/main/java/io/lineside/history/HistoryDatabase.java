@@ -39,7 +39,7 @@ public final class HistoryDatabase implements AutoCloseable {
     // Only the validated directory goes between these constants: no AUTO_SERVER, no INIT, no user settings.
     private static final String URL_PREFIX = "jdbc:h2:file:";
     // WRITE_DELAY=0: a commit reaches the file before we acknowledge QoS 1 messages; with the default 500 ms a
-    // kill -9 lost 262-341 acknowledged samples at 1.5k msg/s (AckAfterCommitIT; decision 0003).
+    // kill -9 lost 262-341 acknowledged samples at 1.5k msg/s (AckAfterCommitIT; decision 0005).
     private static final String URL_SUFFIX = ";FILE_LOCK=FILE;WRITE_DELAY=0";
     private static final String READ_ONLY_SUFFIX = ";FILE_LOCK=FILE;ACCESS_MODE_DATA=r";
     /** H2 errors that mean the file itself is unreadable; anything else is not the file's fault. */
