@@ -19,8 +19,8 @@ public final class Bench {
 
     /** Scenario order is table order. */
     static List<Scenario> scenarios() {
-        return List.of(new IngestScenario()); // TMP new PulseScenario(), new HistoryScenario(), new FootprintScenario(),
-                // new JmhScenario());
+        return List.of(new IngestScenario(), new PulseScenario(), new HistoryScenario(), new FootprintScenario(),
+                new JmhScenario());
     }
 
     private Bench() {

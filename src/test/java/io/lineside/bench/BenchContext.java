@@ -24,6 +24,13 @@ public record BenchContext(boolean quick, Path workDir, PrintStream log) {
     }
 
     public void progress(String format, Object... args) {
-        log.printf("[bench] " + format + "%n", args);
+        log.printf("[bench %tT.%<tL] " + format + "%n", prepend(java.time.LocalTime.now(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }
