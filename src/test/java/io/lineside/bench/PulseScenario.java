@@ -34,7 +34,7 @@ final class PulseScenario implements Scenario {
     public List<Row> run(BenchContext context) throws Exception {
         int stations = context.size(50, 500);
         int warmSeconds = context.size(1, 5);
-        int measureSeconds = context.size(1, 30);
+        int measureSeconds = context.size(2, 30);
         Fx.start();
         Path dataDir = context.dir("pulse-data");
         try (Mosquitto broker = Mosquitto.start(context.dir("pulse-broker"), IngestScenario.MAX_QUEUED)) {
