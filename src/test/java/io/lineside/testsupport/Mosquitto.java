@@ -20,20 +20,35 @@ public final class Mosquitto implements AutoCloseable {
     private static final List<String> CANDIDATES = List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto",
             "/usr/bin/mosquitto", "/opt/homebrew/sbin/mosquitto");
 
+    /** Per-client queue of the test broker; Mosquitto's own default (1000) drops messages for a slow subscriber. */
+    public static final int DEFAULT_MAX_QUEUED = 100_000;
+
     private final Path dir;
     private final int port;
+    private final int maxQueuedMessages;
     private Process process;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, int maxQueuedMessages) {
         this.dir = dir;
         this.port = port;
+        this.maxQueuedMessages = maxQueuedMessages;
     }
 
-    /** Starts a broker with default limits on a free port; its files live under {@code dir}. */
+    /** Starts a broker with the test limits on a free port; its files live under {@code dir}. */
     public static Mosquitto start(Path dir) {
-        Mosquitto broker = new Mosquitto(dir, freePort());
+        return start(dir, DEFAULT_MAX_QUEUED);
+    }
+
+    /** Starts a broker whose per-client queue holds {@code maxQueuedMessages} (0 = unlimited), for benchmarks. */
+    public static Mosquitto start(Path dir, int maxQueuedMessages) {
+        Mosquitto broker = new Mosquitto(dir, freePort(), maxQueuedMessages);
         broker.launch();
         return broker;
+    }
+
+    /** The {@code max_queued_messages} this broker runs with. */
+    public int maxQueuedMessages() {
+        return maxQueuedMessages;
     }
 
     /** {@code tcp://127.0.0.1:<port>}. */
@@ -74,7 +89,7 @@ public final class Mosquitto implements AutoCloseable {
                     "listener " + port + " 127.0.0.1",
                     "allow_anonymous true",
                     "persistence false",
-                    "max_queued_messages 100000",
+                    "max_queued_messages " + maxQueuedMessages,
                     "message_size_limit 1048576",
                     "log_dest stdout", // the broker drops privileges and may not write into the test's directory
                     ""));

@@ -1,0 +1,118 @@
+package io.lineside.bench;
+
+import io.lineside.app.AppConfig;
+import io.lineside.app.Services;
+import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.IngestDiagnostics;
+import io.lineside.testsupport.Eventually;
+import io.lineside.testsupport.Mosquitto;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scenario 1: raw Paho subscriber (empty callback) against Lineside's lossless ingest, broker to committed H2 row,
+ * through the real {@link Services} spine (MqttConnection, IngestPipeline, TagStore, HistoryWriter, H2 file).
+ */
+final class IngestScenario implements Scenario {
+
+    static final String NAME = "1 ingest";
+    /** Above any burst here, so the broker never drops for a slow subscriber (its default of 1000 would). */
+    static final int MAX_QUEUED = 1_000_000;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Row> run(BenchContext context) throws Exception {
+        int count = context.size(1_000, 200_000);
+        int warmUp = context.size(0, count / 10);
+        List<Row> rows = new ArrayList<>();
+        try (Mosquitto broker = Mosquitto.start(context.dir("ingest-broker"), MAX_QUEUED)) {
+            // The smoke run keeps QoS 1 only (same code path, the slower ack flow) to stay within seconds.
+            for (int qos : context.quick() ? new int[] {1} : new int[] {0, 1}) {
+                String q = "QoS" + qos;
+                context.progress("%s: baseline, %d messages", q, count);
+                IngestLoad.Timing raw = baseline(broker.url(), qos, warmUp, count);
+                context.progress("%s: Lineside, %d messages", q, count);
+                LinesideRun lineside = lineside(broker.url(), qos, warmUp, count, context.dir("ingest-" + q));
+                String setup = count + " msgs, 500 tags, publisher " + Row.format(raw.publishRate()) + " msg/s; "
+                        + "mosquitto 2 on loopback, max_queued_messages " + MAX_QUEUED;
+                rows.add(Row.measured(NAME, "baseline: raw Paho, empty callback, JSON " + q, raw.perSecond(),
+                        "msg/s", null, setup + "; broker drops " + (count - raw.delivered())));
+                rows.add(Row.measured(NAME, "Lineside: broker -> TagStore -> H2 committed, JSON " + q,
+                        lineside.timing().perSecond(), "msg/s", null, lineside.note()
+                                + (qos == 1 ? "; QoS1 is still auto-acked by Paho, not after commit" : "")));
+                rows.add(Row.measured(NAME, "Lineside / baseline, JSON " + q,
+                        lineside.timing().perSecond() / raw.perSecond(), "x", Target.atLeast(0.7, "x"), ""));
+                rows.add(Row.loss(NAME, "lost on the way to H2, JSON " + q, lineside.lost(),
+                        "published " + count + ", rows in H2 " + lineside.rows()));
+            }
+        }
+        rows.add(Row.notBuilt(NAME, "Lineside / baseline, Sparkplug DDATA 50 metrics", Target.atLeast(0.7, "x"),
+                "Sparkplug B issue"));
+        rows.add(Row.notBuilt(NAME, "tag updates/s from batched JSON payloads", Target.atLeast(200_000, "/s"),
+                "batched JSON issue"));
+        rows.add(Row.notBuilt(NAME, "QoS1 acknowledged after commit", null, "QoS1 ack-after-commit issue"));
+        return rows;
+    }
+
+    private static IngestLoad.Timing baseline(String url, int qos, int warmUp, int count) throws Exception {
+        try (RawSubscriber subscriber = new RawSubscriber(url, "lineside/#")) {
+            new IngestLoad("warm", warmUp).publishAndAwait(url, qos, subscriber::received);
+            long before = subscriber.received();
+            IngestLoad.Timing timing = new IngestLoad("raw", count)
+                    .publishAndAwait(url, qos, () -> subscriber.received() - before);
+            return timing;
+        }
+    }
+
+    /** What the spine did with one burst. */
+    record LinesideRun(IngestLoad.Timing timing, long rows, long lost, String note) {
+    }
+
+    private static LinesideRun lineside(String url, int qos, int warmUp, int count, Path dataDir) throws Exception {
+        AppConfig config = new AppConfig(Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(),
+                AppConfig.DEFAULT_TOPIC_PREFIX, Optional.of(dataDir), AppConfig.DEFAULT_STALE_AFTER, Optional.empty());
+        try (Services services = new Services(config, url, "bench-lineside-" + System.nanoTime(), dataDir,
+                Clock.systemUTC())) {
+            Probe.awaitSubscribed(url, services);
+            new IngestLoad("warm", warmUp).publishAndAwait(url, qos, services.writer()::writtenCount);
+            long before = services.writer().writtenCount();
+            IngestLoad.Timing timing = new IngestLoad("lineside", count)
+                    .publishAndAwait(url, qos, () -> services.writer().writtenCount() - before);
+            long rows = services.query().sampleCount() - before;
+            IngestDiagnostics.Snapshot d = services.pipeline().diagnostics().snapshot();
+            String note = "ingest queue full " + d.queueFull() + ", seq gaps " + d.seqGaps() + ", duplicates "
+                    + d.duplicates() + ", history dropped " + services.writer().droppedCount() + ", H2 batches "
+                    + services.writer().committedBatches();
+            return new LinesideRun(timing, rows, count - rows, note);
+        }
+    }
+
+    /** Waits until Lineside's subscription is active: ONLINE is reported before the SUBACK. */
+    static final class Probe {
+        private Probe() {
+        }
+
+        static void awaitSubscribed(String url, Services services) throws Exception {
+            Eventually.await("Lineside online", Duration.ofSeconds(10),
+                    () -> services.connection().status().state() == ConnectionState.ONLINE);
+            try (LoadPublisher probe = new LoadPublisher(url, 10)) {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (services.pipeline().diagnostics().snapshot().unknownMessages() == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Lineside's subscription did not become active within 10 s");
+                    }
+                    probe.publish("lineside/probe", new byte[] {'1'}, 0);
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+}

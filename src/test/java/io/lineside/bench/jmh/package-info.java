@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks (decoder, trend down-sampler), run by {@link io.lineside.bench.JmhScenario}. */
+package io.lineside.bench.jmh;
