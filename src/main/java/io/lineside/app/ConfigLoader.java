@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.security.SecretFileException;
+import io.lineside.security.SecretFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,13 +99,10 @@ public final class ConfigLoader {
 
     private static char[] readSecret(Fields broker, Path secretFile) throws ConfigException {
         try {
-            String secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw broker.error("passwordFile", "a file holding the broker password", "an empty file " + secretFile);
-            }
-            return secret.toCharArray();
-        } catch (IOException e) {
-            throw broker.error("passwordFile", "a readable file holding the broker password", "unreadable " + secretFile);
+            return SecretFiles.readSecret(secretFile);
+        } catch (SecretFileException e) {
+            throw broker.error("passwordFile", "an owner-only file (chmod 600) holding the broker password",
+                    e.getMessage());
         }
     }
 

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ class ConfigLoaderTest {
     @Test
     void fullConfigLoadsWithRelativePathsResolvedAgainstTheFile() throws Exception {
         Files.writeString(dir.resolve("broker.secret"), "s3cret\n");
+        Files.setPosixFilePermissions(dir.resolve("broker.secret"), PosixFilePermissions.fromString("rw-------"));
         AppConfig config = new ConfigLoader().load(write("""
                 broker:
                   url: ssl://broker.plant.local:8883
@@ -56,6 +59,17 @@ class ConfigLoaderTest {
         assertEquals(Optional.empty(), config.dataDir());
     }
 
+    @Test
+    void aPasswordFileOthersCanReadIsRefusedWithTheReason() throws Exception {
+        Path secret = Files.writeString(dir.resolve("broker.secret"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        Path file = write("broker:\n  url: tcp://x:1883\n  passwordFile: broker.secret\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertTrue(e.getMessage().startsWith("config " + file + ": key 'broker.passwordFile': expected an owner-only"
+                + " file (chmod 600) holding the broker password, found "), e.getMessage());
+        assertTrue(e.getMessage().contains(secret.toString()), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
@@ -67,7 +81,7 @@ class ConfigLoaderTest {
         "broker:\\n  url: tcp://x:1\\nstaleAfterSeconds: soon|key 'staleAfterSeconds': expected a whole number from 1 to 3600, found \"soon\"",
         "broker:\\n  url: tcp://x:1\\nlanguage: fr|key 'language': expected en or zh-CN, found \"fr\"",
         "broker:\\n  url: tcp://x:1\\n  clientId: \"a/#\"|key 'broker.clientId': expected 1-64 of A-Z a-z 0-9 _ -, found \"a/#\"",
-        "broker:\\n  url: tcp://x:1\\n  passwordFile: missing.secret|key 'broker.passwordFile': expected a readable file holding the broker password",
+        "broker:\\n  url: tcp://x:1\\n  passwordFile: missing.secret|key 'broker.passwordFile': expected an owner-only file (chmod 600) holding the broker password",
         "broker:\\n  url: tcp://x:1\\nbroker:\\n  url: tcp://y:1|not valid YAML at line 3",
         "broker: {url: tcp://x:1|not valid YAML at line",
         "- just\\n- a list|expected a mapping of keys",
