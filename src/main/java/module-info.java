@@ -31,4 +31,5 @@ module io.lineside {
     opens io.lineside.ui.workshop to javafx.fxml;
     opens io.lineside.ui.trend to javafx.fxml;
     opens io.lineside.ui.diagnostics to javafx.fxml;
+    opens io.lineside.ui.security to javafx.fxml;
 }

@@ -3,6 +3,7 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.security.PasswordHasher;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;
@@ -36,6 +37,7 @@ class OverviewFlowIT extends FxRobot {
 
     private Mosquitto broker;
     private Services services;
+    private SecurityServices security;
     private LinesideWindow window;
 
     @BeforeAll
@@ -48,10 +50,13 @@ class OverviewFlowIT extends FxRobot {
         broker = Mosquitto.start(dir.resolve("broker"));
         services = new Services(AppConfig.demo(), broker.url(), "lineside-it-" + System.nanoTime(),
                 dir.resolve("data"), Clock.systemDefaultZone());
+        security = new SecurityServices(dir.resolve("data"), "it", Clock.systemDefaultZone(), new PasswordHasher(1_000));
+        security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray()); // else the first-run panel covers all
         Eventually.await("connected", Duration.ofSeconds(10),
                 () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(services, Texts.forLocale(Locale.ENGLISH), false, Clock.systemDefaultZone());
+            window = new LinesideWindow(services, security, Texts.forLocale(Locale.ENGLISH), false,
+                    Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
     }
@@ -61,6 +66,9 @@ class OverviewFlowIT extends FxRobot {
         FxToolkit.cleanupStages();
         if (window != null) {
             interact(() -> window.dispose());
+        }
+        if (security != null) {
+            security.close();
         }
         if (services != null) {
             services.close();

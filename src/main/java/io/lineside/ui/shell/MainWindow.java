@@ -12,7 +12,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.lineside.ui.diagnostics.DiagnosticsView;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.security.SessionView;
+import io.lineside.ui.security.SessionViewModel;
+import io.lineside.ui.security.SignInView;
+import javafx.event.EventType;
 import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 
 /**
@@ -29,8 +37,12 @@ public final class MainWindow {
     private final Texts texts;
     private Stage diagnosticsStage;
 
+    /**
+     * @param onActivity told of every key press, click and scroll (the idle lock's notion of activity)
+     */
     public MainWindow(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
-                      DiagnosticsViewModel diagnostics, Texts texts, java.time.ZoneId zone, Clock clock) {
+                      DiagnosticsViewModel diagnostics, SessionViewModel session, Runnable onActivity,
+                      Texts texts, java.time.ZoneId zone, Clock clock) {
         this.workshop = workshop;
         this.texts = texts;
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
@@ -39,9 +51,15 @@ public final class MainWindow {
                 MainView.class, () -> new MainView(main),
                 WorkshopView.class, () -> new WorkshopView(workshop, texts),
                 TrendView.class, () -> new TrendView(trend, texts, zone),
-                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics));
+                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
+                SessionView.class, () -> new SessionView(session, texts),
+                SignInView.class, () -> new SignInView(session, texts));
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
+        for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
+                ScrollEvent.SCROLL)) {
+            scene.addEventFilter(type, e -> onActivity.run());
+        }
         pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse));
     }
 
