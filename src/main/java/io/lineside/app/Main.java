@@ -2,6 +2,7 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryException;
 import io.lineside.security.ActionRefusedException;
+import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
 import io.lineside.ui.Texts;
@@ -56,6 +57,9 @@ public final class Main {
         Path defaultDir = config.isDemo() ? DataDirectories.defaultDataDir().resolve("demo")
                 : DataDirectories.defaultDataDir();
         Path dataDir = config.dataDir().orElse(defaultDir).toAbsolutePath();
+        if (cli.command().isPresent()) { // audit-verify, the only command so far
+            return AuditVerifier.run(dataDir.resolve("security"), out);
+        }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {
             Files.createDirectories(dataDir);
