@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.security.PasswordHasher;
@@ -12,12 +13,14 @@ import io.lineside.ui.Texts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,41 @@ class OverviewFlowIT extends FxRobot {
         AtomicReference<Path> shot = new AtomicReference<>();
         interact(() -> shot.set(Screenshots.save(window.window().scene().getRoot(), "overview-flow")));
         assertTrue(shot.get().toFile().length() > 10_000);
+    }
+
+    @Test
+    void aLockedSessionCoversThePlantViewsButNotTheHeaderAndUnlocksWithThePassword() throws Exception {
+        try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
+            publisher.publish(PRESS + "state", "running");
+        }
+        Eventually.await("press tile", Duration.ofSeconds(10), () -> lookup("#tile-line-1-press").tryQuery().isPresent());
+        clickOn("#signInButton");
+        clickOn("#name").write("admin");
+        clickOn("#password").write("admin-pass-1").type(KeyCode.ENTER);
+        Eventually.await("signed in", Duration.ofSeconds(10),
+                () -> "admin \u00B7 Administrator".equals(lookup(".session-user").queryAs(Label.class).getText()));
+
+        clickOn("#lockButton");
+        Eventually.await("lock panel", Duration.ofSeconds(5),
+                () -> lookup(".sign-in-overlay").query().isVisible()
+                        && "Locked \u2014 admin".equals(lookup(".sign-in-heading").queryAs(Label.class).getText()));
+        clickOn("#tile-line-1-press"); // lands on the panel, not on the tile
+        Thread.sleep(300);
+        assertNotEquals("Last 15 minutes \u2014 line-1 / press", lookup(".trend-title").queryAs(Label.class).getText(),
+                "a locked plant view takes no clicks");
+        assertTrue(lookup(".connection-text").query().isVisible(), "the header stays visible and live");
+        interact(() -> Screenshots.save(window.window().scene().getRoot(), "lock"));
+
+        clickOn("#password").write("wrong-password").type(KeyCode.ENTER);
+        Eventually.await("refusal shown", Duration.ofSeconds(10), () -> "Unknown user name or wrong password."
+                .equals(lookup(".sign-in-message").queryAs(Label.class).getText()));
+        clickOn("#password").write("admin-pass-1").type(KeyCode.ENTER);
+        Eventually.await("unlocked", Duration.ofSeconds(10), () -> !lookup(".sign-in-overlay").query().isVisible());
+
+        List<String> actions = security.audit().latest(10).stream()
+                .map(r -> r.entry().action() + ":" + r.entry().result()).toList();
+        assertTrue(actions.containsAll(List.of("session.login:OK", "session.lock:OK", "session.unlock:DENIED",
+                "session.unlock:OK")), actions.toString());
     }
 
     @Test
