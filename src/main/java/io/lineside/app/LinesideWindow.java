@@ -4,6 +4,7 @@ import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.security.SessionViewModel;
+import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
 import io.lineside.ui.trend.TrendViewModel;
@@ -39,8 +40,10 @@ public final class LinesideWindow {
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, zone);
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
-        window = new MainWindow(main, workshop, trend, diagnostics, session, security.session()::touch, texts, zone,
-                clock);
+        UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
+                security.audit(), auth, Platform::runLater, texts);
+        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users),
+                security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {

@@ -141,10 +141,18 @@ class OverviewFlowIT extends FxRobot {
         clickOn("#password").write("admin-pass-1").type(KeyCode.ENTER);
         Eventually.await("unlocked", Duration.ofSeconds(10), () -> !lookup(".sign-in-overlay").query().isVisible());
 
+        clickOn("#usersButton");
+        Eventually.await("users listed", Duration.ofSeconds(10),
+                () -> lookup(".users .table-view").queryTableView().getItems().size() == 1);
+        clickOn("#verifyButton");
+        Eventually.await("audit verified on screen", Duration.ofSeconds(10), () -> lookup(".users .label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> String.valueOf(l.getText()).startsWith("Audit trail intact")));
+        interact(() -> Screenshots.save(lookup(".users").query(), "users"));
+
         List<String> actions = security.audit().latest(10).stream()
                 .map(r -> r.entry().action() + ":" + r.entry().result()).toList();
         assertTrue(actions.containsAll(List.of("session.login:OK", "session.lock:OK", "session.unlock:DENIED",
-                "session.unlock:OK")), actions.toString());
+                "session.unlock:OK", "audit.verify:OK")), actions.toString());
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class SessionView {
     }
 
     @FXML
+    private void openUsers() {
+        model.openUsers();
+    }
+
+    @FXML
     private void signOut() {
         model.signOut();
     }

@@ -45,6 +45,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper lockedUser = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Runnable onOpenUsers = () -> { };
 
     public SessionViewModel(SessionManager session, UserService users, Executor background, Executor fx, Texts texts,
                             ZoneId zone) {
@@ -98,7 +99,17 @@ public final class SessionViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Where {@link #openUsers()} goes (the window that hosts this model sets it). */
+    public void setOnOpenUsers(Runnable onOpenUsers) {
+        this.onOpenUsers = onOpenUsers;
+    }
+
     // Commands
+
+    /** Opens user administration and audit verification (which check their own permissions). */
+    public void openUsers() {
+        onOpenUsers.run();
+    }
 
     /** Opens the sign-in panel (also the shift-change user switch). */
     public void requestSignIn() {

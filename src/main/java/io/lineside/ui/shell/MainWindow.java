@@ -15,6 +15,8 @@ import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.security.SessionView;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
+import io.lineside.ui.security.UsersView;
+import io.lineside.ui.security.UsersViewModel;
 import javafx.event.EventType;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
@@ -37,23 +39,34 @@ public final class MainWindow {
     private final Texts texts;
     private Stage diagnosticsStage;
 
+    /** The view-models of the window and the windows it opens. */
+    public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
+                         DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users) {
+    }
+
+    private Stage usersStage;
+
     /**
      * @param onActivity told of every key press, click and scroll (the idle lock's notion of activity)
      */
-    public MainWindow(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
-                      DiagnosticsViewModel diagnostics, SessionViewModel session, Runnable onActivity,
-                      Texts texts, java.time.ZoneId zone, Clock clock) {
-        this.workshop = workshop;
+    public MainWindow(Models models, Runnable onActivity, Texts texts, java.time.ZoneId zone, Clock clock) {
+        MainViewModel main = models.main();
+        TrendViewModel trend = models.trend();
+        DiagnosticsViewModel diagnostics = models.diagnostics();
+        SessionViewModel session = models.session();
+        this.workshop = models.workshop();
         this.texts = texts;
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
         main.setOnOpenDiagnostics(this::showDiagnostics);
+        session.setOnOpenUsers(this::showUsers);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> new MainView(main),
                 WorkshopView.class, () -> new WorkshopView(workshop, texts),
                 TrendView.class, () -> new TrendView(trend, texts, zone),
                 DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
                 SessionView.class, () -> new SessionView(session, texts),
-                SignInView.class, () -> new SignInView(session, texts));
+                SignInView.class, () -> new SignInView(session, texts),
+                UsersView.class, () -> new UsersView(models.users()));
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
@@ -72,6 +85,17 @@ public final class MainWindow {
         }
         diagnosticsStage.show();
         diagnosticsStage.toFront();
+    }
+
+    /** Opens user administration and audit verification in a window of its own, or brings it forward. */
+    private void showUsers() {
+        if (usersStage == null) {
+            usersStage = new Stage();
+            usersStage.setTitle(texts.get("users.title"));
+            usersStage.setScene(styled(new Scene(loader.load(UsersView.class))));
+        }
+        usersStage.show();
+        usersStage.toFront();
     }
 
     private static Scene styled(Scene scene) {
@@ -97,6 +121,9 @@ public final class MainWindow {
         pulse.stop();
         if (diagnosticsStage != null) {
             diagnosticsStage.close();
+        }
+        if (usersStage != null) {
+            usersStage.close();
         }
         workshop.dispose();
     }
