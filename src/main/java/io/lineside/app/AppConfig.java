@@ -2,6 +2,7 @@ package io.lineside.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,28 @@ import java.util.Optional;
  * @param dataDir     where history and state live; empty for the per-user default
  * @param staleAfter  a tag with no update for this long turns STALE
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
+ * @param failover    further broker URLs, tried in order when the first is unreachable
+ * @param tls         the site CA for {@code ssl://} brokers, or empty for the JDK's default trust
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
-                        Optional<String> language) {
+                        Optional<String> language, List<String> failover, Optional<Tls> tls) {
+
+    /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
+    public record Tls(Path truststore, Optional<char[]> password) {
+    }
+
+    public AppConfig {
+        failover = List.copyOf(failover);
+    }
+
+    /** One broker, default trust. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, List.of(),
+                Optional.empty());
+    }
 
     public static final String DEFAULT_TOPIC_PREFIX = "lineside";
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
@@ -35,10 +54,12 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
     }
 
     public AppConfig withDataDir(Path dir) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language);
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
+                failover, tls);
     }
 
     public AppConfig withLanguage(String tag) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag));
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
+                failover, tls);
     }
 }

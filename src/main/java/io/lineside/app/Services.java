@@ -11,6 +11,8 @@ import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.TrustStores;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +64,11 @@ public final class Services implements AutoCloseable {
                 writer.afterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
+                .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
-                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt")),
-                pipeline::offer, clock);
+                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
+                config.failover(), tls), pipeline::offer, clock);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);

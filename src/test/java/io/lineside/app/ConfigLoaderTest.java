@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,12 +71,38 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains(secret.toString()), e.getMessage());
     }
 
+    @Test
+    void failoverBrokersAndATruststoreAreRead() throws Exception {
+        Path pki = java.nio.file.Files.createDirectories(dir.resolve("pki"));
+        Path ca = io.lineside.testsupport.TestPki.create(pki, "site-ca").caCertificate();
+        AppConfig config = new ConfigLoader().load(write("""
+                broker:
+                  url: ssl://broker-a.plant.local:8883
+                  failover: [ssl://broker-b.plant.local:8883]
+                  truststore: pki/site-ca.pem
+                """));
+        assertEquals(List.of("ssl://broker-b.plant.local:8883"), config.failover());
+        assertEquals(ca, config.tls().orElseThrow().truststore());
+    }
+
+    @Test
+    void aTruststoreThatIsNotOneStopsTheStartNamingTheKey() throws Exception {
+        Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        Path file = write("broker:\n  url: ssl://x:8883\n  truststore: ca.pem\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertTrue(e.getMessage().startsWith("config " + file + ": key 'broker.truststore': expected CA certificates"
+                + " in PEM or a PKCS12 truststore, found truststore " + dir.resolve("ca.pem") + " is not usable"),
+                e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
-        "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, passwordFile, url, username",
+        "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username",
+        "broker:\\n  url: tcp://x:1\\n  failover: [tcp://y:1, htp://z]|key 'broker.failover[1]': expected tcp://host:port or ssl://host:port, found \"htp://z\"",
+        "broker:\\n  url: tcp://x:1\\n  failover: tcp://y:1|key 'broker.failover': expected a list of strings, found \"tcp://y:1\"",
         "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, staleAfterSeconds, topicPrefix",
-        "topicPrefix: x|key 'broker': expected a mapping with clientId, passwordFile, url, username, found nothing",
+        "topicPrefix: x|key 'broker': expected a mapping with clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username, found nothing",
         "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
         "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",
         "broker:\\n  url: tcp://x:1\\nstaleAfterSeconds: soon|key 'staleAfterSeconds': expected a whole number from 1 to 3600, found \"soon\"",
