@@ -10,6 +10,9 @@ module io.lineside {
     // MQTT client (only telemetry.. may use it)
     requires org.eclipse.paho.client.mqttv3;
 
+    // Log files of the installed app (FileLogs); System.Logger goes to java.util.logging
+    requires java.logging;
+
     // JSON payloads and YAML configuration
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

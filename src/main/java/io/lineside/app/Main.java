@@ -11,9 +11,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,6 +31,8 @@ import javafx.stage.Stage;
 public final class Main {
 
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    private static final DateTimeFormatter BUNDLE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private Main() {
     }
@@ -40,13 +47,17 @@ public final class Main {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLine cli;
         AppConfig config;
+        Optional<InstalledLayout> installed = InstalledLayout.detect();
+        // An installed station uses its system config unless told otherwise; without one it runs the demo.
+        Optional<Path> configFile;
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
                 out.println(CommandLine.USAGE);
                 return 0;
             }
-            config = cli.config().isPresent() ? new ConfigLoader().load(cli.config().get()) : AppConfig.demo();
+            configFile = cli.config().or(() -> installed.map(InstalledLayout::configFile).filter(Files::isRegularFile));
+            config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             return 2;
@@ -54,11 +65,32 @@ public final class Main {
         config = cli.dataDir().map(config::withDataDir).orElse(config);
         config = cli.lang().map(config::withLanguage).orElse(config);
         // The demo keeps its own directory: its documented accounts must never exist on a configured station.
+        // An installed station keeps its data per machine, shared by the shift users and the recorder.
         Path defaultDir = config.isDemo() ? DataDirectories.defaultDataDir().resolve("demo")
-                : DataDirectories.defaultDataDir();
+                : installed.map(InstalledLayout::dataDir).orElseGet(DataDirectories::defaultDataDir);
         Path dataDir = config.dataDir().orElse(defaultDir).toAbsolutePath();
-        if (cli.command().isPresent()) { // audit-verify, the only command so far
-            return AuditVerifier.run(dataDir.resolve("security"), out);
+        Optional<Path> logDir = installed.map(InstalledLayout::logDir);
+        Optional<String> command = cli.command();
+        if (command.isPresent() && !command.get().equals(CommandLine.RECORD)) {
+            return switch (command.get()) {
+                case CommandLine.EXPORT -> ExportCommand.run(cli.export(), cli.out(), dataDir, ZoneId.systemDefault(),
+                        out, err);
+                case CommandLine.DIAGNOSE -> DiagnoseCommand.run(cli.out().orElseGet(() -> Path.of(
+                        "lineside-diagnostics-" + BUNDLE_STAMP.format(Instant.now()) + ".zip")), configFile, dataDir,
+                        logDir, out, err);
+                default -> AuditVerifier.run(dataDir.resolve("security"), out);
+            };
+        }
+        logDir.ifPresent(FileLogs::install);
+        if (command.isPresent()) { // record
+            if (config.isDemo()) {
+                err.println("lineside record: needs a station config: --config FILE"
+                        + installed.map(l -> " or " + l.configFile()).orElse(""));
+                return 2;
+            }
+            String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
+            return new Recorder().run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
+                    Clock.systemDefaultZone(), out, err);
         }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {
@@ -70,8 +102,9 @@ public final class Main {
             }
             String brokerUrl = demo != null ? demo.brokerUrl() : config.brokerUrl().orElseThrow();
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
-            Services services = new Services(config, brokerUrl, clientId, dataDir, clock);
-            started.push(services);
+            StationSpine spine = StationSpine.open(config, brokerUrl, clientId, dataDir, clock);
+            started.push(spine);
+            Services services = spine.services();
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher());
             started.push(security);
@@ -80,7 +113,7 @@ public final class Main {
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, texts, config.isDemo(), clock, started);
+            openWindow(services, security, texts, config.isDemo(), spine.viewer(), clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -97,8 +130,8 @@ public final class Main {
         }
     }
 
-    private static void openWindow(Services services, SecurityServices security, Texts texts, boolean demo, Clock clock,
-                                   Deque<AutoCloseable> started) {
+    private static void openWindow(Services services, SecurityServices security, Texts texts, boolean demo,
+                                   boolean viewer, Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
@@ -109,7 +142,9 @@ public final class Main {
                 closeAll(started);
                 Platform.exit();
             });
-            window.show(stage, texts.get("app.title"));
+            // A live viewer says so where everyone looks: the station's history is the recorder's (decision 0006).
+            window.show(stage, texts.get("app.title") + (viewer ? " \u2014 " + texts.get("app.title.viewer") : ""));
+            new FirstFrameProbe(services.store()).start();
         });
     }
 

@@ -1,0 +1,122 @@
+package io.lineside.app;
+
+import io.lineside.history.HistoryDatabase;
+import io.lineside.history.HistoryException;
+import io.lineside.history.HistoryExport;
+import io.lineside.history.HistoryInUseException;
+import io.lineside.tags.TagPath;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code lineside export}: samples of some tags over a time range or one shift, as CSV (see {@link HistoryExport}).
+ * Exit codes: 0 written, 1 history unavailable (missing, or held by the running HMI or recorder), 2 bad arguments.
+ */
+final class ExportCommand {
+
+    private static final Pattern SHIFT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})/(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+
+    /** A half-open time range {@code [from, to)}. */
+    record Range(Instant from, Instant to) {
+    }
+
+    private ExportCommand() {
+    }
+
+    static int run(CommandLine.Export request, Optional<Path> outFile, Path dataDir, ZoneId zone, PrintStream out,
+                   PrintStream err) {
+        Range range;
+        List<TagPath> tags;
+        try {
+            range = range(request, zone);
+            tags = request.tags().stream().map(ExportCommand::tag).toList();
+        } catch (IllegalArgumentException e) {
+            err.println("lineside export: " + e.getMessage());
+            return 2;
+        }
+        Path db = dataDir.resolve("db");
+        if (!Files.exists(db.resolve("history.mv.db"))) {
+            err.println("lineside export: no history in " + db);
+            return 1;
+        }
+        try (HistoryDatabase database = HistoryDatabase.open(db);
+             Writer writer = outFile.isPresent() ? Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8)
+                     : new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            long rows = new HistoryExport(database).writeCsv(tags, range.from(), range.to(), writer);
+            err.println("lineside export: " + rows + " samples from " + range.from() + " to " + range.to()
+                    + outFile.map(f -> " written to " + f).orElse(""));
+            return 0;
+        } catch (HistoryInUseException e) {
+            err.println("lineside export: " + e.getMessage() + "; export while the HMI and the recorder are stopped"
+                    + " (sudo systemctl stop lineside-recorder), see docs/decisions/0006");
+            return 1;
+        } catch (HistoryException | IOException e) {
+            err.println("lineside export: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The range asked for; a shift whose end is not after its start ends on the next day. */
+    static Range range(CommandLine.Export request, ZoneId zone) {
+        if (request.shift().isPresent()) {
+            Matcher m = SHIFT.matcher(request.shift().get());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--shift expects YYYY-MM-DD/HH:MM-HH:MM, found \""
+                        + request.shift().get() + "\"");
+            }
+            try {
+                LocalDate day = LocalDate.parse(m.group(1));
+                LocalTime start = LocalTime.parse(m.group(2));
+                LocalTime end = LocalTime.parse(m.group(3));
+                LocalDate endDay = end.isAfter(start) ? day : day.plusDays(1);
+                return new Range(day.atTime(start).atZone(zone).toInstant(), endDay.atTime(end).atZone(zone).toInstant());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--shift has no such date or time: \"" + request.shift().get() + "\"");
+            }
+        }
+        Instant from = instant("--from", request.from().orElseThrow(), zone);
+        Instant to = instant("--to", request.to().orElseThrow(), zone);
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("--from must be before --to");
+        }
+        return new Range(from, to);
+    }
+
+    private static Instant instant(String option, String text, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " expects a date-time such as 2026-11-26T06:00 or "
+                        + "2026-11-26T06:00:00Z, found \"" + text + "\"");
+            }
+        }
+    }
+
+    private static TagPath tag(String text) {
+        try {
+            return TagPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tag expects site/area/line/station/signal, found \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.lineside.app;
+
+import io.lineside.history.HistoryException;
+import io.lineside.history.HistoryInUseException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code lineside record}: the station's spine (broker link, ingest, history) without JavaFX, until the process
+ * is asked to stop (SIGTERM, SIGINT). On stop it leaves the broker, commits what it holds and closes H2, so a
+ * QoS 1 message is either in history or still queued at the broker.
+ *
+ * <p>History admits one process per data directory (docs/decisions/0006): while the HMI of this station
+ * holds it, the recorder waits and takes over as soon as the HMI exits. One instance per process; the
+ * blocking {@link #run} is meant for the main thread.
+ */
+final class Recorder {
+
+    static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * Records until stopped; returns the exit code (0 after a clean stop, 1 if history cannot be opened).
+     * Progress goes to {@code out} as lines starting {@code lineside record:}, problems to {@code err}.
+     */
+    int run(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock, PrintStream out,
+            PrintStream err) {
+        Thread hook = Thread.ofPlatform().name("lineside-recorder-stop").unstarted(this::stopAndWait);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Services services = openWhenFree(config, brokerUrl, clientId, dataDir, clock, err);
+            if (services == null) {
+                return 0; // stopped while waiting
+            }
+            out.println("lineside record: recording " + brokerUrl + " into " + dataDir.resolve("db"));
+            out.flush();
+            Thread.ofPlatform().daemon().name("lineside-recorder-progress").start(() -> reportFirstCommit(services, out));
+            awaitStop();
+            services.close();
+            out.println("lineside record: stopped, " + services.writer().writtenCount() + " samples written");
+            out.flush();
+            return 0;
+        } catch (HistoryException e) {
+            err.println("lineside record: " + e.getMessage());
+            return 1;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Asks {@link #run} to stop (as SIGTERM does) without waiting. */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    private Services openWhenFree(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock,
+                                  PrintStream err) throws HistoryException {
+        boolean told = false;
+        while (true) {
+            try {
+                return new Services(config, brokerUrl, clientId, dataDir, clock);
+            } catch (HistoryInUseException e) {
+                if (!told) {
+                    err.println("lineside record: " + e.getMessage() + "; waiting for it (retrying every "
+                            + RETRY.toSeconds() + " s)");
+                    told = true;
+                }
+                if (waitForStop(RETRY)) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private void reportFirstCommit(Services services, PrintStream out) {
+        try {
+            while (services.writer().writtenCount() == 0) {
+                if (waitForStop(Duration.ofMillis(200))) {
+                    return;
+                }
+            }
+            out.println("lineside record: first samples committed");
+            out.flush();
+        } catch (RuntimeException e) {
+            // closed while polling: nothing to report
+        }
+    }
+
+    private void awaitStop() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopRequested.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean waitForStop(Duration d) {
+        try {
+            return stopRequested.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** The shutdown hook: the JVM halts when hooks return, so wait for {@link #run} to finish closing. */
+    private void stopAndWait() {
+        stopRequested.countDown();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
