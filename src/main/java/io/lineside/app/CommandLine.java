@@ -26,7 +26,7 @@ record CommandLine(Optional<String> command, Optional<Path> config, Optional<Pat
      * @param tags  tag paths ({@code site/area/line/station/signal}); empty for every tag
      * @param from  start of the range (ISO date-time, local or with offset), or empty
      * @param to    end of the range, or empty
-     * @param shift {@code YYYY-MM-DD/HH:MM-HH:MM} in the station's time zone, or empty
+     * @param shift {@code YYYY-MM-DD/HH:MM-HH:MM} or {@code YYYY-MM-DD/SHIFT} (station calendar), or empty
      */
     record Export(List<String> tags, Optional<String> from, Optional<String> to, Optional<String> shift) {
         static final Export NONE = new Export(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -45,9 +45,10 @@ record CommandLine(Optional<String> command, Optional<Path> config, Optional<Pat
               audit-verify     check the audit trail's hash chain of this station (HMI stopped) and exit:
                                0 intact, 1 broken (the first bad row is named), 2 unreadable
               record           ingest and write history without the UI until SIGTERM (the recorder service)
-              export [--tag PATH]... (--from T --to T | --shift YYYY-MM-DD/HH:MM-HH:MM) [--out FILE]
+              export [--tag PATH]... (--from T --to T | --shift DAY/HH:MM-HH:MM | --shift DAY/NAME) [--out FILE]
                                samples as CSV (stdout without --out); T is 2026-11-26T06:00 (station time)
-                               or 2026-11-26T06:00:00Z; a shift ending before it starts ends the next day
+                               or 2026-11-26T06:00:00Z; DAY/NAME uses the station's shift calendar;
+                               a shift ending before it starts ends the next day
               diagnose [--out FILE]
                                write a support bundle (zip): versions, config without secrets, history
                                stats, recent logs

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language");
+    private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
+            "station"); // station: read by StationProfileLoader
     private static final Set<String> BROKER_KEYS = Set.of("url", "failover", "clientId", "username", "passwordFile",
             "truststore", "truststorePasswordFile");
     private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|(tcp|ssl)://\\[[0-9A-Fa-f:]+](:[0-9]{1,5})?");

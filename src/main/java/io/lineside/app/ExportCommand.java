@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 final class ExportCommand {
 
     private static final Pattern SHIFT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})/(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+    private static final Pattern NAMED_SHIFT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})/([A-Za-z0-9_-]{1,64})");
 
     /** A half-open time range {@code [from, to)}. */
     record Range(Instant from, Instant to) {
@@ -40,12 +41,12 @@ final class ExportCommand {
     private ExportCommand() {
     }
 
-    static int run(CommandLine.Export request, Optional<Path> outFile, Path dataDir, ZoneId zone, PrintStream out,
-                   PrintStream err) {
+    static int run(CommandLine.Export request, Optional<StationProfile> station, Optional<Path> outFile, Path dataDir,
+                   ZoneId zone, PrintStream out, PrintStream err) {
         Range range;
         List<TagPath> tags;
         try {
-            range = range(request, zone);
+            range = range(request, station, zone);
             tags = request.tags().stream().map(ExportCommand::tag).toList();
         } catch (IllegalArgumentException e) {
             err.println("lineside export: " + e.getMessage());
@@ -73,18 +74,34 @@ final class ExportCommand {
         }
     }
 
-    /** The range asked for; a shift whose end is not after its start ends on the next day. */
-    static Range range(CommandLine.Export request, ZoneId zone) {
+    /**
+     * The range asked for. A shift is {@code DATE/HH:MM-HH:MM} or {@code DATE/NAME} from the station's shift
+     * calendar; one whose end is not after its start ends on the next day.
+     */
+    static Range range(CommandLine.Export request, Optional<StationProfile> station, ZoneId zone) {
         if (request.shift().isPresent()) {
-            Matcher m = SHIFT.matcher(request.shift().get());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("--shift expects YYYY-MM-DD/HH:MM-HH:MM, found \""
-                        + request.shift().get() + "\"");
+            String text = request.shift().get();
+            Matcher m = SHIFT.matcher(text);
+            Matcher named = NAMED_SHIFT.matcher(text);
+            if (!m.matches() && !named.matches()) {
+                throw new IllegalArgumentException("--shift expects YYYY-MM-DD/HH:MM-HH:MM or YYYY-MM-DD/SHIFT, found \""
+                        + text + "\"");
             }
             try {
-                LocalDate day = LocalDate.parse(m.group(1));
-                LocalTime start = LocalTime.parse(m.group(2));
-                LocalTime end = LocalTime.parse(m.group(3));
+                LocalDate day = LocalDate.parse(m.matches() ? m.group(1) : named.group(1));
+                LocalTime start;
+                LocalTime end;
+                if (m.matches()) {
+                    start = LocalTime.parse(m.group(2));
+                    end = LocalTime.parse(m.group(3));
+                } else {
+                    StationProfile.Shift shift = station.flatMap(p -> p.shift(named.group(2))).orElseThrow(() ->
+                            new IllegalArgumentException("--shift: no shift \"" + named.group(2) + "\" in the station's "
+                                    + "calendar" + station.map(p -> " (" + p.shifts().stream()
+                                    .map(StationProfile.Shift::name).toList() + ")").orElse(" (the config has no station block)")));
+                    start = shift.start();
+                    end = shift.end();
+                }
                 LocalDate endDay = end.isAfter(start) ? day : day.plusDays(1);
                 return new Range(day.atTime(start).atZone(zone).toInstant(), endDay.atTime(end).atZone(zone).toInstant());
             } catch (DateTimeParseException e) {

@@ -50,6 +50,7 @@ public final class Main {
         Optional<InstalledLayout> installed = InstalledLayout.detect();
         // An installed station uses its system config unless told otherwise; without one it runs the demo.
         Optional<Path> configFile;
+        Optional<StationProfile> station;
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
@@ -58,6 +59,7 @@ public final class Main {
             }
             configFile = cli.config().or(() -> installed.map(InstalledLayout::configFile).filter(Files::isRegularFile));
             config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
+            station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             return 2;
@@ -73,8 +75,8 @@ public final class Main {
         Optional<String> command = cli.command();
         if (command.isPresent() && !command.get().equals(CommandLine.RECORD)) {
             return switch (command.get()) {
-                case CommandLine.EXPORT -> ExportCommand.run(cli.export(), cli.out(), dataDir, ZoneId.systemDefault(),
-                        out, err);
+                case CommandLine.EXPORT -> ExportCommand.run(cli.export(), station, cli.out(), dataDir,
+                        ZoneId.systemDefault(), out, err);
                 case CommandLine.DIAGNOSE -> DiagnoseCommand.run(cli.out().orElseGet(() -> Path.of(
                         "lineside-diagnostics-" + BUNDLE_STAMP.format(Instant.now()) + ".zip")), configFile, dataDir,
                         logDir, out, err);

@@ -1,0 +1,45 @@
+package io.lineside.app;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code station:} block of a workstation config: what this installed station shows and keeps. Optional as a
+ * whole (the demo and older configs have none); see jlink-config/stations/ for examples.
+ *
+ * @param name          the station's name (also the installer's name in jlink-config/stations/)
+ * @param areas         the areas this station shows; empty for all
+ * @param lines         the lines this station shows; empty for all
+ * @param layout        the workshop layout file, or empty for the built-in overview
+ * @param alarms        the alarm definitions file, or empty for none
+ * @param shifts        the shift calendar, in order; empty when the plant has none
+ * @param retentionDays how many days of raw history to keep
+ */
+public record StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
+                             Optional<Path> alarms, List<Shift> shifts, int retentionDays) {
+
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /**
+     * One shift of the calendar; a shift whose end is not after its start ends the next day.
+     *
+     * @param name  e.g. {@code early}
+     * @param start local start time
+     * @param end   local end time
+     */
+    public record Shift(String name, LocalTime start, LocalTime end) {
+    }
+
+    public StationProfile {
+        areas = List.copyOf(areas);
+        lines = List.copyOf(lines);
+        shifts = List.copyOf(shifts);
+    }
+
+    /** The shift called {@code name}, if the calendar has one. */
+    public Optional<Shift> shift(String name) {
+        return shifts.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,162 @@
+package io.lineside.app;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code station:} block of a workstation config into a {@link StationProfile}; the rest of the file is
+ * {@link ConfigLoader}'s. The first problem is one {@link ConfigException} naming the file, the key and what was
+ * expected.
+ */
+public final class StationProfileLoader {
+
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "alarms", "shifts", "retentionDays");
+    private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
+    private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The profile in {@code file}, or empty when it has no {@code station:} block. */
+    public Optional<StationProfile> load(Path file) throws ConfigException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
+        }
+        JsonNode station = root == null ? null : root.get("station");
+        if (station == null || station.isNull()) {
+            return Optional.empty();
+        }
+        Block b = new Block(file, "station.", station);
+        b.mapping(KEYS);
+        String name = b.name("name", b.node.get("name"));
+        List<String> areas = List.of();
+        List<String> lines = List.of();
+        JsonNode show = station.get("show");
+        if (show != null) {
+            Block s = new Block(file, "station.show.", show);
+            s.mapping(SHOW_KEYS);
+            areas = s.names("areas");
+            lines = s.names("lines");
+        }
+        Optional<Path> layout = b.path("layout");
+        Optional<Path> alarms = b.path("alarms");
+        List<StationProfile.Shift> shifts = new ArrayList<>();
+        JsonNode list = station.get("shifts");
+        if (list != null && !list.isArray()) {
+            throw b.error("shifts", "a list of {name, start, end}", describe(list));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            Block s = new Block(file, "station.shifts[" + i + "].", list.get(i));
+            s.mapping(SHIFT_KEYS);
+            String shiftName = s.name("name", list.get(i).get("name"));
+            if (!seen.add(shiftName)) {
+                throw s.error("name", "a shift name not used before", "\"" + shiftName + "\" again");
+            }
+            shifts.add(new StationProfile.Shift(shiftName, s.time("start"), s.time("end")));
+        }
+        int retention = StationProfile.DEFAULT_RETENTION_DAYS;
+        JsonNode days = station.get("retentionDays");
+        if (days != null) {
+            if (!days.isIntegralNumber() || days.asLong() < 1 || days.asLong() > 3650) {
+                throw b.error("retentionDays", "a whole number of days from 1 to 3650", describe(days));
+            }
+            retention = days.asInt();
+        }
+        return Optional.of(new StationProfile(name, areas, lines, layout, alarms, shifts, retention));
+    }
+
+    private static String describe(JsonNode node) {
+        return node == null ? "nothing" : node.isTextual() ? "\"" + node.asText() + "\"" : node.getNodeType().toString().toLowerCase();
+    }
+
+    /** One mapping of the file with its dotted key prefix for messages. */
+    private record Block(Path file, String prefix, JsonNode node) {
+
+        ConfigException error(String key, String expected, String found) {
+            return new ConfigException("config " + file + ": key '" + prefix + key + "': expected " + expected
+                    + ", found " + found);
+        }
+
+        void mapping(Set<String> allowed) throws ConfigException {
+            if (node == null || !node.isObject()) {
+                String key = prefix.substring(0, prefix.length() - 1);
+                throw new ConfigException("config " + file + ": key '" + key + "': expected a mapping of "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ", found " + describe(node));
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    throw new ConfigException("config " + file + ": unknown key '" + prefix + key + "'; expected one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        String name(String key, JsonNode value) throws ConfigException {
+            if (value == null || !value.isTextual() || !NAME.matcher(value.asText()).matches()) {
+                throw error(key, "1-64 of A-Z a-z 0-9 _ -", describe(value));
+            }
+            return value.asText();
+        }
+
+        List<String> names(String key) throws ConfigException {
+            JsonNode list = node.get(key);
+            if (list == null) {
+                return List.of();
+            }
+            if (!list.isArray()) {
+                throw error(key, "a list of names", describe(list));
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                names.add(name(key + "[" + i + "]", list.get(i)));
+            }
+            return names;
+        }
+
+        Optional<Path> path(String key) throws ConfigException {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw error(key, "a file path", describe(value));
+            }
+            Path p = Path.of(value.asText());
+            Path parent = file.toAbsolutePath().getParent();
+            return Optional.of(p.isAbsolute() || parent == null ? p : parent.resolve(p).normalize());
+        }
+
+        LocalTime time(String key) throws ConfigException {
+            JsonNode value = node.get(key);
+            try {
+                if (value != null && value.isTextual() && value.asText().matches("\\d{2}:\\d{2}")) {
+                    return LocalTime.parse(value.asText());
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw error(key, "a time HH:MM, e.g. \"06:00\"", describe(value));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.lineside.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StationProfileLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyStationInJlinkConfigLoadsAndIsNamedLikeItsFile() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("jlink-config/stations"))) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path f : files) {
+            StationProfile p = new StationProfileLoader().load(f).orElseThrow();
+            assertEquals(f.getFileName().toString().replace(".yaml", ""), p.name(), f.toString());
+            assertTrue(p.layout().map(Path::isAbsolute).orElse(true), f + ": installed paths are absolute");
+        }
+    }
+
+    @Test
+    void aConfigWithoutStationBlockHasNoProfile() throws Exception {
+        assertEquals(Optional.empty(), new StationProfileLoader().load(write("broker: {url: tcp://b:1883}\n")));
+    }
+
+    @Test
+    void readsShowShiftsAndRetention() throws Exception {
+        StationProfile p = new StationProfileLoader().load(write("""
+                broker: {url: tcp://b:1883}
+                station:
+                  name: s1
+                  show: {areas: [press], lines: [line1, line2]}
+                  layout: layouts/s1.yaml
+                  shifts:
+                    - {name: night, start: "22:00", end: "06:00"}
+                  retentionDays: 7
+                """)).orElseThrow();
+        assertEquals(List.of("line1", "line2"), p.lines());
+        assertEquals(Optional.of(dir.resolve("layouts/s1.yaml")), p.layout());
+        assertEquals(new StationProfile.Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0)), p.shift("night").orElseThrow());
+        assertEquals(7, p.retentionDays());
+        assertEquals(StationProfile.DEFAULT_RETENTION_DAYS, new StationProfileLoader()
+                .load(write("station: {name: s2}\n")).orElseThrow().retentionDays());
+    }
+
+    @Test
+    void mistakesNameTheFileAndKey() throws Exception {
+        Path badTime = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: 6am, end: \"14:00\"}\n");
+        assertEquals("config " + badTime + ": key 'station.shifts[0].start': expected a time HH:MM, e.g. "
+                + "\"06:00\", found \"6am\"", assertThrows(ConfigException.class,
+                () -> new StationProfileLoader().load(badTime)).getMessage());
+        Path unknown = write("station: {name: s1, areaz: [a]}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(unknown)).getMessage()
+                .contains("unknown key 'station.areaz'"));
+        Path retention = write("station: {name: s1, retentionDays: 0}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(retention)).getMessage()
+                .endsWith("key 'station.retentionDays': expected a whole number of days from 1 to 3650, found number"));
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path f = Files.createTempFile(dir, "station", ".yaml");
+        return Files.writeString(f, yaml);
+    }
+}
