@@ -45,13 +45,15 @@ final class DiagnoseCommand {
     /**
      * Writes the bundle to {@code bundle}.
      *
-     * @param configFile the station config in use, if any
-     * @param logDir     where the installed app keeps its logs, if installed
+     * @param configFile    the station config in use, if any
+     * @param configProblem why that config does not load, if it does not (the bundle is written all the same)
+     * @param logDir        where the installed app keeps its logs, if installed
      */
-    static int run(Path bundle, Optional<Path> configFile, Path dataDir, Optional<Path> logDir, PrintStream out,
-                   PrintStream err) {
+    static int run(Path bundle, Optional<Path> configFile, Optional<String> configProblem, Path dataDir,
+                   Optional<Path> logDir, PrintStream out, PrintStream err) {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bundle))) {
-            entry(zip, "versions.txt", versions(configFile, dataDir, logDir));
+            entry(zip, "versions.txt", versions(configFile, dataDir, logDir)
+                    + configProblem.map(p -> "config problem " + p + "\n").orElse(""));
             if (configFile.isPresent()) {
                 entry(zip, "config.yaml", redactedConfig(configFile.get()));
             }

@@ -26,7 +26,8 @@ final class FirstFrameProbe extends AnimationTimer {
     public void handle(long now) {
         if (!store.paths().isEmpty()) {
             stop();
-            LOG.log(System.Logger.Level.INFO, MESSAGE, Duration.between(processStart, Instant.now()).toMillis());
+            // As text: MessageFormat would group the digits ("1,234"), which scripts then misread.
+            LOG.log(System.Logger.Level.INFO, MESSAGE, Long.toString(Duration.between(processStart, Instant.now()).toMillis()));
         }
     }
 }

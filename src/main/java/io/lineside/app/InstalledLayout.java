@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an installed Lineside (a jpackage image: its launcher sets {@code jpackage.app-path}) finds its
- * per-machine config, data and logs. Nothing is ever written next to the program.
+ * Where an installed Lineside (a jpackage launcher, which sets {@code jpackage.app-path}, under /opt, Program
+ * Files or /Applications) finds its per-machine config, data and logs. Nothing is ever written next to the program.
  *
  * <ul>
  *   <li>Linux: {@code /etc/lineside/station.yaml}, {@code /var/lib/lineside}, {@code /var/lib/lineside/logs}</li>
@@ -24,16 +24,32 @@ record InstalledLayout(Path configFile, Path dataDir, Path logDir) {
     /** The system property jpackage's launcher sets to the launcher's path. */
     static final String APP_PATH_PROPERTY = "jpackage.app-path";
 
-    /** The layout if this JVM runs from an installed image, else empty (run from Maven, tests). */
+    /**
+     * The layout if this JVM runs from an installed image, else empty (run from Maven, tests, or an app-image
+     * in a build tree such as CI's target/jpackage, which must not touch the machine's directories).
+     */
     static Optional<InstalledLayout> detect() {
         return detect(System.getProperty(APP_PATH_PROPERTY), System.getProperty("os.name", ""), System.getenv());
     }
 
     static Optional<InstalledLayout> detect(String appPath, String osName, Map<String, String> env) {
-        if (appPath == null || appPath.isBlank()) {
+        if (appPath == null || appPath.isBlank() || !isInstallLocation(appPath, osName)) {
             return Optional.empty();
         }
         return Optional.of(forOs(osName, env));
+    }
+
+    /** Where installers put programs: /opt or /usr on Linux, Program Files on Windows, /Applications on macOS. */
+    static boolean isInstallLocation(String appPath, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String path = appPath.replace('\\', '/');
+        if (os.contains("win")) {
+            return path.toLowerCase(Locale.ROOT).contains("/program files");
+        }
+        if (os.contains("mac")) {
+            return path.startsWith("/Applications/");
+        }
+        return path.startsWith("/opt/") || path.startsWith("/usr/");
     }
 
     static InstalledLayout forOs(String osName, Map<String, String> env) {

@@ -58,6 +58,9 @@ public final class Main {
                 return 0;
             }
             configFile = cli.config().or(() -> installed.map(InstalledLayout::configFile).filter(Files::isRegularFile));
+            if (cli.command().equals(Optional.of(CommandLine.DIAGNOSE))) {
+                return diagnose(cli, configFile, installed, out, err); // also, above all, with a broken config
+            }
             config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
             station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
         } catch (IllegalArgumentException | ConfigException e) {
@@ -68,18 +71,13 @@ public final class Main {
         config = cli.lang().map(config::withLanguage).orElse(config);
         // The demo keeps its own directory: its documented accounts must never exist on a configured station.
         // An installed station keeps its data per machine, shared by the shift users and the recorder.
-        Path defaultDir = config.isDemo() ? DataDirectories.defaultDataDir().resolve("demo")
-                : installed.map(InstalledLayout::dataDir).orElseGet(DataDirectories::defaultDataDir);
-        Path dataDir = config.dataDir().orElse(defaultDir).toAbsolutePath();
+        Path dataDir = config.dataDir().orElse(defaultDataDir(config.isDemo(), installed)).toAbsolutePath();
         Optional<Path> logDir = installed.map(InstalledLayout::logDir);
         Optional<String> command = cli.command();
         if (command.isPresent() && !command.get().equals(CommandLine.RECORD)) {
             return switch (command.get()) {
                 case CommandLine.EXPORT -> ExportCommand.run(cli.export(), station, cli.out(), dataDir,
                         ZoneId.systemDefault(), out, err);
-                case CommandLine.DIAGNOSE -> DiagnoseCommand.run(cli.out().orElseGet(() -> Path.of(
-                        "lineside-diagnostics-" + BUNDLE_STAMP.format(Instant.now()) + ".zip")), configFile, dataDir,
-                        logDir, out, err);
                 default -> AuditVerifier.run(dataDir.resolve("security"), out);
             };
         }
@@ -122,6 +120,28 @@ public final class Main {
             closeAll(started);
             return 1;
         }
+    }
+
+    private static Path defaultDataDir(boolean demo, Optional<InstalledLayout> installed) {
+        return demo ? DataDirectories.defaultDataDir().resolve("demo")
+                : installed.map(InstalledLayout::dataDir).orElseGet(DataDirectories::defaultDataDir);
+    }
+
+    private static int diagnose(CommandLine cli, Optional<Path> configFile, Optional<InstalledLayout> installed,
+                                PrintStream out, PrintStream err) {
+        Optional<Path> configured = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        try {
+            configured = configFile.isPresent() ? new ConfigLoader().load(configFile.get()).dataDir() : Optional.empty();
+        } catch (ConfigException e) {
+            problem = Optional.of(e.getMessage());
+            err.println("lineside diagnose: " + e.getMessage() + " (bundled anyway)");
+        }
+        Path dataDir = cli.dataDir().orElse(configured.orElse(defaultDataDir(configFile.isEmpty(), installed)))
+                .toAbsolutePath();
+        Path bundle = cli.out().orElseGet(() -> Path.of("lineside-diagnostics-" + BUNDLE_STAMP.format(Instant.now())
+                + ".zip"));
+        return DiagnoseCommand.run(bundle, configFile, problem, dataDir, installed.map(InstalledLayout::logDir), out, err);
     }
 
     private static void seedDemoUsers(SecurityServices security) {

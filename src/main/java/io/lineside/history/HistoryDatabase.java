@@ -40,7 +40,9 @@ public final class HistoryDatabase implements AutoCloseable {
     private static final String URL_PREFIX = "jdbc:h2:file:";
     // WRITE_DELAY=0: a commit reaches the file before we acknowledge QoS 1 messages; with the default 500 ms a
     // kill -9 lost 262-341 acknowledged samples at 1.5k msg/s (AckAfterCommitIT; decision 0005).
-    private static final String URL_SUFFIX = ";FILE_LOCK=FILE;WRITE_DELAY=0";
+    // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2's own shutdown hook would close the file under the writer's final
+    // commit ("Database is already closed", seen with `lineside record`); our close() runs from our hook instead.
+    private static final String URL_SUFFIX = ";FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final String READ_ONLY_SUFFIX = ";FILE_LOCK=FILE;ACCESS_MODE_DATA=r";
     /** H2 errors that mean the file itself is unreadable; anything else is not the file's fault. */
     private static final Set<Integer> DAMAGED = Set.of(ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1,

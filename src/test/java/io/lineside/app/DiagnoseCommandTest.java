@@ -52,11 +52,12 @@ class DiagnoseCommandTest {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Files.writeString(logs.resolve("lineside-op-0.log"), "x".repeat(DiagnoseCommand.LOG_TAIL_BYTES) + "last line\n");
         Path bundle = dir.resolve("bundle.zip");
-        int code = DiagnoseCommand.run(bundle, Optional.of(config), data, Optional.of(logs),
+        int code = DiagnoseCommand.run(bundle, Optional.of(config), Optional.of("key 'x': broken"), data, Optional.of(logs),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, code);
         Map<String, String> entries = unzip(bundle);
         assertTrue(entries.get("versions.txt").contains("java " + System.getProperty("java.runtime.version")));
+        assertTrue(entries.get("versions.txt").contains("config problem key 'x': broken"), "a broken config is named");
         assertTrue(entries.get("history.txt").contains("samples 2\n"), entries.get("history.txt"));
         assertTrue(entries.get("history.txt").contains("tags 2\n"));
         String redacted = entries.get("config.yaml");

@@ -15,6 +15,16 @@ class InstalledLayoutTest {
     }
 
     @Test
+    void anAppImageInABuildTreeIsNotInstalled() {
+        assertEquals(Optional.empty(), InstalledLayout.detect("/work/x/target/jpackage/lineside/bin/lineside", "Linux",
+                Map.of()));
+        assertEquals(Optional.empty(), InstalledLayout.detect("C:\\build\\lineside\\lineside.exe", "Windows 11",
+                Map.of()));
+        assertEquals(true, InstalledLayout.detect("C:\\Program Files\\lineside\\lineside.exe", "Windows 11",
+                Map.of()).isPresent());
+    }
+
+    @Test
     void anInstalledLinuxStationUsesEtcAndVarLib() {
         InstalledLayout layout = InstalledLayout.detect("/opt/lineside/bin/lineside", "Linux", Map.of()).orElseThrow();
         assertEquals(Path.of("/etc/lineside/station.yaml"), layout.configFile());
