@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -8,7 +9,6 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,14 +65,11 @@ final class DiagnoseCommand {
                     }
                 }
             }
-            journal().ifPresent(text -> {
-                try {
-                    entry(zip, "logs/recorder-journal.txt", text);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
+            Optional<String> journal = journal();
+            if (journal.isPresent()) {
+                entry(zip, "logs/recorder-journal.txt", journal.get());
+            }
+        } catch (IOException e) {
             err.println("lineside diagnose: cannot write " + bundle + ": " + e.getMessage());
             return 1;
         }
@@ -133,7 +130,7 @@ final class DiagnoseCommand {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
                 if (item.isTextual()) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i,
+                    ((ArrayNode) node).set(i,
                             new TextNode(URL_PASSWORD.matcher(item.asText()).replaceAll("$1" + REDACTED + "@")));
                 } else {
                     redact(item);
@@ -202,8 +199,7 @@ final class DiagnoseCommand {
 
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        OutputStream o = zip;
-        o.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 }
