@@ -8,8 +8,10 @@ import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +22,8 @@ import javafx.collections.ObservableList;
  * The workshop overview: one tile per station, grouped by line, discovered from the tags as they arrive.
  *
  * <p>FX thread only. {@link #pulse} drains the tags that changed since the last pulse, so its cost follows
- * the number of changed tags, not the message rate; ages are refreshed for all tiles four times a second.
+ * the number of changed tags, not the message rate. Every tile's age is refreshed four times a second, spread
+ * over the pulses (a slice of the tiles each), so no single frame pays for all of them.
  */
 public final class WorkshopViewModel {
 
@@ -33,9 +36,13 @@ public final class WorkshopViewModel {
     private final Map<StationId, StationTileViewModel> tiles = new HashMap<>();
     private final ObservableList<LineViewModel> lines = FXCollections.observableArrayList();
     private final ObservableList<LineViewModel> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
+    /** Tiles in the order created: the round-robin of age refreshes. */
+    private final List<StationTileViewModel> ageOrder = new ArrayList<>();
     private final Set<StationTileViewModel> changed = new HashSet<>();
     private Consumer<StationId> onOpenStation = id -> { };
-    private Instant lastAgeRefresh = Instant.EPOCH;
+    private Instant lastAgeSlice;
+    private double ageCredit;
+    private int ageCursor;
 
     public WorkshopViewModel(TagStore store, Texts texts) {
         this.store = store;
@@ -65,15 +72,12 @@ public final class WorkshopViewModel {
      * @return how many tags were drained
      */
     public int pulse(Instant now) {
-        int drained = tracker.drain(path -> tileFor(path).accept(path.signal(), store.get(path)));
+        int drained = tracker.drain(this::take);
         for (StationTileViewModel tile : changed) {
-            tile.refresh(now);
+            tile.refreshAge(now);
         }
         changed.clear();
-        if (Duration.between(lastAgeRefresh, now).compareTo(AGE_REFRESH) >= 0) {
-            lastAgeRefresh = now;
-            tiles.values().forEach(tile -> tile.refresh(now));
-        }
+        refreshAgeSlice(now);
         return drained;
     }
 
@@ -86,12 +90,40 @@ public final class WorkshopViewModel {
         tracker.close();
     }
 
+    private void take(TagPath path) {
+        StationTileViewModel tile = tileFor(path);
+        tile.accept(path.signal(), store.get(path));
+        if (tile.hasNewValues()) {
+            changed.add(tile);
+        }
+    }
+
+    /** Refreshes the ages of the tiles whose turn has come: all of them once per {@link #AGE_REFRESH}. */
+    private void refreshAgeSlice(Instant now) {
+        int count = ageOrder.size();
+        if (lastAgeSlice == null) {
+            lastAgeSlice = now;
+            ageCredit = count;
+        } else {
+            long elapsed = Math.max(0, Duration.between(lastAgeSlice, now).toNanos());
+            lastAgeSlice = now;
+            ageCredit = Math.min(count, ageCredit + count * (double) elapsed / AGE_REFRESH.toNanos());
+        }
+        int due = (int) ageCredit;
+        ageCredit -= due;
+        for (int i = 0; i < due; i++) {
+            ageCursor = ageCursor % count;
+            ageOrder.get(ageCursor++).refreshAge(now);
+        }
+    }
+
     private StationTileViewModel tileFor(TagPath path) {
         StationId id = path.stationId();
         StationTileViewModel tile = tiles.get(id);
         if (tile == null) {
             tile = new StationTileViewModel(id, texts, this::openStation);
             tiles.put(id, tile);
+            ageOrder.add(tile);
             String lineKey = id.site() + '/' + id.area() + '/' + id.line();
             LineViewModel line = linesByName.get(lineKey);
             if (line == null) {
@@ -101,7 +133,6 @@ public final class WorkshopViewModel {
             }
             line.add(tile);
         }
-        changed.add(tile);
         return tile;
     }
 }
