@@ -54,17 +54,19 @@ public final class Services implements AutoCloseable {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
-                writer.accept(update);
+                writer.put(update); // waits while the writer is full: backpressure up to the broker, never a drop
             }
 
             @Override
             public void messageDone(Runnable ack) {
-                writer.afterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+                if (ack != IngestSink.NO_ACK) { // a no-op marker would only force early commits
+                    writer.putAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+                }
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt")),
-                pipeline::offer, clock);
+                pipeline::put, clock);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);

@@ -25,10 +25,14 @@ import java.util.function.Consumer;
 /**
  * Stores every {@link TagUpdate} it is given in the history database, in batches.
  *
- * <p><b>Threading.</b> {@link #accept} is safe from any thread, never blocks and never throws: when the bounded
- * queue is full the update is dropped, counted, and {@link #delayed()} turns true. One daemon thread,
- * {@code lineside-history-writer}, owns the JDBC connection: it takes up to 500 updates (waiting at most 250 ms
- * after the first), writes them with one prepared batch and one commit. A failed batch is retried up to 3 times,
+ * <p><b>Threading.</b> All methods are safe from any thread and never throw. {@link #accept} never blocks: when
+ * the bounded queue is full the update is dropped, counted, and {@link #delayed()} turns true. {@link #put} and
+ * {@link #putAfterCommit} wait for room instead (backpressure for a producer that can slow down, like the ingest
+ * decoder); they drop only once the writer is closing. One daemon thread, {@code lineside-history-writer}, owns
+ * the JDBC connection: it takes up to 500 updates (waiting at most 250 ms after the first), or up to 5,000 when
+ * at least 2,000 wait, and writes them with one prepared batch and one commit: large commits when behind, since
+ * a commit's cost is mostly the index pages it rewrites, so the writer catches up instead of falling further
+ * behind. A failed batch is retried up to 3 times,
  * then counted in {@link #failedBatches()}; no database error ends the thread. Counters are safe to read from any
  * thread. {@link #close} drains the queue; close the writer before its {@link HistoryDatabase}.
  */
@@ -36,12 +40,19 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     public static final int DEFAULT_CAPACITY = 50_000;
     static final int MAX_BATCH = 500;
+    /** A backlog this deep is written in batches of up to {@link #MAX_BACKLOG_BATCH}. */
+    static final int BACKLOG = 2_000;
+    static final int MAX_BACKLOG_BATCH = 5_000;
+    private static final long PUT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final int MAX_TEXT = 200;
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
-    // MERGE on the primary key makes a redelivered sample (same tag, ts, seq) a no-op instead of an error.
+    // Plain INSERT first: a redelivered sample is rare. A batch that hits a duplicate key is rolled back and
+    // written again with MERGE on the primary key, which makes the redelivered sample (same tag, ts, seq) a no-op.
+    private static final String INSERT_SAMPLE = "INSERT INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
             + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -71,6 +82,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     // Writer thread only:
     private final Map<TagPath, Integer> tagIds = new HashMap<>();
     private Connection connection;
+    private PreparedStatement insertSample;
+    private PreparedStatement selectTag;
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -102,6 +115,42 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         } catch (RuntimeException e) { // a null update: count it, never throw at the producer
             dropped.incrementAndGet();
         }
+    }
+
+    /**
+     * Queues an update for writing, waiting while the queue is full; drops and counts it only if the writer is
+     * closing (or the waiting thread is interrupted). Safe from any thread.
+     */
+    public void put(TagUpdate update) {
+        if (update == null) {
+            dropped.incrementAndGet();
+            return;
+        }
+        if (!enqueue(new Entry(update, null))) {
+            dropped.incrementAndGet();
+            delayed = true;
+        }
+    }
+
+    /** Like {@link #afterCommit}, but waits while the queue is full; refuses the marker only once closing. */
+    public void putAfterCommit(Runnable marker) {
+        if (!enqueue(new Entry(null, marker))) {
+            withheld.incrementAndGet();
+            delayed = true;
+        }
+    }
+
+    private boolean enqueue(Entry entry) {
+        try {
+            while (!closing.get()) {
+                if (queue.offer(entry, PUT_POLL_NANOS, TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /**
@@ -202,17 +251,18 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         if (first == null) {
             return false;
         }
+        int limit = queue.size() >= BACKLOG ? MAX_BACKLOG_BATCH : MAX_BATCH;
         batch.add(first);
         boolean awaited = first.afterCommit() != null;
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-        while (batch.size() < MAX_BATCH) {
+        while (batch.size() < limit) {
             int from = batch.size();
-            queue.drainTo(batch, MAX_BATCH - batch.size());
+            queue.drainTo(batch, limit - batch.size());
             for (int i = from; i < batch.size() && !awaited; i++) {
                 awaited = batch.get(i).afterCommit() != null;
             }
             long left = deadline - System.nanoTime();
-            if (batch.size() >= MAX_BATCH || closing.get() || left <= 0 || (awaited && queue.isEmpty())) {
+            if (batch.size() >= limit || closing.get() || left <= 0 || (awaited && queue.isEmpty())) {
                 break;
             }
             Entry next = poll(left);
@@ -255,7 +305,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                insert(batch);
+                try {
+                    insert(batch, false);
+                } catch (SQLException e) {
+                    if (!isDuplicateKey(e)) {
+                        throw e;
+                    }
+                    discardConnection(); // rolls back the partial batch (and any tag rows it added)
+                    insert(batch, true);
+                }
                 written.addAndGet(batch.size());
                 batches.incrementAndGet();
                 if (attempt > 1) {
@@ -282,9 +340,21 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    private void insert(List<TagUpdate> batch) throws SQLException {
+    /** A duplicate primary key, possibly wrapped in a batch failure. */
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
+    /** Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. */
+    private void insert(List<TagUpdate> batch, boolean merge) throws SQLException {
         Connection c = connection();
-        try (PreparedStatement ps = c.prepareStatement(MERGE_SAMPLE)) {
+        PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
+        try {
             for (TagUpdate update : batch) {
                 TagValue v = update.value();
                 ps.setInt(1, tagId(c, update.path()));
@@ -303,6 +373,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } finally {
+            if (merge) {
+                ps.close();
+            }
         }
         c.commit();
     }
@@ -313,11 +387,9 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             return cached;
         }
         int id;
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM tag WHERE path = ?")) {
-            select.setString(1, path.toString());
-            try (ResultSet rs = select.executeQuery()) {
-                id = rs.next() ? rs.getInt(1) : insertTag(c, path);
-            }
+        selectTag.setString(1, path.toString());
+        try (ResultSet rs = selectTag.executeQuery()) {
+            id = rs.next() ? rs.getInt(1) : insertTag(c, path);
         }
         tagIds.put(path, id);
         return id;
@@ -337,8 +409,11 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = database.connect();
-            connection.setAutoCommit(false);
+            Connection c = database.connect();
+            c.setAutoCommit(false);
+            insertSample = c.prepareStatement(INSERT_SAMPLE);
+            selectTag = c.prepareStatement("SELECT id FROM tag WHERE path = ?");
+            connection = c;
         }
         return connection;
     }
@@ -346,6 +421,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     /** Drops the connection after a failure: its transaction is gone, and so are uncommitted tag ids. */
     private void discardConnection() {
         tagIds.clear();
+        insertSample = null; // closed with their connection
+        selectTag = null;
         if (connection != null) {
             try (Connection c = connection) {
                 c.rollback();

@@ -26,7 +26,8 @@ import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
  * The subscribing link to one broker. One supervisor thread owns the Paho client: it connects, retries
  * with full-jitter backoff (Paho's own reconnect does not cover a failed first connect), subscribes
  * asynchronously, and publishes a {@link ConnectionStatus} on every change. Messages go to
- * {@code onMessage} straight from Paho's callback thread, which must return at once.
+ * {@code onMessage} straight from Paho's callback thread, which must return quickly: it may block for a
+ * moment to push back (Paho then stops reading the socket, so the broker buffers), never beyond the keep-alive.
  */
 public final class MqttConnection implements AutoCloseable {
 
@@ -65,7 +66,6 @@ public final class MqttConnection implements AutoCloseable {
         void onMessage(String topic, byte[] payload, Runnable ack);
     }
 
-    private static final Runnable NO_ACK = () -> { };
 
     private final Settings settings;
     private final MessageHandler onMessage;
@@ -262,7 +262,7 @@ public final class MqttConnection implements AutoCloseable {
     /** The ack of one message: sent by the supervisor thread, and only on the link it arrived on. */
     private Runnable ackFor(MqttMessage message) {
         if (!settings.persistent() || message.getQos() == 0) {
-            return NO_ACK;
+            return IngestSink.NO_ACK;
         }
         int id = message.getId();
         int qos = message.getQos();
