@@ -30,11 +30,17 @@ public final class StationTileViewModel {
     private final StationId id;
     private final Texts texts;
     private final java.util.function.Consumer<StationId> onOpen;
-    // The shown signals; their quality and age are the tile's. Null until first seen.
+    // The signals as last taken, and as shown; state, speed and temperature make the tile's quality and age.
+    // Null until first seen.
     private TagValue stateValue;
     private TagValue speedValue;
     private TagValue temperatureValue;
     private TagValue cyclesValue;
+    private TagValue shownState;
+    private TagValue shownSpeed;
+    private TagValue shownTemperature;
+    private TagValue shownCycles;
+    /** A shown signal changed since the last {@link #refreshAge}. */
     private boolean valuesChanged;
 
     private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
@@ -104,48 +110,58 @@ public final class StationTileViewModel {
     }
 
     /**
-     * Takes the latest value of one of this station's signals and re-formats only the text it drives, only if
-     * the value or quality differs; the tile's quality and age follow at the next {@link #refreshAge}. Signals
-     * the tile does not show are ignored.
+     * Takes the latest value of one of this station's signals without showing it yet (cheap: no formatting, no
+     * property change); {@link #show} does that. Signals the tile does not show are ignored.
+     *
+     * @return true if the value is for a signal the tile shows
      */
-    void accept(String signal, TagValue value) {
+    boolean take(String signal, TagValue value) {
         switch (signal) {
-            case STATE -> {
-                boolean shown = reads(stateValue, value);
-                stateValue = value;
-                if (shown) {
-                    showState();
-                }
-            }
-            case SPEED -> {
-                if (reads(speedValue, value)) {
-                    speedText.set(number(value));
-                }
-                speedValue = value;
-            }
-            case TEMPERATURE -> {
-                if (reads(temperatureValue, value)) {
-                    temperatureText.set(number(value));
-                }
-                temperatureValue = value;
-            }
-            case CYCLES -> {
-                if (reads(cyclesValue, value)) {
-                    cyclesText.set(value.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(value.number()));
-                }
-                cyclesValue = value;
-                return; // the counter is shown but takes no part in the tile's quality and age
-            }
+            case STATE -> stateValue = value;
+            case SPEED -> speedValue = value;
+            case TEMPERATURE -> temperatureValue = value;
+            case CYCLES -> cyclesValue = value;
             default -> {
-                return;
+                return false;
             }
         }
-        valuesChanged = true;
+        return true;
     }
 
-    /** True if shown values arrived since the last {@link #refreshAge}, so the quality and age need recomputing. */
-    boolean hasNewValues() {
-        return valuesChanged;
+    /**
+     * Shows what was taken since the last show: re-formats a text only if its value or quality differs from the
+     * shown one, then recomputes the quality and age if a signal that counts for them arrived.
+     */
+    void show(Instant now) {
+        if (stateValue != shownState) {
+            if (reads(shownState, stateValue)) {
+                showState();
+            }
+            shownState = stateValue;
+            valuesChanged = true;
+        }
+        if (speedValue != shownSpeed) {
+            if (reads(shownSpeed, speedValue)) {
+                speedText.set(number(speedValue));
+            }
+            shownSpeed = speedValue;
+            valuesChanged = true;
+        }
+        if (temperatureValue != shownTemperature) {
+            if (reads(shownTemperature, temperatureValue)) {
+                temperatureText.set(number(temperatureValue));
+            }
+            shownTemperature = temperatureValue;
+            valuesChanged = true;
+        }
+        if (cyclesValue != shownCycles) { // the counter takes no part in the tile's quality and age
+            if (reads(shownCycles, cyclesValue)) {
+                cyclesText.set(cyclesValue.quality() == Quality.BAD ? Texts.number(Double.NaN)
+                        : Texts.count(cyclesValue.number()));
+            }
+            shownCycles = cyclesValue;
+        }
+        refreshAge(now);
     }
 
     /**
@@ -155,8 +171,8 @@ public final class StationTileViewModel {
     void refreshAge(Instant now) {
         Quality worst = quality.get();
         if (valuesChanged) {
-            worst = worst(worst(worst(Quality.GOOD, stateValue), speedValue), temperatureValue);
-            oldest = older(older(older(null, stateValue), speedValue), temperatureValue);
+            worst = worst(worst(worst(Quality.GOOD, shownState), shownSpeed), shownTemperature);
+            oldest = older(older(older(null, shownState), shownSpeed), shownTemperature);
             valuesChanged = false;
         }
         String age = oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now));

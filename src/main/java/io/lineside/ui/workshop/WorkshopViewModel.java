@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,19 @@ import javafx.collections.ObservableList;
  * The workshop overview: one tile per station, grouped by line, discovered from the tags as they arrive.
  *
  * <p>FX thread only. {@link #pulse} drains the tags that changed since the last pulse, so its cost follows
- * the number of changed tags, not the message rate. Every tile's age is refreshed four times a second, spread
- * over the pulses (a slice of the tiles each), so no single frame pays for all of them.
+ * the number of changed tags, not the message rate. Showing them is what costs (every text set re-lays out a
+ * label), so a pulse shows changed tiles until its {@link #PULSE_BUDGET} is spent and leaves the rest, with their
+ * latest values, to the next pulses (at most {@link #MAX_PULSES_BEHIND}): when a whole plant reports at once the
+ * frames keep coming and the changes spread over a few of them instead of freezing one. Every tile's age is refreshed four times a second, likewise
+ * a slice of the tiles per pulse.
  */
 public final class WorkshopViewModel {
 
     static final Duration AGE_REFRESH = Duration.ofMillis(250);
+    /** How long one pulse may spend showing changed tiles before leaving the rest to the next. */
+    static final Duration PULSE_BUDGET = Duration.ofMillis(4);
+    /** However slow the pulses, a changed tile is shown within this many of them. */
+    static final int MAX_PULSES_BEHIND = 3;
 
     private final TagStore store;
     private final DirtyTracker tracker;
@@ -38,13 +46,20 @@ public final class WorkshopViewModel {
     private final ObservableList<LineViewModel> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     /** Tiles in the order created: the round-robin of age refreshes. */
     private final List<StationTileViewModel> ageOrder = new ArrayList<>();
-    private final Set<StationTileViewModel> changed = new HashSet<>();
+    /** Tiles with taken values not shown yet, oldest first. */
+    private final Set<StationTileViewModel> changed = new LinkedHashSet<>();
+    private final long budgetNanos;
     private Consumer<StationId> onOpenStation = id -> { };
     private Instant lastAgeSlice;
     private double ageCredit;
     private int ageCursor;
 
     public WorkshopViewModel(TagStore store, Texts texts) {
+        this(store, texts, PULSE_BUDGET);
+    }
+
+    WorkshopViewModel(TagStore store, Texts texts, Duration pulseBudget) {
+        this.budgetNanos = pulseBudget.toNanos();
         this.store = store;
         this.texts = texts;
         this.tracker = store.newTracker();
@@ -72,11 +87,16 @@ public final class WorkshopViewModel {
      * @return how many tags were drained
      */
     public int pulse(Instant now) {
+        long start = System.nanoTime();
         int drained = tracker.drain(this::take);
-        for (StationTileViewModel tile : changed) {
-            tile.refreshAge(now);
+        // Past the budget a pulse still shows a third of what waits, so no tile lags more than three pulses
+        // behind, however slow the frames (a starved FX thread must not fall further behind).
+        int atLeast = (changed.size() + MAX_PULSES_BEHIND - 1) / MAX_PULSES_BEHIND;
+        Iterator<StationTileViewModel> pending = changed.iterator();
+        for (int shown = 0; pending.hasNext() && (shown < atLeast || System.nanoTime() - start < budgetNanos); shown++) {
+            pending.next().show(now);
+            pending.remove();
         }
-        changed.clear();
         refreshAgeSlice(now);
         return drained;
     }
@@ -92,8 +112,7 @@ public final class WorkshopViewModel {
 
     private void take(TagPath path) {
         StationTileViewModel tile = tileFor(path);
-        tile.accept(path.signal(), store.get(path));
-        if (tile.hasNewValues()) {
+        if (tile.take(path.signal(), store.get(path))) {
             changed.add(tile);
         }
     }

@@ -28,7 +28,9 @@ class WorkshopViewModelTest {
     private static final StationId PRESS = new StationId("demo", "assembly", "line-1", "press");
 
     private final TagStore store = new TagStore();
-    private final WorkshopViewModel model = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH));
+    /** No pulse budget: these tests are about what is shown, not when (see the budget test for that). */
+    private final WorkshopViewModel model = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH),
+            java.time.Duration.ofDays(1));
 
     private void publish(StationId station, String signal, Object value, Instant at) {
         store.apply(new TagUpdate(station.signal(signal), new TagValue(value, at, at, Quality.GOOD, 1)));
@@ -175,6 +177,30 @@ class WorkshopViewModelTest {
         model.pulse(T0.plusMillis(250)); // the other half
         assertEquals(100, touched.get());
         assertEquals("Good \u00B7 0.3 s", last.qualityTextProperty().get());
+    }
+
+    private static List<String> speeds(WorkshopViewModel overview, List<StationId> ids) {
+        return ids.stream().map(id -> overview.tile(id).speedTextProperty().get()).toList();
+    }
+
+    @Test
+    void aPulseOverItsBudgetLeavesTheRestToTheNextPulseWithTheirLatestValues() {
+        WorkshopViewModel slow = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH), java.time.Duration.ZERO);
+        List<StationId> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(new StationId("demo", "assembly", "line-1", "st-" + i));
+            publish(ids.get(i), "speed", 1.0, T0);
+        }
+        assertEquals(6, slow.pulse(T0));
+        assertEquals(List.of("1.0", "1.0", "\u2014", "\u2014", "\u2014", "\u2014"), speeds(slow, ids),
+                "over budget, a pulse shows a third of the waiting tiles, oldest first");
+        publish(ids.get(5), "speed", 3.0, T0); // superseded before it was shown: only the latest is formatted
+        assertEquals(1, slow.pulse(T0.plusMillis(16)));
+        assertEquals(List.of("1.0", "1.0", "1.0", "1.0", "\u2014", "\u2014"), speeds(slow, ids));
+        slow.pulse(T0.plusMillis(32));
+        slow.pulse(T0.plusMillis(48));
+        assertEquals(List.of("1.0", "1.0", "1.0", "1.0", "1.0", "3.0"), speeds(slow, ids));
+        slow.dispose();
     }
 
     @Test
