@@ -1,20 +1,11 @@
 package io.lineside.history;
 
-import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
-import io.lineside.tags.TagValue;
 import java.lang.System.Logger.Level;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +40,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
-    // Plain INSERT first: a redelivered sample is rare. A batch that hits a duplicate key is rolled back and
-    // written again with MERGE on the primary key, which makes the redelivered sample (same tag, ts, seq) a no-op.
-    private static final String INSERT_SAMPLE = "INSERT INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
-            + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
     /** Test seam: runs on the writer thread before each attempt to write a batch. */
     interface BeforeWrite {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
@@ -65,7 +49,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private record Entry(TagUpdate update, Runnable afterCommit) {
     }
 
-    private final HistoryDatabase database;
     private final BlockingQueue<Entry> queue;
     private final Duration retryPause;
     private final BeforeWrite beforeWrite;
@@ -79,11 +62,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final AtomicLong withheld = new AtomicLong();
     private volatile boolean delayed;
     private volatile String lastError;
-    // Writer thread only:
-    private final Map<TagPath, Integer> tagIds = new HashMap<>();
-    private Connection connection;
-    private PreparedStatement insertSample;
-    private PreparedStatement selectTag;
+    private final SampleTable table; // writer thread only
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -96,7 +75,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
-        this.database = database;
+        this.table = new SampleTable(database);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.retryPause = retryPause;
         this.beforeWrite = beforeWrite;
@@ -238,7 +217,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 }
             }
         } finally {
-            discardConnection();
+            table.discard();
         }
     }
 
@@ -305,15 +284,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                try {
-                    insert(batch, false);
-                } catch (SQLException e) {
-                    if (!isDuplicateKey(e)) {
-                        throw e;
-                    }
-                    discardConnection(); // rolls back the partial batch (and any tag rows it added)
-                    insert(batch, true);
-                }
+                table.write(batch);
                 written.addAndGet(batch.size());
                 batches.incrementAndGet();
                 if (attempt > 1) {
@@ -326,7 +297,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             } catch (Exception e) { // SQLException, or anything else: the writer must outlive it
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 delayed = true;
-                discardConnection();
+                table.discard();
                 if (attempt >= ATTEMPTS) {
                     failedBatches.incrementAndGet();
                     failedRows.addAndGet(batch.size());
@@ -337,99 +308,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
                 pause();
             }
-        }
-    }
-
-    /** A duplicate primary key, possibly wrapped in a batch failure. */
-    private static boolean isDuplicateKey(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState())) {
-                return true;
-            }
-        }
-        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
-    }
-
-    /** Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. */
-    private void insert(List<TagUpdate> batch, boolean merge) throws SQLException {
-        Connection c = connection();
-        PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
-        try {
-            for (TagUpdate update : batch) {
-                TagValue v = update.value();
-                ps.setInt(1, tagId(c, update.path()));
-                ps.setLong(2, v.sourceTime().toEpochMilli());
-                ps.setLong(3, v.seq());
-                ps.setLong(4, v.receiveTime().toEpochMilli());
-                // Non-finite numbers would poison min/max: keep them as text, verbatim.
-                if (v.value() instanceof Double d && Double.isFinite(d)) {
-                    ps.setDouble(5, d);
-                    ps.setNull(6, Types.VARCHAR);
-                } else {
-                    ps.setNull(5, Types.DOUBLE);
-                    ps.setString(6, v.value() == null ? null : truncate(v.value().toString()));
-                }
-                ps.setInt(7, v.quality().ordinal());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } finally {
-            if (merge) {
-                ps.close();
-            }
-        }
-        c.commit();
-    }
-
-    private int tagId(Connection c, TagPath path) throws SQLException {
-        Integer cached = tagIds.get(path);
-        if (cached != null) {
-            return cached;
-        }
-        int id;
-        selectTag.setString(1, path.toString());
-        try (ResultSet rs = selectTag.executeQuery()) {
-            id = rs.next() ? rs.getInt(1) : insertTag(c, path);
-        }
-        tagIds.put(path, id);
-        return id;
-    }
-
-    private static int insertTag(Connection c, TagPath path) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tag (path) VALUES (?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, path.toString());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getInt(1);
-            }
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Connection c = database.connect();
-            c.setAutoCommit(false);
-            insertSample = c.prepareStatement(INSERT_SAMPLE);
-            selectTag = c.prepareStatement("SELECT id FROM tag WHERE path = ?");
-            connection = c;
-        }
-        return connection;
-    }
-
-    /** Drops the connection after a failure: its transaction is gone, and so are uncommitted tag ids. */
-    private void discardConnection() {
-        tagIds.clear();
-        insertSample = null; // closed with their connection
-        selectTag = null;
-        if (connection != null) {
-            try (Connection c = connection) {
-                c.rollback();
-            } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "closing the history connection failed", e);
-            }
-            connection = null;
         }
     }
 
