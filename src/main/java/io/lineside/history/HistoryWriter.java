@@ -121,6 +121,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     private boolean enqueue(Entry entry) {
         try {
+            if (queue.offer(entry)) {
+                return true;
+            }
+            delayed = true; // holding the producer back: history is behind until it catches up
             while (!closing.get()) {
                 if (queue.offer(entry, PUT_POLL_NANOS, TimeUnit.NANOSECONDS)) {
                     return true;
@@ -166,7 +170,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
 
-    /** True after a drop or a failed batch, until a later commit leaves the queue empty (caught up). */
+    /**
+     * True after a drop, a failed batch or a {@link #put} that had to wait for room, until a later commit leaves the
+     * queue empty (caught up).
+     */
     public boolean delayed() { return delayed; }
 
     /** The last write error, or null if none happened. */

@@ -83,6 +83,7 @@ class HistoryWriterTest {
         assertFalse(producerDone.await(300, java.util.concurrent.TimeUnit.MILLISECONDS),
                 "the producer must be held back while the writer is full");
         assertEquals(0, writer.droppedCount());
+        assertTrue(writer.delayed(), "held back means behind: the status bar must be able to say so");
         release.countDown();
         await(producerDone);
         producer.join();
