@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.security.IdlePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.Optional;
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
  * @param failover    further broker URLs, tried in order when the first is unreachable
  * @param tls         the site CA for {@code ssl://} brokers, or empty for the JDK's default trust
+ * @param idleLock    how long each role may stay idle before the session locks
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
-                        Optional<String> language, List<String> failover, Optional<Tls> tls) {
+                        Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock) {
 
     /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
     public record Tls(Path truststore, Optional<char[]> password) {
@@ -37,7 +39,7 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
                      Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
                      Optional<String> language) {
         this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, List.of(),
-                Optional.empty());
+                Optional.empty(), IdlePolicy.DEFAULT);
     }
 
     public static final String DEFAULT_TOPIC_PREFIX = "lineside";
@@ -55,11 +57,11 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
-                failover, tls);
+                failover, tls, idleLock);
     }
 
     public AppConfig withLanguage(String tag) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
-                failover, tls);
+                failover, tls, idleLock);
     }
 }

@@ -73,7 +73,7 @@ public final class Main {
             Services services = new Services(config, brokerUrl, clientId, dataDir, clock);
             started.push(services);
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
-                    new PasswordHasher());
+                    new PasswordHasher(), config.idleLock());
             started.push(security);
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());

@@ -95,18 +95,36 @@ class ConfigLoaderTest {
                 e.getMessage());
     }
 
+    @Test
+    void idleLockMinutesPerRoleOverrideTheDefaultsOnlyForTheRolesNamed() throws Exception {
+        AppConfig config = new ConfigLoader().load(write("""
+                broker:
+                  url: tcp://x:1883
+                security:
+                  idleLockMinutes: {operator: 30, admin: 1}
+                """));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(30)),
+                config.idleLock().timeout(io.lineside.security.Role.OPERATOR));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(1)),
+                config.idleLock().timeout(io.lineside.security.Role.ADMIN));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(5)),
+                config.idleLock().timeout(io.lineside.security.Role.ENGINEER), "the default stays");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
         "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username",
         "broker:\\n  url: tcp://x:1\\n  failover: [tcp://y:1, htp://z]|key 'broker.failover[1]': expected tcp://host:port or ssl://host:port, found \"htp://z\"",
         "broker:\\n  url: tcp://x:1\\n  failover: tcp://y:1|key 'broker.failover': expected a list of strings, found \"tcp://y:1\"",
-        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, staleAfterSeconds, topicPrefix",
+        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, security, staleAfterSeconds, topicPrefix",
         "topicPrefix: x|key 'broker': expected a mapping with clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username, found nothing",
         "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
         "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",
         "broker:\\n  url: tcp://x:1\\nstaleAfterSeconds: soon|key 'staleAfterSeconds': expected a whole number from 1 to 3600, found \"soon\"",
         "broker:\\n  url: tcp://x:1\\nlanguage: fr|key 'language': expected en or zh-CN, found \"fr\"",
+        "broker:\\n  url: tcp://x:1\\nsecurity:\\n  idleLockMinutes:\\n    operatr: 5|unknown key 'security.idleLockMinutes.operatr'; expected one of admin, engineer, operator, supervisor",
+        "broker:\\n  url: tcp://x:1\\nsecurity:\\n  idleLockMinutes:\\n    operator: 0|key 'security.idleLockMinutes.operator': expected a whole number from 1 to 720, found 0",
         "broker:\\n  url: tcp://x:1\\n  clientId: \"a/#\"|key 'broker.clientId': expected 1-64 of A-Z a-z 0-9 _ -, found \"a/#\"",
         "broker:\\n  url: tcp://x:1\\n  passwordFile: missing.secret|key 'broker.passwordFile': expected an owner-only file (chmod 600) holding the broker password",
         "broker:\\n  url: tcp://x:1\\nbroker:\\n  url: tcp://y:1|not valid YAML at line 3",
