@@ -16,13 +16,21 @@ import java.util.Optional;
  * @param dataDir     where history and state live; empty for the per-user default
  * @param staleAfter  a tag with no update for this long turns STALE
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
+ * @param alarmsFile  the alarm definitions (validated when the config is loaded); empty for the shipped demo alarms
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
-                        Optional<String> language) {
+                        Optional<String> language, Optional<Path> alarmsFile) {
 
     public static final String DEFAULT_TOPIC_PREFIX = "lineside";
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
+
+    /** A config with the shipped demo alarms. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, Optional.empty());
+    }
 
     /** The demo: embedded broker and simulator, default data directory. */
     public static AppConfig demo() {
@@ -35,10 +43,12 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
     }
 
     public AppConfig withDataDir(Path dir) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language);
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
+                alarmsFile);
     }
 
     public AppConfig withLanguage(String tag) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag));
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
+                alarmsFile);
     }
 }

@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.security.SecretFileException;
 import io.lineside.security.SecretFiles;
 import com.fasterxml.jackson.core.JsonParser;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language");
+    private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
+            "alarms");
     private static final Set<String> BROKER_KEYS = Set.of("url", "clientId", "username", "passwordFile");
     private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|(tcp|ssl)://\\[[0-9A-Fa-f:]+](:[0-9]{1,5})?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -67,7 +70,21 @@ public final class ConfigLoader {
         if (language.isPresent() && !LANGUAGES.contains(language.get())) {
             throw top.error("language", "en or zh-CN", quote(language.get()));
         }
-        return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language);
+        Optional<Path> alarms = top.text("alarms").map(a -> resolvePath(file, a));
+        if (alarms.isPresent()) {
+            checkAlarms(top, alarms.get());
+        }
+        return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
+                alarms);
+    }
+
+    /** Loads the alarm file now so a bad one stops the start with its own precise error, not later. */
+    private static void checkAlarms(Fields top, Path alarmsFile) throws ConfigException {
+        try {
+            new AlarmDefinitionsLoader().load(alarmsFile);
+        } catch (AlarmConfigException e) {
+            throw top.error("alarms", "a valid alarm definitions file", e.getMessage());
+        }
     }
 
     private JsonNode parse(Path file) throws ConfigException {

@@ -2,6 +2,10 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmHorn;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
@@ -21,7 +25,10 @@ final class LinesideWindow {
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
 
-    LinesideWindow(Services services, Texts texts, boolean demo, Clock clock) {
+    private final AlarmHorn horn = new AlarmHorn();
+
+    /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
+    LinesideWindow(Services services, AlarmActions alarmActions, Texts texts, boolean demo, Clock clock) {
         ZoneId zone = clock.getZone();
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
@@ -33,7 +40,12 @@ final class LinesideWindow {
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, zone);
-        window = new MainWindow(main, workshop, trend, diagnostics, texts, zone, clock);
+        AlarmService alarms = services.alarms();
+        MainWindow.Alarms alarmViews = new MainWindow.Alarms(
+                new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
+                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarmActions, texts, zone,
+                        Platform::runLater));
+        window = new MainWindow(main, workshop, trend, diagnostics, alarmViews, texts, zone, clock);
     }
 
     MainWindow window() {
@@ -50,6 +62,7 @@ final class LinesideWindow {
 
     void dispose() {
         window.dispose();
+        horn.close();
         queries.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import io.lineside.history.HistoryException;
+import io.lineside.security.SecurityStoreException;
 import io.lineside.ui.Texts;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,24 +63,28 @@ public final class Main {
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
             Services services = new Services(config, brokerUrl, clientId, dataDir, clock);
             started.push(services);
+            InterimSecurity security = new InterimSecurity(dataDir, clientId, clock);
+            started.push(security);
+            AlarmCommands alarmCommands = new AlarmCommands(services.alarms(), security.actions, security.session);
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, texts, config.isDemo(), clock, started);
+            openWindow(services, alarmCommands, texts, config.isDemo(), clock, started);
             return 0;
-        } catch (HistoryException | IOException | RuntimeException e) {
+        } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
             closeAll(started);
             return 1;
         }
     }
 
-    private static void openWindow(Services services, Texts texts, boolean demo, Clock clock, Deque<AutoCloseable> started) {
+    private static void openWindow(Services services, AlarmCommands alarmCommands, Texts texts, boolean demo,
+                                   Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, texts, demo, clock);
+            LinesideWindow window = new LinesideWindow(services, alarmCommands, texts, demo, clock);
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {

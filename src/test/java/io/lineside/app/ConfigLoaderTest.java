@@ -74,7 +74,7 @@ class ConfigLoaderTest {
     @CsvSource(delimiter = '|', value = {
         "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
         "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, passwordFile, url, username",
-        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, staleAfterSeconds, topicPrefix",
+        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of alarms, broker, dataDir, language, staleAfterSeconds, topicPrefix",
         "topicPrefix: x|key 'broker': expected a mapping with clientId, passwordFile, url, username, found nothing",
         "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
         "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",
@@ -92,6 +92,34 @@ class ConfigLoaderTest {
         String message = e.getMessage();
         assertEquals(true, message.startsWith("config " + file + ": "), message);
         assertEquals(true, message.contains(expected), message);
+    }
+
+    @Test
+    void anAlarmsFileIsResolvedAgainstTheConfigAndValidatedAtLoad() throws Exception {
+        Files.writeString(dir.resolve("plant-alarms.yaml"), """
+                alarms:
+                  - id: PRESS-FAULT
+                    tag: demo/assembly/line-1/press/state
+                    kind: discrete
+                    equals: fault
+                    priority: High
+                    message: {en: "Press fault"}
+                """);
+        AppConfig config = new ConfigLoader().load(write("broker:\n  url: tcp://x:1\nalarms: plant-alarms.yaml\n"));
+        assertEquals(Optional.of(dir.resolve("plant-alarms.yaml")), config.alarmsFile());
+        assertEquals(Optional.empty(), new ConfigLoader().load(write("broker:\n  url: tcp://x:1\n")).alarmsFile());
+    }
+
+    @Test
+    void aBadAlarmsFileStopsTheConfigWithTheAlarmFilesOwnError() throws Exception {
+        Files.writeString(dir.resolve("plant-alarms.yaml"), "alarms:\n  - id: X\n    priority: Urgent\n");
+        Path file = write("broker:\n  url: tcp://x:1\nalarms: plant-alarms.yaml\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertTrue(e.getMessage().startsWith("config " + file + ": key 'alarms': expected a valid alarm definitions"
+                + " file, found alarms " + dir.resolve("plant-alarms.yaml") + ": "), e.getMessage());
+        Path missing = write("broker:\n  url: tcp://x:1\nalarms: none.yaml\n");
+        ConfigException gone = assertThrows(ConfigException.class, () -> new ConfigLoader().load(missing));
+        assertTrue(gone.getMessage().endsWith("none.yaml: file not found"), gone.getMessage());
     }
 
     @Test

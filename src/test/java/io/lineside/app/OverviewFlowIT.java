@@ -37,6 +37,7 @@ class OverviewFlowIT extends FxRobot {
     private Mosquitto broker;
     private Services services;
     private LinesideWindow window;
+    private InterimSecurity security;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -50,8 +51,12 @@ class OverviewFlowIT extends FxRobot {
                 dir.resolve("data"), Clock.systemDefaultZone());
         Eventually.await("connected", Duration.ofSeconds(10),
                 () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
+        security = new InterimSecurity(dir.resolve("data"), "ws-it", Clock.systemUTC(),
+                new io.lineside.security.PasswordHasher(1_000));
+        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions, security.session);
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(services, Texts.forLocale(Locale.ENGLISH), false, Clock.systemDefaultZone());
+            window = new LinesideWindow(services, commands, Texts.forLocale(Locale.ENGLISH), false,
+                    Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
     }
@@ -64,6 +69,9 @@ class OverviewFlowIT extends FxRobot {
         }
         if (services != null) {
             services.close();
+        }
+        if (security != null) {
+            security.close();
         }
         if (broker != null) {
             broker.close();

@@ -3,12 +3,19 @@ package io.lineside.bench;
 import io.lineside.app.Services;
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmHorn;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +33,19 @@ final class LiveWindow {
     private final WorkshopViewModel workshop;
     private final MainWindow window;
     private final Stage stage = new Stage();
+    private final AlarmHorn horn = new AlarmHorn();
+    /** The benchmarks watch; they never acknowledge or shelve. */
+    private static final AlarmActions NO_COMMANDS = new AlarmActions() {
+        @Override
+        public CompletableFuture<Outcome> acknowledge(List<String> ids, String note) {
+            return CompletableFuture.completedFuture(new Outcome(0, List.of("benchmark window: no commands")));
+        }
+
+        @Override
+        public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
+            return CompletableFuture.completedFuture(new Outcome(0, List.of("benchmark window: no commands")));
+        }
+    };
 
     LiveWindow(Services services, Clock clock) {
         Texts texts = Texts.forLocale(Locale.ENGLISH);
@@ -39,7 +59,11 @@ final class LiveWindow {
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, clock.getZone());
-        window = new MainWindow(main, workshop, trend, diagnostics, texts, clock.getZone(), clock);
+        MainWindow.Alarms alarms = new MainWindow.Alarms(
+                new AlarmBannerViewModel(services.alarms()::snapshot, horn, texts, clock.getZone()),
+                new AlarmSummaryViewModel(services.alarms()::snapshot, services.alarms().definitions(), NO_COMMANDS,
+                        texts, clock.getZone(), Platform::runLater));
+        window = new MainWindow(main, workshop, trend, diagnostics, alarms, texts, clock.getZone(), clock);
         stage.setScene(window.scene());
         stage.setWidth(1600);
         stage.setHeight(1000);
@@ -57,6 +81,7 @@ final class LiveWindow {
 
     void dispose() {
         window.dispose();
+        horn.close();
         stage.close();
         queries.shutdownNow();
     }

@@ -1,6 +1,10 @@
 package io.lineside.ui.shell;
 
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmBannerView;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmSummaryView;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.trend.TrendView;
 import io.lineside.ui.trend.TrendViewModel;
@@ -12,12 +16,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.lineside.ui.diagnostics.DiagnosticsView;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import java.time.format.DateTimeFormatter;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
- * The main window's content: frame, workshop overview and trend pane, wired to their view-models and
- * driven by one {@link Pulse}. FX thread only.
+ * The main window's content: frame, alarm banner, workshop overview, trend pane and alarm summary, wired to
+ * their view-models and driven by one {@link Pulse}. FX thread only.
+ *
+ * <p>Keys: F9 acknowledges the selected alarms (note panel), Ctrl+F9 silences the horn, Esc closes the panel.
  */
 public final class MainWindow {
 
@@ -26,23 +36,44 @@ public final class MainWindow {
     private final Scene scene;
 
     private final ViewLoader loader;
+    private final AlarmSummaryView summaryView;
     private final Texts texts;
     private Stage diagnosticsStage;
 
     public MainWindow(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
-                      DiagnosticsViewModel diagnostics, Texts texts, java.time.ZoneId zone, Clock clock) {
+                      DiagnosticsViewModel diagnostics, Alarms alarms, Texts texts, java.time.ZoneId zone,
+                      Clock clock) {
         this.workshop = workshop;
         this.texts = texts;
+        this.summaryView = new AlarmSummaryView(alarms.summary(), texts);
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
         main.setOnOpenDiagnostics(this::showDiagnostics);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainView.class, () -> new MainView(main),
                 WorkshopView.class, () -> new WorkshopView(workshop, texts),
                 TrendView.class, () -> new TrendView(trend, texts, zone),
-                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics));
+                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
+                AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner()),
+                AlarmSummaryView.class, () -> summaryView);
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse));
+        wireAlarms(alarms, trend, zone, clock);
+        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse,
+                alarms.banner()::pulse, alarms.summary()::pulse));
+    }
+
+    /** The alarm banner and summary view-models. */
+    public record Alarms(AlarmBannerViewModel banner, AlarmSummaryViewModel summary) {
+    }
+
+    private void wireAlarms(Alarms alarms, TrendViewModel trend, java.time.ZoneId zone, Clock clock) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        alarms.summary().setOnOpenTrend((station, at) -> trend.openAround(station, at,
+                AlarmSummaryViewModel.TREND_SPAN, clock.instant(), time.format(at)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), summaryView::acknowledgeSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
+                alarms.banner()::silence);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), summaryView::cancel);
     }
 
     /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */

@@ -1,0 +1,17 @@
+package io.lineside.ui.alarms;
+
+import io.lineside.alarms.ActiveAlarm;
+
+/**
+ * One line of the alarm summary, already in the operator's words.
+ *
+ * @param alarm the alarm it shows (for commands and the trend)
+ * @param group flood mode: first-out marker and how many alarms of the station it collapses; else empty
+ */
+public record AlarmRow(ActiveAlarm alarm, String priority, String time, String station, String message, String value,
+                       String state, String group) {
+
+    public String id() {
+        return alarm.id();
+    }
+}
