@@ -42,6 +42,10 @@ public final class AlarmBannerView {
         uncertain.textProperty().bind(model.uncertainTextProperty());
         hidden.textProperty().bind(model.hiddenTextProperty());
         audio.textProperty().bind(model.audioTextProperty());
+        for (Label optional : new Label[] {uncertain, hidden, audio}) {
+            optional.visibleProperty().bind(optional.textProperty().isNotEmpty());
+            optional.managedProperty().bind(optional.visibleProperty());
+        }
         flood.visibleProperty().bind(model.floodProperty());
         flood.managedProperty().bind(flood.visibleProperty());
         silence.disableProperty().bind(model.annunciatingProperty().not());

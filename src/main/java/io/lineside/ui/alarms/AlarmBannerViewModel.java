@@ -139,7 +139,8 @@ public final class AlarmBannerViewModel {
         } else {
             priorityText.set(texts.get("priority." + top.priority().name()));
             priority.set(top.priority());
-            text.set(texts.get("banner.alarm", CLOCK.format(top.since().atZone(zone)), top.station(),
+            var st = top.definition().station();
+            text.set(texts.get("banner.alarm", CLOCK.format(top.since().atZone(zone)), st.line() + " / " + st.station(),
                     top.definition().message(texts.language()), top.value(), state(top)));
         }
         countsText.set(counts(s));

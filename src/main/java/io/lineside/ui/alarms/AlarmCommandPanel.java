@@ -51,6 +51,11 @@ public final class AlarmCommandPanel {
         this.actions = actions;
         this.texts = texts;
         this.fx = fx;
+        note.addListener((o, old, now) -> {
+            if (error.get()) {
+                report("", false); // the operator is fixing what was missing
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
