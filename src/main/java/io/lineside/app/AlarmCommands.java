@@ -28,6 +28,7 @@ public final class AlarmCommands implements AlarmActions {
 
     public static final String ACKNOWLEDGE = "alarm.acknowledge";
     public static final String SHELVE = "alarm.shelve";
+    public static final String UNSHELVE = "alarm.unshelve";
 
     private final AlarmService alarms;
     private final SecuredActions secured;
@@ -83,6 +84,21 @@ public final class AlarmCommands implements AlarmActions {
                     before, "shelved for " + duration.toMinutes() + " min", reason),
                     () -> engine.shelve(alarmId, user(), duration, reason, false),
                     "Alarm " + alarmId + " cannot be shelved now (" + before + ").");
+            return new Outcome(done, problems);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> unshelve(String alarmId, String note) {
+        return run(engine -> {
+            if (!definitions.containsKey(alarmId)) {
+                return new Outcome(0, List.of("Alarm " + alarmId + " is not configured."));
+            }
+            List<String> problems = new ArrayList<>();
+            String before = describe(engine, alarmId);
+            int done = apply(problems, alarmId, new SecuredActions.Command(Permission.SHELVE_ALARM, UNSHELVE, alarmId,
+                    before, "unshelved", note), () -> engine.unshelve(alarmId, user(), note),
+                    "Alarm " + alarmId + " is not shelved (" + before + ").");
             return new Outcome(done, problems);
         });
     }

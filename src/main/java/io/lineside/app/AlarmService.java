@@ -2,6 +2,8 @@ package io.lineside.app;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.history.AlarmJournalStore;
@@ -9,7 +11,10 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,12 +48,21 @@ public final class AlarmService implements AutoCloseable {
             r -> Thread.ofPlatform().name("lineside-alarm-tick").daemon().unstarted(r));
     private final AtomicInteger pendingUpdates = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
+    private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
 
     /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
     public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
         this.clock = clock;
         this.journal = new AlarmJournalStore(database);
         this.engine = new AlarmEngine(definitions, journal, clock);
+        engine.addListener(e -> {
+            if (e.to() == AlarmState.SHELVED) {
+                shelved.put(e.alarmId(), e);
+            } else if (e.from() == AlarmState.SHELVED) {
+                shelved.remove(e.alarmId());
+            }
+        });
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -98,6 +112,11 @@ public final class AlarmService implements AutoCloseable {
     /** The latest alarm picture. Safe from any thread. */
     public AlarmSnapshot snapshot() {
         return engine.snapshot();
+    }
+
+    /** The shelve events of the alarms shelved now (who, why, until when in the note), oldest first. */
+    public List<AlarmEvent> shelved() {
+        return shelved.values().stream().sorted(Comparator.comparing(AlarmEvent::time)).toList();
     }
 
     /** The configured alarms, in config order. */

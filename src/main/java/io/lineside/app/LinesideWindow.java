@@ -43,8 +43,8 @@ final class LinesideWindow {
         AlarmService alarms = services.alarms();
         MainWindow.Alarms alarmViews = new MainWindow.Alarms(
                 new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
-                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarmActions, texts, zone,
-                        Platform::runLater));
+                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
+                        texts, zone, Platform::runLater));
         window = new MainWindow(main, workshop, trend, diagnostics, alarmViews, texts, zone, clock);
     }
 

@@ -152,6 +152,17 @@ class AlarmServiceTest {
         Eventually.await("shelved alarms leave the list", Duration.ofSeconds(3),
                 () -> alarms.snapshot().alarms().isEmpty() && alarms.snapshot().shelved() == 1);
         assertEquals(AuditResult.OK, security.audit.latest(1).getFirst().entry().result());
+        AlarmEvent shelve = alarms.shelved().getFirst();
+        assertEquals("admin", shelve.user());
+        assertTrue(shelve.note().startsWith("sensor swap (until "), shelve.note());
+
+        Outcome back = commands.unshelve(FAULT_ALARM, "swap done").get(5, TimeUnit.SECONDS);
+        assertEquals(1, back.done());
+        assertTrue(alarms.shelved().isEmpty());
+        Eventually.await("unshelved while still active: annunciated again, unacknowledged", Duration.ofSeconds(3),
+                () -> alarms.snapshot().alarms().stream().anyMatch(a -> a.id().equals(FAULT_ALARM)
+                        && a.state() == AlarmState.UNACK));
+        assertEquals(AlarmCommands.UNSHELVE, security.audit.latest(1).getFirst().entry().action());
     }
 
     @Test

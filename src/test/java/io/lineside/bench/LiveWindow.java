@@ -45,6 +45,11 @@ final class LiveWindow {
         public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
             return CompletableFuture.completedFuture(new Outcome(0, List.of("benchmark window: no commands")));
         }
+
+        @Override
+        public CompletableFuture<Outcome> unshelve(String id, String note) {
+            return CompletableFuture.completedFuture(new Outcome(0, List.of("benchmark window: no commands")));
+        }
     };
 
     LiveWindow(Services services, Clock clock) {
@@ -61,7 +66,8 @@ final class LiveWindow {
                 services.pipeline().diagnostics()::unknownTopics, texts, clock.getZone());
         MainWindow.Alarms alarms = new MainWindow.Alarms(
                 new AlarmBannerViewModel(services.alarms()::snapshot, horn, texts, clock.getZone()),
-                new AlarmSummaryViewModel(services.alarms()::snapshot, services.alarms().definitions(), NO_COMMANDS,
+                new AlarmSummaryViewModel(services.alarms()::snapshot, services.alarms().definitions(),
+                        services.alarms()::shelved, NO_COMMANDS,
                         texts, clock.getZone(), Platform::runLater));
         window = new MainWindow(main, workshop, trend, diagnostics, alarms, texts, clock.getZone(), clock);
         stage.setScene(window.scene());

@@ -32,4 +32,7 @@ public interface AlarmActions {
 
     /** Shelves one alarm for {@code duration} (at most its definition's maximum) with a reason. */
     CompletableFuture<Outcome> shelve(String alarmId, Duration duration, String reason);
+
+    /** Ends a shelve early; the alarm comes back unacknowledged if its condition is still active. */
+    CompletableFuture<Outcome> unshelve(String alarmId, String note);
 }

@@ -141,6 +141,16 @@ public final class AlarmCommandPanel {
         mode.set(Mode.SHELVE);
     }
 
+    /** Ends {@code alarm}'s shelve now (no note needed: the audit row records who). */
+    public void unshelve(ActiveAlarm alarm) {
+        if (alarm == null || alarm.state() != io.lineside.alarms.AlarmState.SHELVED) {
+            report(texts.get("summary.notShelved"), true);
+            return;
+        }
+        targets = List.of(alarm);
+        send(actions.unshelve(alarm.id(), ""), "summary.unshelved");
+    }
+
     /** Sends what the panel asks for, if its rules are met; otherwise says which is missing. */
     public void confirm() {
         String text = note.get() == null ? "" : note.get().strip();

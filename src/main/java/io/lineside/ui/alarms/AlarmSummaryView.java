@@ -33,7 +33,11 @@ public final class AlarmSummaryView {
     @FXML
     private CheckBox grouped;
     @FXML
+    private CheckBox showShelved;
+    @FXML
     private Button shelveButton;
+    @FXML
+    private Button unshelveButton;
     @FXML
     private Button trendButton;
     @FXML
@@ -52,6 +56,8 @@ public final class AlarmSummaryView {
     private TableColumn<AlarmRow, String> stateColumn;
     @FXML
     private TableColumn<AlarmRow, String> groupColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> shelveColumn;
     @FXML
     private VBox commandPanel;
     @FXML
@@ -79,6 +85,7 @@ public final class AlarmSummaryView {
         scope.valueProperty().bindBidirectional(model.scopeProperty());
         search.textProperty().bindBidirectional(model.searchProperty());
         grouped.selectedProperty().bindBidirectional(model.groupedProperty());
+        showShelved.selectedProperty().bindBidirectional(model.showShelvedProperty());
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         column(priorityColumn, AlarmRow::priority);
@@ -88,7 +95,11 @@ public final class AlarmSummaryView {
         column(valueColumn, AlarmRow::value);
         column(stateColumn, AlarmRow::state);
         column(groupColumn, AlarmRow::group);
+        column(shelveColumn, AlarmRow::shelve);
         groupColumn.visibleProperty().bind(model.groupedProperty());
+        shelveColumn.visibleProperty().bind(model.showShelvedProperty());
+        unshelveButton.visibleProperty().bind(model.showShelvedProperty());
+        unshelveButton.managedProperty().bind(unshelveButton.visibleProperty());
         table.setRowFactory(t -> priorityRow());
         shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -145,6 +156,12 @@ public final class AlarmSummaryView {
     private void shelve() {
         AlarmRow row = table.getSelectionModel().getSelectedItem();
         model.panel().requestShelve(row == null ? null : row.alarm());
+    }
+
+    @FXML
+    private void unshelve() {
+        AlarmRow row = table.getSelectionModel().getSelectedItem();
+        model.panel().unshelve(row == null ? null : row.alarm());
     }
 
     @FXML

@@ -2,6 +2,8 @@ package io.lineside.ui.alarms;
 
 import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmGroup;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.alarms.Priority;
@@ -16,6 +18,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -41,6 +46,10 @@ public final class AlarmSummaryViewModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Supplier<AlarmSnapshot> source;
+    private final Supplier<List<AlarmEvent>> shelvedSource;
+    private final Map<String, AlarmDefinition> definitions;
+    private final BooleanProperty showShelved = new SimpleBooleanProperty();
+    private List<AlarmEvent> lastShelved = List.of();
     private final Texts texts;
     private final ZoneId zone;
     private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList();
@@ -54,9 +63,17 @@ public final class AlarmSummaryViewModel {
     private AlarmSnapshot last;
     private boolean filterChanged = true;
 
+    /**
+     * @param shelved the shelve events of the alarms shelved now (the snapshot lists only annunciated alarms);
+     *                safe to call on the FX thread
+     */
     public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
-                                 AlarmActions actions, Texts texts, ZoneId zone, Executor fx) {
+                                 Supplier<List<AlarmEvent>> shelved, AlarmActions actions, Texts texts, ZoneId zone,
+                                 Executor fx) {
         this.source = source;
+        this.shelvedSource = shelved;
+        this.definitions = definitions.stream()
+                .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
         this.texts = texts;
         this.zone = zone;
         this.panel = new AlarmCommandPanel(actions, texts, fx);
@@ -66,6 +83,7 @@ public final class AlarmSummaryViewModel {
         scope.addListener((o, a, b) -> filterChanged = true);
         search.addListener((o, a, b) -> filterChanged = true);
         grouped.addListener((o, a, b) -> filterChanged = true);
+        showShelved.addListener((o, a, b) -> filterChanged = true);
     }
 
     /** The rows to show, in display order. */
@@ -93,6 +111,11 @@ public final class AlarmSummaryViewModel {
         return grouped;
     }
 
+    /** Also list the shelved alarms (with who, why and until when); bound by the view. */
+    public BooleanProperty showShelvedProperty() {
+        return showShelved;
+    }
+
     /** The acknowledge and shelve panel. */
     public AlarmCommandPanel panel() {
         return panel;
@@ -108,12 +131,15 @@ public final class AlarmSummaryViewModel {
     /** Pulls the latest snapshot and refilters when it or the filter changed. FX thread only. */
     public void pulse(Instant now) {
         AlarmSnapshot snapshot = source.get();
-        if (snapshot == last && !filterChanged) {
+        List<AlarmEvent> shelved = showShelved.get() ? shelvedSource.get() : List.of();
+        if (snapshot == last && shelved.equals(lastShelved) && !filterChanged) {
             return;
         }
         last = snapshot;
+        lastShelved = shelved;
         filterChanged = false;
         List<AlarmRow> next = build(snapshot);
+        next.addAll(shelvedRows(shelved));
         if (!next.equals(rows)) { // the engine republishes every tick: keep the selection when nothing changed
             rows.setAll(next);
         }
@@ -143,7 +169,7 @@ public final class AlarmSummaryViewModel {
                 if (matches(g.firstOut())) {
                     String mark = g.size() == 1 ? texts.get("summary.firstOut")
                             : texts.get("summary.collapsed", g.size() - 1);
-                    out.add(row(g.firstOut(), mark));
+                    out.add(row(g.firstOut(), mark, ""));
                 }
             }
             return out;
@@ -151,11 +177,28 @@ public final class AlarmSummaryViewModel {
         s.alarms().stream().filter(this::matches)
                 .sorted(Comparator.comparing(ActiveAlarm::priority)
                         .thenComparing(ActiveAlarm::since, Comparator.reverseOrder()).thenComparing(ActiveAlarm::id))
-                .forEach(a -> out.add(row(a, "")));
+                .forEach(a -> out.add(row(a, "", "")));
         return out;
     }
 
-    private AlarmRow row(ActiveAlarm a, String group) {
+    private List<AlarmRow> shelvedRows(List<AlarmEvent> shelved) {
+        List<AlarmRow> out = new ArrayList<>();
+        for (AlarmEvent e : shelved) {
+            AlarmDefinition d = definitions.get(e.alarmId());
+            if (d == null) {
+                continue;
+            }
+            ActiveAlarm a = new ActiveAlarm(d.id(), AlarmState.SHELVED, d.priority(), e.station(), e.tag(), e.value(),
+                    e.time(), 1, false, d);
+            if (matches(a)) {
+                out.add(row(a, "", texts.get("summary.shelveInfo", e.user(), e.note())));
+            }
+        }
+        out.sort(Comparator.comparing((AlarmRow r) -> r.alarm().priority()));
+        return out;
+    }
+
+    private AlarmRow row(ActiveAlarm a, String group, String shelve) {
         String state = texts.get("alarmState." + a.state().name());
         if (a.uncertain()) {
             state = texts.get("alarmState.uncertain", state);
@@ -163,7 +206,7 @@ public final class AlarmSummaryViewModel {
         String repeats = a.repeats() > 1 ? " " + texts.get("summary.repeats", a.repeats()) : "";
         return new AlarmRow(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
                 CLOCK.format(a.since().atZone(zone)), shortStation(a.definition().station()),
-                a.definition().message(texts.language()) + repeats, a.value(), state, group);
+                a.definition().message(texts.language()) + repeats, a.value(), state, group, shelve);
     }
 
     private boolean matches(ActiveAlarm a) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.Priority;
@@ -33,9 +36,13 @@ class AlarmSummaryViewModelTest {
     private final AtomicReference<AlarmSnapshot> snapshot = new AtomicReference<>(
             Snapshots.of(true, 0, pressHigh, pressLow, weldHigh, weldMedium));
     private final Sent sent = new Sent();
+    private final List<AlarmEvent> shelved = new ArrayList<>();
+    private final AlarmDefinition paintLow = Snapshots.definition("PAINT-L", "line-2/paint", Priority.LOW,
+            Duration.ofHours(8));
     private final AlarmSummaryViewModel model = new AlarmSummaryViewModel(snapshot::get,
-            List.of(pressHigh.definition(), pressLow.definition(), weldHigh.definition(), weldMedium.definition()),
-            sent, Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC, Runnable::run);
+            List.of(pressHigh.definition(), pressLow.definition(), weldHigh.definition(), weldMedium.definition(),
+                    paintLow), () -> List.copyOf(shelved), sent, Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC,
+            Runnable::run);
 
     private List<String> ids() {
         return model.rows().stream().map(AlarmRow::id).toList();
@@ -55,7 +62,7 @@ class AlarmSummaryViewModelTest {
     @Test
     void scopeAndTextFilterTheRows() {
         assertEquals(List.of("All areas", "assembly", "assembly/line-1", "assembly/line-1/press", "assembly/line-2",
-                "assembly/line-2/weld"), model.scopes());
+                "assembly/line-2/paint", "assembly/line-2/weld"), model.scopes());
         model.scopeProperty().set("assembly/line-2");
         model.pulse(T0);
         assertEquals(List.of("WELD-H", "WELD-M"), ids());
@@ -144,6 +151,28 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
+        shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
+                AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
+                "demo/assembly/line-2/paint/state", "fault", "sam", "sensor swap (until 2026-11-26T08:31:10Z)",
+                "PAINT-L fault"));
+        model.pulse(T0);
+        assertEquals(List.of("WELD-H", "PRESS-H", "WELD-M", "PRESS-L"), ids(), "hidden unless asked for");
+        model.showShelvedProperty().set(true);
+        model.pulse(T0);
+        AlarmRow row = model.rows().getLast();
+        assertEquals("PAINT-L", row.id());
+        assertEquals("Shelved", row.state());
+        assertEquals("sam: sensor swap (until 2026-11-26T08:31:10Z)", row.shelve());
+
+        model.panel().unshelve(model.rows().getFirst().alarm());
+        assertEquals("Select a shelved alarm (tick \"Show shelved\").", model.panel().messageProperty().get());
+        model.panel().unshelve(row.alarm());
+        assertEquals(List.of("unshelve PAINT-L "), sent.calls);
+        assertEquals("Unshelved PAINT-L.", model.panel().messageProperty().get());
+    }
+
+    @Test
     void theTrendOpensAroundTheAlarmAtItsStation() {
         List<Object> opened = new ArrayList<>();
         model.setOnOpenTrend((station, time) -> opened.add(station + " @ " + time));
@@ -168,6 +197,12 @@ class AlarmSummaryViewModelTest {
         @Override
         public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
             calls.add("shelve " + id + " " + duration + " " + reason);
+            return answer(1);
+        }
+
+        @Override
+        public CompletableFuture<Outcome> unshelve(String id, String note) {
+            calls.add("unshelve " + id + " " + note);
             return answer(1);
         }
 
