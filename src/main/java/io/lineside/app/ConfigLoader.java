@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.security.SecretFileException;
 import io.lineside.security.IdlePolicy;
 import io.lineside.security.Role;
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
-            "security");
+            "security", "alarms");
     private static final Set<String> SECURITY_KEYS = Set.of("idleLockMinutes");
     private static final Map<String, Role> IDLE_ROLES = Map.of("operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR,
             "engineer", Role.ENGINEER, "admin", Role.ADMIN);
@@ -103,8 +105,12 @@ public final class ConfigLoader {
         if (language.isPresent() && !LANGUAGES.contains(language.get())) {
             throw top.error("language", "en or zh-CN", quote(language.get()));
         }
+        Optional<Path> alarms = top.text("alarms").map(a -> resolvePath(file, a));
+        if (alarms.isPresent()) {
+            checkAlarms(top, alarms.get());
+        }
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
-                failover, tls, idleLock(top));
+                failover, tls, idleLock(top), alarms);
     }
 
     /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */
@@ -127,6 +133,15 @@ public final class ConfigLoader {
             }
         }
         return new IdlePolicy(timeouts);
+    }
+
+    /** Loads the alarm file now so a bad one stops the start with its own precise error, not later. */
+    private static void checkAlarms(Fields top, Path alarmsFile) throws ConfigException {
+        try {
+            new AlarmDefinitionsLoader().load(alarmsFile);
+        } catch (AlarmConfigException e) {
+            throw top.error("alarms", "a valid alarm definitions file", e.getMessage());
+        }
     }
 
     private JsonNode parse(Path file) throws ConfigException {

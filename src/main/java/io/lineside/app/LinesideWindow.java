@@ -2,6 +2,10 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmHorn;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
@@ -27,7 +31,11 @@ public final class LinesideWindow {
     private final ExecutorService auth = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-auth").daemon().unstarted(r));
 
-    public LinesideWindow(Services services, SecurityServices security, Texts texts, boolean demo, Clock clock) {
+    private final AlarmHorn horn = new AlarmHorn();
+
+    /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Clock clock) {
         ZoneId zone = clock.getZone();
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
@@ -42,7 +50,12 @@ public final class LinesideWindow {
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
         UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
                 security.audit(), auth, Platform::runLater, texts);
-        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users),
+        AlarmService alarms = services.alarms();
+        MainWindow.Alarms alarmViews = new MainWindow.Alarms(
+                new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
+                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
+                        texts, zone, Platform::runLater));
+        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews),
                 security.session()::touch, texts, zone, clock);
     }
 
@@ -65,6 +78,7 @@ public final class LinesideWindow {
     public void dispose() {
         window.dispose();
         session.dispose();
+        horn.close();
         queries.shutdownNow();
         auth.shutdownNow();
     }

@@ -75,12 +75,13 @@ public final class Main {
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher(), config.idleLock());
             started.push(security);
+            AlarmCommands alarmCommands = new AlarmCommands(services.alarms(), security.actions(), security.session());
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, texts, config.isDemo(), clock, started);
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -97,12 +98,12 @@ public final class Main {
         }
     }
 
-    private static void openWindow(Services services, SecurityServices security, Texts texts, boolean demo, Clock clock,
-                                   Deque<AutoCloseable> started) {
+    private static void openWindow(Services services, SecurityServices security, AlarmCommands alarmCommands,
+                                   Texts texts, boolean demo, Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, security, texts, demo, clock);
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {

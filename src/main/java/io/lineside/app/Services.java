@@ -1,5 +1,8 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
@@ -16,13 +19,14 @@ import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The toolkit-free spine of one workstation: broker link → ingest → tag store and history writer, plus
- * the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
+ * The toolkit-free spine of one workstation: broker link → ingest → tag store, history writer and alarm
+ * engine, plus the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
  */
 public final class Services implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final HistoryDatabase database;
     private final HistoryWriter writer;
     private final HistoryQuery query;
+    private final AlarmService alarms;
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -47,16 +52,19 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
             throws HistoryException {
+        List<AlarmDefinition> definitions = alarmDefinitions(config); // before anything needs closing
         this.dataDir = dataDir;
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
+        this.alarms = new AlarmService(definitions, database, clock);
         TopicMapper mapper = new TopicMapper(config.topicPrefix());
         this.pipeline = new IngestPipeline(mapper, new IngestSink() {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
                 writer.accept(update);
+                alarms.accept(update); // queued for the evaluator thread, never blocks
             }
 
             @Override
@@ -99,6 +107,10 @@ public final class Services implements AutoCloseable {
         return query;
     }
 
+    public AlarmService alarms() {
+        return alarms;
+    }
+
     public IngestPipeline pipeline() {
         return pipeline;
     }
@@ -107,12 +119,23 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
+    /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
+    private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
+        AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
+        try {
+            return config.alarmsFile().isPresent() ? loader.load(config.alarmsFile().get()) : loader.loadDemo();
+        } catch (AlarmConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
+        }
+    }
+
     /** Stops listening, then writes what is queued and closes the history cache. */
     @Override
     public void close() {
         watchdog.shutdownNow();
         connection.close();
         pipeline.close();
+        alarms.close();
         writer.close();
         database.close();
     }

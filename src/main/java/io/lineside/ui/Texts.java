@@ -24,6 +24,11 @@ public final class Texts {
         return bundle;
     }
 
+    /** The bundle's language as a tag ({@code zh-CN}; {@code und} for the English base bundle). */
+    public String language() {
+        return bundle.getLocale().toLanguageTag();
+    }
+
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);

@@ -57,8 +57,9 @@ class OverviewFlowIT extends FxRobot {
         security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray()); // else the first-run panel covers all
         Eventually.await("connected", Duration.ofSeconds(10),
                 () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
+        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(services, security, Texts.forLocale(Locale.ENGLISH), false,
+            window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false,
                     Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
@@ -75,6 +76,9 @@ class OverviewFlowIT extends FxRobot {
         }
         if (services != null) {
             services.close();
+        }
+        if (security != null) {
+            security.close();
         }
         if (broker != null) {
             broker.close();

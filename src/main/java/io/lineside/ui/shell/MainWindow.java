@@ -1,6 +1,10 @@
 package io.lineside.ui.shell;
 
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmBannerView;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmSummaryView;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.trend.TrendView;
 import io.lineside.ui.trend.TrendViewModel;
@@ -17,17 +21,23 @@ import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
 import io.lineside.ui.security.UsersView;
 import io.lineside.ui.security.UsersViewModel;
+import java.time.format.DateTimeFormatter;
 import javafx.event.EventType;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 
 /**
- * The main window's content: frame, workshop overview and trend pane, wired to their view-models and
- * driven by one {@link Pulse}. FX thread only.
+ * The main window's content: frame, alarm banner, workshop overview, trend pane and alarm summary, wired to
+ * their view-models and driven by one {@link Pulse}. FX thread only.
+ *
+ * <p>Keys: F9 acknowledges the selected alarms (note panel), Ctrl+F9 silences the horn, Esc closes the panel.
  */
 public final class MainWindow {
 
@@ -36,12 +46,14 @@ public final class MainWindow {
     private final Scene scene;
 
     private final ViewLoader loader;
+    private final AlarmSummaryView summaryView;
     private final Texts texts;
     private Stage diagnosticsStage;
 
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
-                         DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users) {
+                         DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
+                         Alarms alarms) {
     }
 
     private Stage usersStage;
@@ -54,8 +66,10 @@ public final class MainWindow {
         TrendViewModel trend = models.trend();
         DiagnosticsViewModel diagnostics = models.diagnostics();
         SessionViewModel session = models.session();
+        Alarms alarms = models.alarms();
         this.workshop = models.workshop();
         this.texts = texts;
+        this.summaryView = new AlarmSummaryView(alarms.summary(), texts);
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
         main.setOnOpenDiagnostics(this::showDiagnostics);
         session.setOnOpenUsers(this::showUsers);
@@ -66,14 +80,32 @@ public final class MainWindow {
                 DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
                 SessionView.class, () -> new SessionView(session, texts),
                 SignInView.class, () -> new SignInView(session, texts),
-                UsersView.class, () -> new UsersView(models.users()));
+                UsersView.class, () -> new UsersView(models.users()),
+                AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner()),
+                AlarmSummaryView.class, () -> summaryView);
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
                 ScrollEvent.SCROLL)) {
             scene.addEventFilter(type, e -> onActivity.run());
         }
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse));
+        wireAlarms(alarms, trend, zone, clock);
+        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse,
+                alarms.banner()::pulse, alarms.summary()::pulse));
+    }
+
+    /** The alarm banner and summary view-models. */
+    public record Alarms(AlarmBannerViewModel banner, AlarmSummaryViewModel summary) {
+    }
+
+    private void wireAlarms(Alarms alarms, TrendViewModel trend, java.time.ZoneId zone, Clock clock) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        alarms.summary().setOnOpenTrend((station, at) -> trend.openAround(station, at,
+                AlarmSummaryViewModel.TREND_SPAN, clock.instant(), time.format(at)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), summaryView::acknowledgeSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
+                alarms.banner()::silence);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), summaryView::cancel);
     }
 
     /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */
