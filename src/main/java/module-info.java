@@ -36,4 +36,5 @@ module io.lineside {
     opens io.lineside.ui.diagnostics to javafx.fxml;
     opens io.lineside.ui.security to javafx.fxml;
     opens io.lineside.ui.alarms to javafx.fxml;
+    opens io.lineside.ui.review to javafx.fxml;
 }

@@ -7,6 +7,8 @@ import io.lineside.ui.alarms.AlarmBannerViewModel;
 import io.lineside.ui.alarms.AlarmHorn;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.review.JournalViewModel;
+import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
@@ -55,8 +57,11 @@ public final class LinesideWindow {
                 new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
                 new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
                         texts, zone, Platform::runLater));
-        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews),
-                security.session()::touch, texts, zone, clock);
+        JournalViewModel journal = new JournalViewModel(alarms.journal(),
+                new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
+        KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
+                journal, kpis), security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {

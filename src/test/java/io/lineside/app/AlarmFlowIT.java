@@ -181,6 +181,26 @@ class AlarmFlowIT extends FxRobot {
     }
 
     @Test
+    void theJournalAndKpiWindowShowsWhatHappened() throws Exception {
+        start(Locale.ENGLISH);
+        publishPlant("fault", "running");
+        Eventually.await("the alarm is raised", Duration.ofSeconds(10),
+                () -> label(".banner-text").contains("Line 1 load station fault"));
+        clickOn("#reviewButton");
+        Eventually.await("the journal lists the activation", Duration.ofSeconds(10), () -> {
+            var journal = lookup(".journal .table-view").tryQueryAs(TableView.class);
+            return journal.isPresent() && journal.get().getItems().stream()
+                    .anyMatch(r -> String.valueOf(r).contains(LOAD_FAULT));
+        });
+        interact(() -> Screenshots.save(lookup(".review").query(), "review-journal"));
+        clickOn("KPIs (EEMUA 191)");
+        Eventually.await("the KPIs are computed", Duration.ofSeconds(10), () -> lookup(".kpi-figures .label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("Alarms annunciated: 1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> Screenshots.save(lookup(".review").query(), "review-kpis"));
+    }
+
+    @Test
     void twelveFaultsAreAFloodShownInChineseAndGroupedByStation() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE);
         try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {

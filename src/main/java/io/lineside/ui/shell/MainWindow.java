@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.lineside.ui.diagnostics.DiagnosticsView;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.review.JournalView;
+import io.lineside.ui.review.JournalViewModel;
+import io.lineside.ui.review.KpiView;
+import io.lineside.ui.review.KpiViewModel;
+import io.lineside.ui.review.ReviewView;
 import io.lineside.ui.security.SessionView;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
@@ -53,10 +58,11 @@ public final class MainWindow {
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
                          DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
-                         Alarms alarms) {
+                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis) {
     }
 
     private Stage usersStage;
+    private Stage reviewStage;
 
     /**
      * @param onActivity told of every key press, click and scroll (the idle lock's notion of activity)
@@ -73,16 +79,20 @@ public final class MainWindow {
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
         main.setOnOpenDiagnostics(this::showDiagnostics);
         session.setOnOpenUsers(this::showUsers);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainView.class, () -> new MainView(main),
-                WorkshopView.class, () -> new WorkshopView(workshop, texts),
-                TrendView.class, () -> new TrendView(trend, texts, zone),
-                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
-                SessionView.class, () -> new SessionView(session, texts),
-                SignInView.class, () -> new SignInView(session, texts),
-                UsersView.class, () -> new UsersView(models.users()),
-                AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner()),
-                AlarmSummaryView.class, () -> summaryView);
+        main.setOnOpenReview(this::showReview);
+        Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
+                Map.entry(MainView.class, () -> new MainView(main)),
+                Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
+                Map.entry(TrendView.class, () -> new TrendView(trend, texts, zone)),
+                Map.entry(DiagnosticsView.class, () -> new DiagnosticsView(diagnostics)),
+                Map.entry(SessionView.class, () -> new SessionView(session, texts)),
+                Map.entry(SignInView.class, () -> new SignInView(session, texts)),
+                Map.entry(UsersView.class, () -> new UsersView(models.users())),
+                Map.entry(AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner())),
+                Map.entry(AlarmSummaryView.class, () -> summaryView),
+                Map.entry(ReviewView.class, ReviewView::new),
+                Map.entry(JournalView.class, () -> new JournalView(models.journal(), texts)),
+                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)));
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
@@ -117,6 +127,17 @@ public final class MainWindow {
         }
         diagnosticsStage.show();
         diagnosticsStage.toFront();
+    }
+
+    /** Opens the alarm journal and KPIs in a window of its own (for a second monitor), or brings it forward. */
+    private void showReview() {
+        if (reviewStage == null) {
+            reviewStage = new Stage();
+            reviewStage.setTitle(texts.get("review.title"));
+            reviewStage.setScene(styled(new Scene(loader.load(ReviewView.class))));
+        }
+        reviewStage.show();
+        reviewStage.toFront();
     }
 
     /** Opens user administration and audit verification in a window of its own, or brings it forward. */
@@ -156,6 +177,9 @@ public final class MainWindow {
         }
         if (usersStage != null) {
             usersStage.close();
+        }
+        if (reviewStage != null) {
+            reviewStage.close();
         }
         workshop.dispose();
     }
