@@ -7,6 +7,9 @@ module io.lineside {
     requires javafx.fxml;
     requires org.controlsfx.controls;
 
+    // Audible alarm annunciation (javax.sound.sampled generated tones)
+    requires java.desktop;
+
     // MQTT client (only telemetry.. may use it)
     requires org.eclipse.paho.client.mqttv3;
 
@@ -31,4 +34,7 @@ module io.lineside {
     opens io.lineside.ui.workshop to javafx.fxml;
     opens io.lineside.ui.trend to javafx.fxml;
     opens io.lineside.ui.diagnostics to javafx.fxml;
+    opens io.lineside.ui.security to javafx.fxml;
+    opens io.lineside.ui.alarms to javafx.fxml;
+    opens io.lineside.ui.review to javafx.fxml;
 }

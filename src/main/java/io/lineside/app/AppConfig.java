@@ -1,7 +1,9 @@
 package io.lineside.app;
 
+import io.lineside.security.IdlePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,13 +18,34 @@ import java.util.Optional;
  * @param dataDir     where history and state live; empty for the per-user default
  * @param staleAfter  a tag with no update for this long turns STALE
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
+ * @param failover    further broker URLs, tried in order when the first is unreachable
+ * @param tls         the site CA for {@code ssl://} brokers, or empty for the JDK's default trust
+ * @param idleLock    how long each role may stay idle before the session locks
+ * @param alarmsFile  the alarm definitions (validated when the config is loaded); empty for the shipped demo alarms
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
-                        Optional<String> language) {
+                        Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
+                        Optional<Path> alarmsFile) {
+
+    /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
+    public record Tls(Path truststore, Optional<char[]> password) {
+    }
 
     public static final String DEFAULT_TOPIC_PREFIX = "lineside";
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
+
+    public AppConfig {
+        failover = List.copyOf(failover);
+    }
+
+    /** One broker, default trust and idle lock, the shipped demo alarms. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, List.of(),
+                Optional.empty(), IdlePolicy.DEFAULT, Optional.empty());
+    }
 
     /** The demo: embedded broker and simulator, default data directory. */
     public static AppConfig demo() {
@@ -35,10 +58,12 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
     }
 
     public AppConfig withDataDir(Path dir) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language);
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
+                failover, tls, idleLock, alarmsFile);
     }
 
     public AppConfig withLanguage(String tag) {
-        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag));
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
+                failover, tls, idleLock, alarmsFile);
     }
 }

@@ -2,7 +2,15 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmHorn;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.review.JournalViewModel;
+import io.lineside.ui.review.KpiViewModel;
+import io.lineside.ui.security.SessionViewModel;
+import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
 import io.lineside.ui.trend.TrendViewModel;
@@ -15,13 +23,21 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** Builds the main window's view-models from the running {@link Services}. FX thread only. */
-final class LinesideWindow {
+public final class LinesideWindow {
 
     private final MainWindow window;
+    private final WorkshopViewModel workshop;
+    private final SessionViewModel session;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
+    private final ExecutorService auth = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("lineside-ui-auth").daemon().unstarted(r));
 
-    LinesideWindow(Services services, Texts texts, boolean demo, Clock clock) {
+    private final AlarmHorn horn = new AlarmHorn();
+
+    /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Clock clock) {
         ZoneId zone = clock.getZone();
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
@@ -29,27 +45,46 @@ final class LinesideWindow {
                 services.pipeline().diagnostics()::snapshot,
                 () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError()),
                 services.dataDir().toString(), demo), texts, zone);
-        WorkshopViewModel workshop = new WorkshopViewModel(services.store(), texts);
+        workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, zone);
-        window = new MainWindow(main, workshop, trend, diagnostics, texts, zone, clock);
+        session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
+        UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
+                security.audit(), auth, Platform::runLater, texts);
+        AlarmService alarms = services.alarms();
+        MainWindow.Alarms alarmViews = new MainWindow.Alarms(
+                new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
+                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
+                        texts, zone, Platform::runLater));
+        JournalViewModel journal = new JournalViewModel(alarms.journal(),
+                new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
+        KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
+                journal, kpis), security.session()::touch, texts, zone, clock);
     }
 
-    MainWindow window() {
+    public WorkshopViewModel workshop() {
+        return workshop;
+    }
+
+    public MainWindow window() {
         return window;
     }
 
     /** Shows the window on {@code stage} and starts the pulse. */
-    void show(Stage stage, String title) {
+    public void show(Stage stage, String title) {
         stage.setTitle(title);
         stage.setScene(window.scene());
         stage.show();
         window.start();
     }
 
-    void dispose() {
+    public void dispose() {
         window.dispose();
+        session.dispose();
+        horn.close();
         queries.shutdownNow();
+        auth.shutdownNow();
     }
 }

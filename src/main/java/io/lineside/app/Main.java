@@ -1,6 +1,10 @@
 package io.lineside.app;
 
 import io.lineside.history.HistoryException;
+import io.lineside.security.ActionRefusedException;
+import io.lineside.security.AuditVerifier;
+import io.lineside.security.PasswordHasher;
+import io.lineside.security.SecurityStoreException;
 import io.lineside.ui.Texts;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +53,13 @@ public final class Main {
         }
         config = cli.dataDir().map(config::withDataDir).orElse(config);
         config = cli.lang().map(config::withLanguage).orElse(config);
-        Path dataDir = config.dataDir().orElseGet(DataDirectories::defaultDataDir).toAbsolutePath();
+        // The demo keeps its own directory: its documented accounts must never exist on a configured station.
+        Path defaultDir = config.isDemo() ? DataDirectories.defaultDataDir().resolve("demo")
+                : DataDirectories.defaultDataDir();
+        Path dataDir = config.dataDir().orElse(defaultDir).toAbsolutePath();
+        if (cli.command().isPresent()) { // audit-verify, the only command so far
+            return AuditVerifier.run(dataDir.resolve("security"), out);
+        }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {
             Files.createDirectories(dataDir);
@@ -62,24 +72,38 @@ public final class Main {
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
             Services services = new Services(config, brokerUrl, clientId, dataDir, clock);
             started.push(services);
+            SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
+                    new PasswordHasher(), config.idleLock());
+            started.push(security);
+            AlarmCommands alarmCommands = new AlarmCommands(services.alarms(), security.actions(), security.session());
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());
+                Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, texts, config.isDemo(), clock, started);
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), clock, started);
             return 0;
-        } catch (HistoryException | IOException | RuntimeException e) {
+        } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
             closeAll(started);
             return 1;
         }
     }
 
-    private static void openWindow(Services services, Texts texts, boolean demo, Clock clock, Deque<AutoCloseable> started) {
+    private static void seedDemoUsers(SecurityServices security) {
+        try {
+            security.seedDemoUsers();
+        } catch (ActionRefusedException | SecurityStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "demo accounts not created: {0}", e.getMessage());
+        }
+    }
+
+    private static void openWindow(Services services, SecurityServices security, AlarmCommands alarmCommands,
+                                   Texts texts, boolean demo, Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, texts, demo, clock);
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {

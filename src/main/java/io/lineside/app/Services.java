@@ -1,5 +1,8 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
@@ -11,16 +14,19 @@ import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.TrustStores;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The toolkit-free spine of one workstation: broker link → ingest → tag store and history writer, plus
- * the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
+ * The toolkit-free spine of one workstation: broker link → ingest → tag store, history writer and alarm
+ * engine, plus the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
  */
 public final class Services implements AutoCloseable {
 
@@ -33,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final HistoryDatabase database;
     private final HistoryWriter writer;
     private final HistoryQuery query;
+    private final AlarmService alarms;
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -45,16 +52,19 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
             throws HistoryException {
+        List<AlarmDefinition> definitions = alarmDefinitions(config); // before anything needs closing
         this.dataDir = dataDir;
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
+        this.alarms = new AlarmService(definitions, database, clock);
         TopicMapper mapper = new TopicMapper(config.topicPrefix());
         this.pipeline = new IngestPipeline(mapper, new IngestSink() {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
-                writer.put(update); // waits while the writer is full: backpressure up to the broker, never a drop
+                alarms.accept(update); // queued for the evaluator thread, never blocks
+                writer.put(update); // last: waits while the writer is full, backpressure up to the broker, never a drop
             }
 
             @Override
@@ -64,9 +74,11 @@ public final class Services implements AutoCloseable {
                 }
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
+                .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
-                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt")),
-                pipeline::put, clock);
+                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
+                config.failover(), tls), pipeline::put, clock);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);
@@ -97,6 +109,10 @@ public final class Services implements AutoCloseable {
         return query;
     }
 
+    public AlarmService alarms() {
+        return alarms;
+    }
+
     public IngestPipeline pipeline() {
         return pipeline;
     }
@@ -105,12 +121,23 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
+    /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
+    private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
+        AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
+        try {
+            return config.alarmsFile().isPresent() ? loader.load(config.alarmsFile().get()) : loader.loadDemo();
+        } catch (AlarmConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
+        }
+    }
+
     /** Stops listening, then writes what is queued and closes the history cache. */
     @Override
     public void close() {
         watchdog.shutdownNow();
         connection.close();
         pipeline.close();
+        alarms.close();
         writer.close();
         database.close();
     }

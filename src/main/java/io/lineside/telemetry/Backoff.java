@@ -27,6 +27,12 @@ final class Backoff {
         return Duration.ofMillis(Math.max(baseMillis, random.nextLong(window + 1)));
     }
 
+    /** A delay near the cap (between half of it and all of it), e.g. after the broker refused our login. */
+    Duration longest() {
+        attempt++;
+        return Duration.ofMillis(capMillis / 2 + random.nextLong(capMillis / 2 + 1));
+    }
+
     /** After a successful connection the next loss starts from the base again. */
     void reset() {
         attempt = 0;

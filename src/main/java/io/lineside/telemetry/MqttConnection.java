@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,11 +47,33 @@ public final class MqttConnection implements AutoCloseable {
      *                   own state lives in this directory (never the working directory)
      */
     public record Settings(String brokerUrl, String clientId, String subscription, String username,
-                           char[] password, Path sessionDir) {
+                           char[] password, Path sessionDir, List<String> failover, SSLSocketFactory tls) {
+
+        /**
+         * @param failover further broker URLs tried in order when {@code brokerUrl} is unreachable (may be empty)
+         * @param tls      for {@code ssl://} URLs: trusts the site CA (see {@link TrustStores}); null for the JDK's
+         *                 default trust
+         */
+        public Settings {
+            failover = failover == null ? List.of() : List.copyOf(failover);
+        }
+
+        /** One broker, default trust. */
+        public Settings(String brokerUrl, String clientId, String subscription, String username, char[] password,
+                        Path sessionDir) {
+            this(brokerUrl, clientId, subscription, username, password, sessionDir, List.of(), null);
+        }
 
         /** A clean session: nothing kept across connections. */
         public Settings(String brokerUrl, String clientId, String subscription, String username, char[] password) {
             this(brokerUrl, clientId, subscription, username, password, null);
+        }
+
+        String[] serverUris() {
+            List<String> all = new ArrayList<>();
+            all.add(brokerUrl);
+            all.addAll(failover);
+            return all.toArray(String[]::new);
         }
 
         boolean persistent() {
@@ -150,6 +175,11 @@ public final class MqttConnection implements AutoCloseable {
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
         options.setMaxInflight(100);
+        options.setServerURIs(settings.serverUris()); // tried in order at each attempt
+        options.setHttpsHostnameVerificationEnabled(true); // Paho's default since 1.2.1; never off
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls());
+        }
         if (settings.username() != null) {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
@@ -164,11 +194,12 @@ public final class MqttConnection implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
-                    supervisor.execute(() -> retry(OperatorMessages.connectFailed(settings.brokerUrl(), error)));
+                    supervisor.execute(() -> retry(OperatorMessages.connectFailed(brokers(), error),
+                            OperatorMessages.isLoginRefused(error)));
                 }
             });
         } catch (MqttException | RuntimeException e) {
-            retry(OperatorMessages.connectFailed(settings.brokerUrl(), e));
+            retry(OperatorMessages.connectFailed(brokers(), e), OperatorMessages.isLoginRefused(e));
         }
     }
 
@@ -214,14 +245,23 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
+    private String brokers() {
+        return String.join(", ", settings.serverUris());
+    }
+
     private void retry(String reason) {
+        retry(reason, false);
+    }
+
+    /** Schedules the next attempt; a refused login waits the longest backoff, so we never hammer the broker. */
+    private void retry(String reason, boolean loginRefused) {
         if (closed) {
             return;
         }
         if (status.state() == ConnectionState.ONLINE) {
             lostAt = clock.instant();
         }
-        Duration delay = backoff.next();
+        Duration delay = loginRefused ? backoff.longest() : backoff.next();
         LOG.log(System.Logger.Level.INFO, "{0}; next attempt in {1} ms", reason, delay.toMillis());
         setStatus(ConnectionState.OFFLINE, reason);
         supervisor.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -230,7 +270,8 @@ public final class MqttConnection implements AutoCloseable {
     private void setStatus(ConnectionState state, String detail) {
         ConnectionStatus old = status;
         Instant since = old.state() == state ? old.since() : clock.instant();
-        status = new ConnectionStatus(state, since, settings.brokerUrl(), reconnects, detail);
+        String broker = state == ConnectionState.ONLINE ? client.getCurrentServerURI() : brokers();
+        status = new ConnectionStatus(state, since, broker, reconnects, detail);
         if (!status.equals(old)) {
             try {
                 listener.accept(status);

@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
@@ -27,8 +29,13 @@ final class OperatorMessages {
         if (root instanceof SocketTimeoutException) {
             return "no answer from " + broker + " within the connect timeout";
         }
-        if (root instanceof SSLException) {
-            return "TLS handshake with " + broker + " failed: " + root.getMessage();
+        String tls = tlsProblem(error);
+        if (tls == null && broker.startsWith("ssl://")
+                && (root instanceof java.net.SocketException || root instanceof java.io.EOFException)) {
+            tls = "the broker closed the connection during the TLS handshake (is that port TLS?)";
+        }
+        if (tls != null) {
+            return "TLS with " + broker + " refused: " + tls + " (no plaintext fallback)";
         }
         if (error instanceof MqttException mqtt) {
             return switch (mqtt.getReasonCode()) {
@@ -42,6 +49,38 @@ final class OperatorMessages {
             };
         }
         return "cannot connect to " + broker + ": " + describe(error);
+    }
+
+    /** True when the broker refused our user name or password (retry slowly: it will not change by itself). */
+    static boolean isLoginRefused(Throwable error) {
+        return error instanceof MqttException mqtt
+                && (mqtt.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || mqtt.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED);
+    }
+
+    /** What went wrong in a TLS handshake, in operator words, or null if it was not TLS. */
+    private static String tlsProblem(Throwable error) {
+        boolean tls = false;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            tls |= t instanceof SSLException;
+            if (t instanceof CertificateExpiredException) {
+                return "the broker's certificate has expired";
+            }
+            if (t instanceof CertificateNotYetValidException) {
+                return "the broker's certificate is not valid yet (check the clocks)";
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No subject alternative") || m.contains("doesn't match") || m.contains("No name matching")) {
+                return "the broker's certificate is not issued for this host name";
+            }
+            if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+                return "the broker's certificate is not signed by a trusted CA (check the truststore)";
+            }
+            if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
+                return "the broker port does not speak TLS";
+            }
+        }
+        return tls ? "TLS handshake failed: " + describe(rootCause(error)) : null;
     }
 
     static String connectionLost(Throwable cause) {

@@ -28,6 +28,11 @@ public final class Texts {
         return bundle;
     }
 
+    /** The bundle's language as a tag ({@code zh-CN}; {@code und} for the English base bundle). */
+    public String language() {
+        return bundle.getLocale().toLanguageTag();
+    }
+
     public String get(String key, Object... args) {
         if (args.length == 0) {
             return bundle.getString(key);

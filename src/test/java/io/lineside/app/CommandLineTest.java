@@ -64,4 +64,25 @@ class CommandLineTest {
         assertEquals(first, ClientIds.installId(dir));
         assertTrue(ClientIds.derive(dir).matches("lineside-[a-z0-9-]+-" + first));
     }
+
+    @Test
+    void auditVerifyChecksTheStationsChainAndExitsWithItsVerdict(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true);
+        assertEquals(2, Main.run(List.of("audit-verify", "--data-dir", dir.toString()), print, print),
+                "no security database yet: unreadable, and none is created");
+        assertTrue(out.toString().startsWith("No security database in " + dir.resolve("security")), out.toString());
+
+        try (SecurityServices security = new SecurityServices(dir, "cli-test", java.time.Clock.systemUTC(),
+                new io.lineside.security.PasswordHasher(1_000))) {
+            security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray());
+        }
+        out.reset();
+        assertEquals(0, Main.run(List.of("audit-verify", "--data-dir", dir.toString()), print, print), out.toString());
+        assertEquals("unknown option \"verify\"", assertThrows(IllegalArgumentException.class,
+                () -> CommandLine.parse(List.of("verify"))).getMessage());
+        assertEquals("audit-verify must come first", assertThrows(IllegalArgumentException.class,
+                () -> CommandLine.parse(List.of("--lang", "en", "audit-verify"))).getMessage());
+    }
 }

@@ -1,8 +1,10 @@
 package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.security.PasswordHasher;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;
@@ -11,12 +13,14 @@ import io.lineside.ui.Texts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,7 @@ class OverviewFlowIT extends FxRobot {
 
     private Mosquitto broker;
     private Services services;
+    private SecurityServices security;
     private LinesideWindow window;
 
     @BeforeAll
@@ -48,10 +53,14 @@ class OverviewFlowIT extends FxRobot {
         broker = Mosquitto.start(dir.resolve("broker"));
         services = new Services(AppConfig.demo(), broker.url(), "lineside-it-" + System.nanoTime(),
                 dir.resolve("data"), Clock.systemDefaultZone());
+        security = new SecurityServices(dir.resolve("data"), "it", Clock.systemDefaultZone(), new PasswordHasher(1_000));
+        security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray()); // else the first-run panel covers all
         Eventually.await("connected", Duration.ofSeconds(10),
                 () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
+        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(services, Texts.forLocale(Locale.ENGLISH), false, Clock.systemDefaultZone());
+            window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false,
+                    Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
     }
@@ -62,8 +71,14 @@ class OverviewFlowIT extends FxRobot {
         if (window != null) {
             interact(() -> window.dispose());
         }
+        if (security != null) {
+            security.close();
+        }
         if (services != null) {
             services.close();
+        }
+        if (security != null) {
+            security.close();
         }
         if (broker != null) {
             broker.close();
@@ -102,6 +117,49 @@ class OverviewFlowIT extends FxRobot {
     }
 
     @Test
+    void aLockedSessionCoversThePlantViewsButNotTheHeaderAndUnlocksWithThePassword() throws Exception {
+        try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
+            publisher.publish(PRESS + "state", "running");
+        }
+        Eventually.await("press tile", Duration.ofSeconds(10), () -> lookup("#tile-line-1-press").tryQuery().isPresent());
+        clickOn("#signInButton");
+        clickOn("#name").write("admin");
+        clickOn("#password").write("admin-pass-1").type(KeyCode.ENTER);
+        Eventually.await("signed in", Duration.ofSeconds(10),
+                () -> "admin \u00B7 Administrator".equals(lookup(".session-user").queryAs(Label.class).getText()));
+
+        clickOn("#lockButton");
+        Eventually.await("lock panel", Duration.ofSeconds(5),
+                () -> lookup(".sign-in-overlay").query().isVisible()
+                        && "Locked \u2014 admin".equals(lookup(".sign-in-heading").queryAs(Label.class).getText()));
+        clickOn("#tile-line-1-press"); // lands on the panel, not on the tile
+        Thread.sleep(300);
+        assertNotEquals("Last 15 minutes \u2014 line-1 / press", lookup(".trend-title").queryAs(Label.class).getText(),
+                "a locked plant view takes no clicks");
+        assertTrue(lookup(".connection-text").query().isVisible(), "the header stays visible and live");
+        interact(() -> Screenshots.save(window.window().scene().getRoot(), "lock"));
+
+        clickOn("#password").write("wrong-password").type(KeyCode.ENTER);
+        Eventually.await("refusal shown", Duration.ofSeconds(10), () -> "Unknown user name or wrong password."
+                .equals(lookup(".sign-in-message").queryAs(Label.class).getText()));
+        clickOn("#password").write("admin-pass-1").type(KeyCode.ENTER);
+        Eventually.await("unlocked", Duration.ofSeconds(10), () -> !lookup(".sign-in-overlay").query().isVisible());
+
+        clickOn("#usersButton");
+        Eventually.await("users listed", Duration.ofSeconds(10),
+                () -> lookup(".users .table-view").queryTableView().getItems().size() == 1);
+        clickOn("#verifyButton");
+        Eventually.await("audit verified on screen", Duration.ofSeconds(10), () -> lookup(".users .label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> String.valueOf(l.getText()).startsWith("Audit trail intact")));
+        interact(() -> Screenshots.save(lookup(".users").query(), "users"));
+
+        List<String> actions = security.audit().latest(10).stream()
+                .map(r -> r.entry().action() + ":" + r.entry().result()).toList();
+        assertTrue(actions.containsAll(List.of("session.login:OK", "session.lock:OK", "session.unlock:DENIED",
+                "session.unlock:OK", "audit.verify:OK")), actions.toString());
+    }
+
+    @Test
     void aMalformedPayloadTurnsTheTagBadAndShowsInTheDiagnosticsWindow() throws Exception {
         try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
             publisher.publish(PRESS + "speed", 50.0);
@@ -113,7 +171,7 @@ class OverviewFlowIT extends FxRobot {
         Eventually.await("the speed turns BAD, not last-good", Duration.ofSeconds(10),
                 () -> texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Bad")));
         assertTrue(!texts("#tile-line-1-press").contains("50.0"), "the last good value is not shown as current");
-        clickOn(".status-button");
+        clickOn("#diagnosticsButton");
         Eventually.await("diagnostics window shows the bad payload", Duration.ofSeconds(5), () -> {
             var area = lookup(".diag-payload").tryQueryAs(javafx.scene.control.TextArea.class);
             return area.isPresent() && area.get().getText().startsWith("Topic: " + PRESS + "speed");

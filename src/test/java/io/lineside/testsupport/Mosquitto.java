@@ -26,12 +26,14 @@ public final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int maxQueuedMessages;
+    private final List<String> extraConfig;
     private Process process;
 
-    private Mosquitto(Path dir, int port, int maxQueuedMessages) {
+    private Mosquitto(Path dir, int port, int maxQueuedMessages, List<String> extraConfig) {
         this.dir = dir;
         this.port = port;
         this.maxQueuedMessages = maxQueuedMessages;
+        this.extraConfig = List.copyOf(extraConfig);
     }
 
     /** Starts a broker with the test limits on a free port; its files live under {@code dir}. */
@@ -41,7 +43,17 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker whose per-client queue holds {@code maxQueuedMessages} (0 = unlimited), for benchmarks. */
     public static Mosquitto start(Path dir, int maxQueuedMessages) {
-        Mosquitto broker = new Mosquitto(dir, freePort(), maxQueuedMessages);
+        Mosquitto broker = new Mosquitto(dir, freePort(), maxQueuedMessages, List.of());
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * Starts a broker with {@code extraConfig} appended to the test configuration (later lines win), e.g. a TLS
+     * listener on {@link #freePort()} or {@code allow_anonymous false} with a password file.
+     */
+    public static Mosquitto start(Path dir, List<String> extraConfig) {
+        Mosquitto broker = new Mosquitto(dir, freePort(), DEFAULT_MAX_QUEUED, extraConfig);
         broker.launch();
         return broker;
     }
@@ -92,6 +104,7 @@ public final class Mosquitto implements AutoCloseable {
                     "max_queued_messages " + maxQueuedMessages,
                     "message_size_limit 1048576",
                     "log_dest stdout", // the broker drops privileges and may not write into the test's directory
+                    String.join("\n", extraConfig),
                     ""));
             process = new ProcessBuilder(executable(), "-c", conf.toString())
                     .redirectErrorStream(true)
@@ -136,7 +149,8 @@ public final class Mosquitto implements AutoCloseable {
                         "mosquitto not found: install it (apt-get install mosquitto) to run the integration tests"));
     }
 
-    private static int freePort() {
+    /** A free loopback port, e.g. for a second listener. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

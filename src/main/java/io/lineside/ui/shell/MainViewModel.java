@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper historyDelayed = new ReadOnlyBooleanWrapper();
     private Instant lastRefresh = Instant.EPOCH;
     private Runnable onOpenDiagnostics = () -> { };
+    private Runnable onOpenReview = () -> { };
 
     public MainViewModel(Sources sources, Texts texts, ZoneId zone) {
         this.sources = sources;
@@ -87,6 +88,16 @@ public final class MainViewModel {
     }
 
     /** Who opens the diagnostics window when the operator asks for it. */
+    /** Where {@link #openReview()} goes (the window that hosts this model sets it). */
+    public void setOnOpenReview(Runnable handler) {
+        this.onOpenReview = handler;
+    }
+
+    /** Opens the alarm journal and KPIs. */
+    public void openReview() {
+        onOpenReview.run();
+    }
+
     public void setOnOpenDiagnostics(Runnable handler) {
         this.onOpenDiagnostics = handler;
     }
