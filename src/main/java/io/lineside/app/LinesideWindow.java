@@ -43,7 +43,8 @@ public final class LinesideWindow {
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
                 services.connection()::status,
                 services.pipeline().diagnostics()::snapshot,
-                () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError()),
+                () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError(),
+                        writer.delayed()),
                 services.dataDir().toString(), demo), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);

@@ -28,7 +28,14 @@ public final class MainViewModel {
     }
 
     /** The history writer's counters as the status bar shows them. */
-    public record HistoryStatus(long written, long dropped, String lastError) {
+    /**
+     * @param behind true while the writer holds the ingest back (it writes everything, so live values may lag)
+     */
+    public record HistoryStatus(long written, long dropped, String lastError, boolean behind) {
+
+        public HistoryStatus(long written, long dropped, String lastError) {
+            this(written, dropped, lastError, false);
+        }
     }
 
     private static final Duration REFRESH = Duration.ofMillis(250);
@@ -124,8 +131,9 @@ public final class MainViewModel {
         long rejected = d.oversize() + d.queueFull() + d.parseErrors() + d.unknownMessages();
         ingestText.set(texts.get("status.messages", d.received()) + "   " + texts.get("status.errors", rejected));
         HistoryStatus h = sources.history().get();
-        historyDelayed.set(h.dropped() > 0 || h.lastError() != null);
+        historyDelayed.set(h.dropped() > 0 || h.lastError() != null || h.behind());
         historyText.set(h.dropped() > 0 ? texts.get("status.historyDelayed", h.dropped())
+                : h.behind() ? texts.get("status.historyBehind", h.written())
                 : texts.get("status.history", h.written()) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
     }
 }
