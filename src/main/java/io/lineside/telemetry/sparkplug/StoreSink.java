@@ -1,0 +1,45 @@
+package io.lineside.telemetry.sparkplug;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/** The production sink: live values to the {@link TagStore} and history, historical ones to history only. */
+public final class StoreSink implements SparkplugSink {
+
+    private final TagStore store;
+    private final Consumer<TagUpdate> history;
+
+    /** @param history e.g. {@code HistoryWriter::accept}; must never block or throw */
+    public StoreSink(TagStore store, Consumer<TagUpdate> history) {
+        this.store = store;
+        this.history = history;
+    }
+
+    @Override
+    public void live(TagUpdate update) {
+        store.apply(update);
+        history.accept(update);
+    }
+
+    @Override
+    public void historical(TagUpdate update) {
+        history.accept(update);
+    }
+
+    @Override
+    public void stale(Collection<TagPath> paths, Instant at) {
+        for (TagPath path : paths) {
+            TagValue last = store.get(path);
+            if (last != null && last.quality() != Quality.STALE) {
+                store.apply(new TagUpdate(path, new TagValue(last.value(), last.sourceTime(), at, Quality.STALE,
+                        last.seq())));
+            }
+        }
+    }
+}
