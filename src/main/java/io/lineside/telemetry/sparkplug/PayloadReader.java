@@ -12,8 +12,9 @@ import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Template;
  *
  * <p>The size cap is checked before protobuf sees a byte; protobuf then parses with a size limit and a recursion
  * limit (protobuf-java ≥ 3.25.5 applies it to unknown groups too, CVE-2024-7254), so a 2 GB length prefix fails as
- * truncated without allocating and a deeply nested group fails at {@link SparkplugLimits#maxDepth()}. Caps on
- * metrics, DataSet rows and string lengths are checked on the parsed message. Stateless; safe from any thread.
+ * truncated without allocating and a deeply nested group fails at {@link SparkplugLimits#maxDepth()}. Counts
+ * (metrics, DataSet rows, template depth) are checked by {@link WireScan} before any message object is built;
+ * string lengths on the parsed message. Stateless; safe from any thread.
  */
 public final class PayloadReader {
 
@@ -40,12 +41,15 @@ public final class PayloadReader {
         }
         Payload payload;
         try {
+            WireScan.check(bytes, limits);
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             in.setSizeLimit(limits.maxPayloadBytes());
             in.setRecursionLimit(limits.maxDepth());
             payload = Payload.parseFrom(in);
         } catch (InvalidProtocolBufferException e) {
             throw new SparkplugDecodeException("malformed protobuf: " + e.getMessage(), e);
+        } catch (SparkplugDecodeException e) {
+            throw e;
         } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
             // StackOverflowError cannot happen with the recursion limit; caught so no input can end the decoder.
             throw new SparkplugDecodeException("unreadable protobuf: " + e, e);
