@@ -76,8 +76,14 @@ public final class SparkplugEngine {
         }
     }
 
-    /** Our broker link dropped: forget every node, so each must be born again (their tags are marked STALE). */
-    public void connectionLost() {
+    /**
+     * Our broker link dropped: every node's tags turn STALE (stamped {@code now}) and every node is forgotten, so
+     * each must be born again before its data is believed (a rebirth is requested when its data comes first).
+     */
+    public void connectionLost(Instant now) {
+        for (EdgeNode node : nodes.values()) {
+            sink.stale(node.allPaths(), now);
+        }
         nodes.clear();
     }
 

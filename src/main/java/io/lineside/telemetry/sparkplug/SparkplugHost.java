@@ -59,7 +59,7 @@ public final class SparkplugHost implements AutoCloseable {
         }
     }
 
-    /** The broker link dropped: every node must be born again. Safe from any thread; never blocks. */
+    /** The broker link dropped: every node's tags turn STALE and every node must be born again. Safe from any thread; never blocks. */
     public void linkLost() {
         if (!queue.offer(LINK_LOST)) {
             diagnostics.queueFull();
@@ -82,7 +82,7 @@ public final class SparkplugHost implements AutoCloseable {
             try {
                 Raw raw = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (raw == LINK_LOST) {
-                    engine.connectionLost();
+                    engine.connectionLost(clock.instant());
                 } else if (raw != null && raw.payload() == null) {
                     engine.oversize(raw.topic(), raw.received());
                 } else if (raw != null) {

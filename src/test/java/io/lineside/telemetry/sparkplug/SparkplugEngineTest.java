@@ -227,12 +227,16 @@ class SparkplugEngineTest {
     }
 
     @Test
-    void lostBrokerLinkForgetsNodesSoTheirNextDataAsksForARebirth() {
+    void lostBrokerLinkTurnsEveryTagStaleAndTheNextDataAsksForARebirth() {
         f.birthNodeAndDevice(7);
-        f.engine.connectionLost();
+        f.now = f.now.plusSeconds(1);
+        f.engine.connectionLost(f.now);
+        assertEquals(Quality.STALE, f.value(DEVICE_SPEED).quality());
+        assertEquals(f.now, f.value(DEVICE_SPEED).receiveTime());
         f.send(NDATA, message(2, byAlias(1, 5)));
 
         assertEquals(180.0, f.value(NODE_PRESSURE).number());
+        assertEquals(Quality.STALE, f.value(NODE_PRESSURE).quality());
         assertEquals(List.of(NCMD), f.commands);
         assertEquals(0, f.engine.nodeCount() - 1);
     }
