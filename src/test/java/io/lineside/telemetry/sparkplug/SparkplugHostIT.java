@@ -15,6 +15,7 @@ import io.lineside.telemetry.IngestDiagnostics;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
+import io.lineside.testsupport.TahuEdgeNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,6 +115,25 @@ class SparkplugHostIT {
         }
         assertEquals(0, diagnostics.snapshot().parseErrors());
         assertEquals(0, diagnostics.snapshot().callbackErrors());
+    }
+
+    @Test
+    void lostBrokerLinkTurnsEveryTagStaleAndTheNextDataAfterReconnectAsksForARebirth() throws Exception {
+        try (TahuEdgeNode edge = new TahuEdgeNode(broker.url(), 1)) {
+            edge.birth();
+            awaitValue(SPEED, 0.5);
+        }
+        broker.kill();
+        Eventually.await("every tag STALE", Duration.ofSeconds(2), () -> List.of(PRESSURE, SPEED, STROKES).stream()
+                .allMatch(p -> store.get(p).quality() == Quality.STALE));
+
+        broker.restart();
+        Eventually.await("host subscribed again", Duration.ofSeconds(15), () -> link.connection().subscribed());
+        try (TahuEdgeNode edge = new TahuEdgeNode(broker.url(), 1)) {
+            edge.deviceData(0.6); // the node may have been reborn while we were away: do not trust old aliases
+            Eventually.await("rebirth requested", WAIT, () -> !edge.rebirthRequests().isEmpty());
+            awaitValue(SPEED, 0.6); // its answer: births again, with the current speed
+        }
     }
 
     private double strokesInHistory(Instant sampled) {

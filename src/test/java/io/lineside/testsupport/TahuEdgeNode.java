@@ -1,4 +1,4 @@
-package io.lineside.telemetry.sparkplug;
+package io.lineside.testsupport;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,11 +19,11 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  * node {@code press-cell}, device {@code press1}. It keeps its own {@code seq}, registers an NDEATH Will, and answers
  * a {@code Node Control/Rebirth} NCMD by publishing its births again.
  */
-final class TahuEdgeNode implements AutoCloseable {
+public final class TahuEdgeNode implements AutoCloseable {
 
-    static final String GROUP = "plant1";
-    static final String NODE = "press-cell";
-    static final String DEVICE = "press1";
+    public static final String GROUP = "plant1";
+    public static final String NODE = "press-cell";
+    public static final String DEVICE = "press1";
     private static final String BASE = "spBv1.0/" + GROUP + "/";
 
     private final MqttClient client;
@@ -31,10 +31,12 @@ final class TahuEdgeNode implements AutoCloseable {
     private final List<String> rebirthRequests = new CopyOnWriteArrayList<>();
     private final long bdSeq;
     private long seq;
-    volatile double pressure = 180.0;
-    volatile double speed = 0.5;
+    /** What the next NBIRTH reports for node metric {@code Hydraulics/pressure} (alias 1). */
+    public volatile double pressure = 180.0;
+    private volatile double speed = 0.5;
 
-    TahuEdgeNode(String brokerUrl, long bdSeq) throws Exception {
+    /** Connects (with the NDEATH Will for {@code bdSeq}) and listens for rebirth requests; births come on {@link #birth}. */
+    public TahuEdgeNode(String brokerUrl, long bdSeq) throws Exception {
         this.bdSeq = bdSeq;
         client = new MqttClient(brokerUrl, "edge-" + NODE + "-" + System.nanoTime(), new MemoryPersistence());
         client.setTimeToWait(10_000);
@@ -55,7 +57,7 @@ final class TahuEdgeNode implements AutoCloseable {
     }
 
     /** NBIRTH (seq 0, bdSeq, node metric alias 1) then DBIRTH (device metrics alias 2 and 3). */
-    synchronized void birth() throws Exception {
+    public synchronized void birth() throws Exception {
         seq = 0;
         publish("NBIRTH/" + NODE, payload(metric("bdSeq", MetricDataType.Int64, bdSeq),
                 aliased("Hydraulics/pressure", 1, MetricDataType.Double, pressure)));
@@ -64,31 +66,31 @@ final class TahuEdgeNode implements AutoCloseable {
     }
 
     /** DDATA with speed by alias only. */
-    synchronized void deviceData(double newSpeed) throws Exception {
+    public synchronized void deviceData(double newSpeed) throws Exception {
         speed = newSpeed;
         publish("DDATA/" + NODE + "/" + DEVICE, payload(new Metric.MetricBuilder(2L, MetricDataType.Double, newSpeed)
                 .createMetric()));
     }
 
     /** DDATA with an is_historical stroke count, sampled at {@code at}. */
-    synchronized void historicalStrokes(long strokes, Date at) throws Exception {
+    public synchronized void historicalStrokes(long strokes, Date at) throws Exception {
         publish("DDATA/" + NODE + "/" + DEVICE, payload(new Metric.MetricBuilder(3L, MetricDataType.Int64, strokes)
                 .timestamp(at).isHistorical(true).createMetric()));
     }
 
     /** Skips one seq, as a message lost on the way would. */
-    synchronized void loseOneMessage() {
+    public synchronized void loseOneMessage() {
         seq = (seq + 1) & 0xFF;
     }
 
     /** An NDEATH for {@code deathBdSeq} (the real one, or an old session's). */
-    void death(long deathBdSeq) throws Exception {
+    public void death(long deathBdSeq) throws Exception {
         client.publish(BASE + "NDEATH/" + NODE, encode(new SparkplugBPayload.SparkplugBPayloadBuilder()
                 .setTimestamp(new Date()).addMetric(metric("bdSeq", MetricDataType.Int64, deathBdSeq)).createPayload()),
                 1, false);
     }
 
-    List<String> rebirthRequests() {
+    public List<String> rebirthRequests() {
         return rebirthRequests;
     }
 
