@@ -31,7 +31,7 @@ class SparkplugServicesIT {
         AppConfig base = AppConfig.demo();
         AppConfig config = new AppConfig(base.brokerUrl(), base.clientId(), base.username(), base.password(),
                 base.topicPrefix(), base.dataDir(), base.staleAfter(), base.language(), List.of(), Optional.empty(),
-                Optional.of(SparkplugSettings.defaults(List.of("plant1"), "it-host")));
+                base.idleLock(), base.alarmsFile(), Optional.of(SparkplugSettings.defaults(List.of("plant1"), "it-host")));
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              Services services = new Services(config, broker.url(), "it-" + System.nanoTime(), dir.resolve("data"),
                      Clock.systemUTC())) {
