@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -104,9 +103,9 @@ public final class MqttConnection implements AutoCloseable {
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10),
             ThreadLocalRandom.current());
     private final MqttAsyncClient client;
+    private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
-    private final AtomicInteger pendingPublishes = new AtomicInteger();
     private volatile ConnectionStatus status;
     private boolean everConnected;
     private volatile int attempts;
@@ -131,6 +130,7 @@ public final class MqttConnection implements AutoCloseable {
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use broker URL " + settings.brokerUrl() + ": " + e.getMessage(), e);
         }
+        this.commands = new CommandSender(client, MAX_PENDING_PUBLISHES);
         subscriptions.add(settings.subscription());
         client.setManualAcks(settings.persistent());
         client.setCallback(new Callback());
@@ -157,38 +157,7 @@ public final class MqttConnection implements AutoCloseable {
         if (closed || status.state() != ConnectionState.ONLINE) {
             return false;
         }
-        if (pendingPublishes.incrementAndGet() > MAX_PENDING_PUBLISHES) {
-            pendingPublishes.decrementAndGet();
-            return false;
-        }
-        byte[] copy = payload.clone();
-        try {
-            supervisor.execute(() -> sendPublish(topic, copy, qos));
-            return true;
-        } catch (RejectedExecutionException e) {
-            pendingPublishes.decrementAndGet();
-            return false;
-        }
-    }
-
-    private void sendPublish(String topic, byte[] payload, int qos) {
-        try {
-            client.publish(topic, payload, qos, false, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    pendingPublishes.decrementAndGet();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    pendingPublishes.decrementAndGet();
-                    LOG.log(System.Logger.Level.WARNING, "publish to {0} failed: {1}", topic, error.getMessage());
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            pendingPublishes.decrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "publish to {0} not sent: {1}", topic, e.getMessage());
-        }
+        return commands.submit(supervisor, topic, payload, qos);
     }
 
     /** Starts connecting in the background; returns at once. */
