@@ -13,6 +13,10 @@ module io.lineside {
     // MQTT client (only telemetry.. may use it)
     requires org.eclipse.paho.client.mqttv3;
 
+    // Sparkplug B payloads (telemetry.sparkplug only): Tahu's generated protobuf classes, automatic modules
+    requires tahu.core;
+    requires com.google.protobuf;
+
     // JSON payloads and YAML configuration
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

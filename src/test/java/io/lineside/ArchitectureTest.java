@@ -29,6 +29,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkplugHostUsesProtobufAndTahu() {
+        noClasses().that().resideOutsideOfPackage("io.lineside.telemetry.sparkplug..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "org.eclipse.tahu..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyHistoryAndSecurityUseJdbc() {
         noClasses().that().resideOutsideOfPackages("io.lineside.history..", "io.lineside.security..",
                         "io.lineside.store..") // store: the migrations both share

@@ -15,6 +15,8 @@ import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
 import io.lineside.telemetry.TrustStores;
+import io.lineside.telemetry.sparkplug.SparkplugLink;
+import io.lineside.telemetry.sparkplug.StoreSink;
 import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +44,7 @@ public final class Services implements AutoCloseable {
     private final AlarmService alarms;
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
+    private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
 
@@ -84,9 +87,17 @@ public final class Services implements AutoCloseable {
                 store.markStale(null);
             }
         });
+        // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
+        this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
+                clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
+                config.failover(), tls), new StoreSink(store, writer, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
+                .orElse(null);
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
         connection.start();
+        if (sparkplug != null) {
+            sparkplug.start();
+        }
     }
 
     public Path dataDir() {
@@ -131,11 +142,19 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** The Sparkplug B host link, or empty when not configured. */
+    public java.util.Optional<SparkplugLink> sparkplug() {
+        return java.util.Optional.ofNullable(sparkplug);
+    }
+
     /** Stops listening, then writes what is queued and closes the history cache. */
     @Override
     public void close() {
         watchdog.shutdownNow();
         connection.close();
+        if (sparkplug != null) {
+            sparkplug.close();
+        }
         pipeline.close();
         alarms.close();
         writer.close();
