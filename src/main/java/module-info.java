@@ -7,11 +7,18 @@ module io.lineside {
     requires javafx.fxml;
     requires org.controlsfx.controls;
 
+    // Audible alarm annunciation (javax.sound.sampled generated tones)
+    requires java.desktop;
+
     // MQTT client (only telemetry.. may use it)
     requires org.eclipse.paho.client.mqttv3;
 
     // Log files of the installed app (FileLogs); System.Logger goes to java.util.logging
     requires java.logging;
+
+    // Sparkplug B payloads (telemetry.sparkplug only): Tahu's generated protobuf classes, automatic modules
+    requires tahu.core;
+    requires com.google.protobuf;
 
     // JSON payloads and YAML configuration
     requires com.fasterxml.jackson.core;
@@ -35,4 +42,6 @@ module io.lineside {
     opens io.lineside.ui.trend to javafx.fxml;
     opens io.lineside.ui.diagnostics to javafx.fxml;
     opens io.lineside.ui.security to javafx.fxml;
+    opens io.lineside.ui.alarms to javafx.fxml;
+    opens io.lineside.ui.review to javafx.fxml;
 }

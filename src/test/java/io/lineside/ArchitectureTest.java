@@ -29,8 +29,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkplugHostUsesProtobufAndTahu() {
+        noClasses().that().resideOutsideOfPackage("io.lineside.telemetry.sparkplug..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "org.eclipse.tahu..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyHistoryAndSecurityUseJdbc() {
-        noClasses().that().resideOutsideOfPackages("io.lineside.history..", "io.lineside.security..")
+        noClasses().that().resideOutsideOfPackages("io.lineside.history..", "io.lineside.security..",
+                        "io.lineside.store..") // store: the migrations both share
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..")
                 .check(CLASSES);
     }
@@ -48,6 +56,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.lineside.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..",
                         "io.lineside.telemetry..", "io.lineside.history..", "io.lineside.tags..", "io.lineside.sim..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSharedStoreKnowsNoOtherLinesidePackage() {
+        noClasses().that().resideInAPackage("io.lineside.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lineside.history..", "io.lineside.security..",
+                        "io.lineside.tags..", "io.lineside.telemetry..", "io.lineside.alarms..", "io.lineside.ui..",
+                        "io.lineside.app..", "io.lineside.sim..")
                 .check(CLASSES);
     }
 }

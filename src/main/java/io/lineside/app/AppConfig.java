@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.security.IdlePolicy;
+import io.lineside.telemetry.sparkplug.SparkplugSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,29 +21,42 @@ import java.util.Optional;
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or empty for the system default
  * @param failover    further broker URLs, tried in order when the first is unreachable
  * @param tls         the site CA for {@code ssl://} brokers, or empty for the JDK's default trust
+ * @param idleLock    how long each role may stay idle before the session locks
+ * @param alarmsFile  the alarm definitions (validated when the config is loaded); empty for the shipped demo alarms
+ * @param sparkplug   the Sparkplug B host (a second, clean-session link to the same broker), or empty for none
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
-                        Optional<String> language, List<String> failover, Optional<Tls> tls) {
+                        Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
+                        Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug) {
 
     /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
     public record Tls(Path truststore, Optional<char[]> password) {
     }
 
+    public static final String DEFAULT_TOPIC_PREFIX = "lineside";
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
+
     public AppConfig {
         failover = List.copyOf(failover);
     }
 
-    /** One broker, default trust. */
+    /** Without a Sparkplug host. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
+                     Optional<Path> alarmsFile) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, failover, tls,
+                idleLock, alarmsFile, Optional.empty());
+    }
+
+    /** One broker, default trust and idle lock, the shipped demo alarms. */
     public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                      Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
                      Optional<String> language) {
         this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, List.of(),
-                Optional.empty());
+                Optional.empty(), IdlePolicy.DEFAULT, Optional.empty());
     }
-
-    public static final String DEFAULT_TOPIC_PREFIX = "lineside";
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(5);
 
     /** The demo: embedded broker and simulator, default data directory. */
     public static AppConfig demo() {
@@ -55,11 +70,11 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
-                failover, tls);
+                failover, tls, idleLock, alarmsFile, sparkplug);
     }
 
     public AppConfig withLanguage(String tag) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
-                failover, tls);
+                failover, tls, idleLock, alarmsFile, sparkplug);
     }
 }

@@ -1,6 +1,10 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.security.SecretFileException;
+import io.lineside.security.IdlePolicy;
+import io.lineside.security.Role;
 import io.lineside.security.SecretFiles;
 import io.lineside.telemetry.TrustStores;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +34,10 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
-            "station"); // station: read by StationProfileLoader
+            "security", "alarms", "sparkplug", "station"); // station: read by StationProfileLoader
+    private static final Set<String> SECURITY_KEYS = Set.of("idleLockMinutes");
+    private static final Map<String, Role> IDLE_ROLES = Map.of("operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR,
+            "engineer", Role.ENGINEER, "admin", Role.ADMIN);
     private static final Set<String> BROKER_KEYS = Set.of("url", "failover", "clientId", "username", "passwordFile",
             "truststore", "truststorePasswordFile");
     private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|(tcp|ssl)://\\[[0-9A-Fa-f:]+](:[0-9]{1,5})?");
@@ -96,8 +105,43 @@ public final class ConfigLoader {
         if (language.isPresent() && !LANGUAGES.contains(language.get())) {
             throw top.error("language", "en or zh-CN", quote(language.get()));
         }
+        Optional<Path> alarms = top.text("alarms").map(a -> resolvePath(file, a));
+        if (alarms.isPresent()) {
+            checkAlarms(top, alarms.get());
+        }
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
-                failover, tls);
+                failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()));
+    }
+
+    /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */
+    private static IdlePolicy idleLock(Fields top) throws ConfigException {
+        if (top.node().get("security") == null) {
+            return IdlePolicy.DEFAULT;
+        }
+        Fields security = top.object("security", SECURITY_KEYS);
+        security.onlyKeys(SECURITY_KEYS);
+        if (security.node().get("idleLockMinutes") == null) {
+            return IdlePolicy.DEFAULT;
+        }
+        Fields minutes = security.object("idleLockMinutes", IDLE_ROLES.keySet());
+        minutes.onlyKeys(IDLE_ROLES.keySet());
+        Map<Role, Duration> timeouts = new EnumMap<>(IdlePolicy.DEFAULT.timeouts());
+        for (Map.Entry<String, Role> role : IDLE_ROLES.entrySet()) {
+            Optional<Integer> value = minutes.integer(role.getKey(), 1, 720);
+            if (value.isPresent()) {
+                timeouts.put(role.getValue(), Duration.ofMinutes(value.get()));
+            }
+        }
+        return new IdlePolicy(timeouts);
+    }
+
+    /** Loads the alarm file now so a bad one stops the start with its own precise error, not later. */
+    private static void checkAlarms(Fields top, Path alarmsFile) throws ConfigException {
+        try {
+            new AlarmDefinitionsLoader().load(alarmsFile);
+        } catch (AlarmConfigException e) {
+            throw top.error("alarms", "a valid alarm definitions file", e.getMessage());
+        }
     }
 
     private JsonNode parse(Path file) throws ConfigException {
@@ -164,9 +208,13 @@ public final class ConfigLoader {
         }
 
         Fields object(String key) throws ConfigException {
+            return object(key, BROKER_KEYS);
+        }
+
+        Fields object(String key, Set<String> keys) throws ConfigException {
             JsonNode child = node.get(key);
             if (child == null || !child.isObject()) {
-                throw error(key, "a mapping with " + String.join(", ", sorted(BROKER_KEYS)), describe(child));
+                throw error(key, "a mapping with " + String.join(", ", sorted(keys)), describe(child));
             }
             return new Fields(file, prefix + key + ".", child);
         }

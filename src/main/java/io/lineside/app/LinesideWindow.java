@@ -2,7 +2,13 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmHorn;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.review.JournalViewModel;
+import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
@@ -27,13 +33,18 @@ public final class LinesideWindow {
     private final ExecutorService auth = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-auth").daemon().unstarted(r));
 
-    public LinesideWindow(Services services, SecurityServices security, Texts texts, boolean demo, Clock clock) {
+    private final AlarmHorn horn = new AlarmHorn();
+
+    /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Clock clock) {
         ZoneId zone = clock.getZone();
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
                 services.connection()::status,
                 services.pipeline().diagnostics()::snapshot,
-                () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError()),
+                () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError(),
+                        writer.delayed()),
                 services.dataDir().toString(), demo), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
@@ -42,8 +53,16 @@ public final class LinesideWindow {
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
         UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
                 security.audit(), auth, Platform::runLater, texts);
-        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users),
-                security.session()::touch, texts, zone, clock);
+        AlarmService alarms = services.alarms();
+        MainWindow.Alarms alarmViews = new MainWindow.Alarms(
+                new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
+                new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
+                        texts, zone, Platform::runLater));
+        JournalViewModel journal = new JournalViewModel(alarms.journal(),
+                new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
+        KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
+                journal, kpis), security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {
@@ -65,6 +84,7 @@ public final class LinesideWindow {
     public void dispose() {
         window.dispose();
         session.dispose();
+        horn.close();
         queries.shutdownNow();
         auth.shutdownNow();
     }

@@ -106,14 +106,15 @@ public final class Main {
             started.push(spine);
             Services services = spine.services();
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
-                    new PasswordHasher());
+                    new PasswordHasher(), config.idleLock());
             started.push(security);
+            AlarmCommands alarmCommands = new AlarmCommands(services.alarms(), security.actions(), security.session());
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, texts, config.isDemo(), spine.viewer(), clock, started);
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -152,19 +153,20 @@ public final class Main {
         }
     }
 
-    private static void openWindow(Services services, SecurityServices security, Texts texts, boolean demo,
-                                   boolean viewer, Clock clock, Deque<AutoCloseable> started) {
+    private static void openWindow(Services services, SecurityServices security, AlarmCommands alarmCommands,
+                                   Texts texts, boolean demo, boolean viewer, Clock clock,
+                                   Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, security, texts, demo, clock);
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {
                 closeAll(started);
                 Platform.exit();
             });
-            // A live viewer says so where everyone looks: the station's history is the recorder's (decision 0006).
+            // A live viewer says so where everyone looks: the station's history is the recorder's (decision 0009).
             window.show(stage, texts.get("app.title") + (viewer ? " \u2014 " + texts.get("app.title.viewer") : ""));
             new FirstFrameProbe(services.store()).start();
         });

@@ -47,10 +47,16 @@ public final class SecurityServices implements AutoCloseable {
     /** Opens (or creates) the security database under {@code dataDir/security}. */
     public SecurityServices(Path dataDir, String workstation, Clock clock, PasswordHasher hasher)
             throws SecurityStoreException {
+        this(dataDir, workstation, clock, hasher, IdlePolicy.DEFAULT);
+    }
+
+    /** As above, with the idle lock of each role from the workstation config. */
+    public SecurityServices(Path dataDir, String workstation, Clock clock, PasswordHasher hasher, IdlePolicy idle)
+            throws SecurityStoreException {
         this.database = SecurityDatabase.open(dataDir.resolve("security"));
         this.audit = new AuditTrail(database, workstation, clock);
         this.users = new UserService(database, audit, hasher, clock);
-        this.session = new SessionManager(users, audit, clock, IdlePolicy.DEFAULT);
+        this.session = new SessionManager(users, audit, clock, idle);
         this.actions = new SecuredActions(session, audit);
         idleTimer.scheduleAtFixedRate(() -> session.checkIdle(clock.instant()), 1, 1, TimeUnit.SECONDS);
         database.quarantined().ifPresent(file -> LOG.log(System.Logger.Level.ERROR,

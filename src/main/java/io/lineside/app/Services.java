@@ -1,5 +1,8 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmConfigException;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
@@ -12,17 +15,20 @@ import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
 import io.lineside.telemetry.TrustStores;
+import io.lineside.telemetry.sparkplug.SparkplugLink;
+import io.lineside.telemetry.sparkplug.StoreSink;
 import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The toolkit-free spine of one workstation: broker link → ingest → tag store and history writer, plus
- * the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
+ * The toolkit-free spine of one workstation: broker link → ingest → tag store, history writer and alarm
+ * engine, plus the staleness watchdog. Built and closed by the composition root; safe to use from any thread.
  */
 public final class Services implements AutoCloseable {
 
@@ -35,8 +41,10 @@ public final class Services implements AutoCloseable {
     private final HistoryDatabase database;
     private final HistoryWriter writer;
     private final HistoryQuery query;
+    private final AlarmService alarms;
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
+    private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
 
@@ -47,36 +55,49 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
             throws HistoryException {
+        List<AlarmDefinition> definitions = alarmDefinitions(config); // before anything needs closing
         this.dataDir = dataDir;
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
+        this.alarms = new AlarmService(definitions, database, clock);
         TopicMapper mapper = new TopicMapper(config.topicPrefix());
         this.pipeline = new IngestPipeline(mapper, new IngestSink() {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
-                writer.accept(update);
+                alarms.accept(update); // queued for the evaluator thread, never blocks
+                writer.put(update); // last: waits while the writer is full, backpressure up to the broker, never a drop
             }
 
             @Override
             public void messageDone(Runnable ack) {
-                writer.afterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+                if (ack != IngestSink.NO_ACK) { // a no-op marker would only force early commits
+                    writer.putAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+                }
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
-                config.failover(), tls), pipeline::offer, clock);
+                config.failover(), tls), pipeline::put, clock);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);
             }
         });
+        // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
+        this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
+                clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
+                config.failover(), tls), new StoreSink(store, writer, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
+                .orElse(null);
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
         connection.start();
+        if (sparkplug != null) {
+            sparkplug.start();
+        }
     }
 
     public Path dataDir() {
@@ -99,6 +120,10 @@ public final class Services implements AutoCloseable {
         return query;
     }
 
+    public AlarmService alarms() {
+        return alarms;
+    }
+
     public IngestPipeline pipeline() {
         return pipeline;
     }
@@ -107,12 +132,31 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
+    /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
+    private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
+        AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
+        try {
+            return config.alarmsFile().isPresent() ? loader.load(config.alarmsFile().get()) : loader.loadDemo();
+        } catch (AlarmConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
+        }
+    }
+
+    /** The Sparkplug B host link, or empty when not configured. */
+    public java.util.Optional<SparkplugLink> sparkplug() {
+        return java.util.Optional.ofNullable(sparkplug);
+    }
+
     /** Stops listening, then writes what is queued and closes the history cache. */
     @Override
     public void close() {
         watchdog.shutdownNow();
         connection.close();
+        if (sparkplug != null) {
+            sparkplug.close();
+        }
         pipeline.close();
+        alarms.close();
         writer.close();
         database.close();
     }

@@ -1,27 +1,16 @@
 package io.lineside.history;
 
-import java.lang.System.Logger.Level;
+import io.lineside.store.Schema;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The history schema and its migrations.
- *
- * <p>{@link #MIGRATIONS} is append-only: entry {@code i} takes the schema to version {@code i + 1}, recorded in
- * {@code schema_version}. Each runs in one transaction with its version row, but H2 commits DDL implicitly, so
- * every statement is re-runnable ({@code IF NOT EXISTS}): a crash halfway is repaired by running the migration
- * again at the next start. Never edit a released migration; append one (and update {@link #TABLES}).
+ * The history schema and its migrations (rules in {@link Schema}: append-only, re-runnable statements). Never
+ * edit a released migration; append one and update {@link #TABLES}.
  */
 final class HistorySchema {
-
-    private static final System.Logger LOG = System.getLogger(HistorySchema.class.getName());
 
     static final List<List<String>> MIGRATIONS = List.of(
             List.of( // V1: tags by ISA-95 path; samples keyed by (tag, source time, stream seq) so redelivery is idempotent
@@ -52,74 +41,20 @@ final class HistorySchema {
      */
     static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "TAG", 1, "SAMPLE", 1, "ALARM_EVENT", 2);
 
+    static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
+
     private HistorySchema() {
     }
 
-    /** True if the file records at least version 1 and holds every table of the versions it records. */
     static boolean isComplete(Connection c) throws SQLException {
-        Set<String> present = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                present.add(rs.getString(1));
-            }
-        }
-        int version = version(c);
-        return version >= 1 && TABLES.entrySet().stream()
-                .filter(t -> t.getValue() <= version)
-                .allMatch(t -> present.contains(t.getKey()));
+        return SCHEMA.isComplete(c);
     }
 
-    /** Applies the missing migrations. Refuses a file from a newer Lineside rather than guessing. */
     static void migrate(Connection c, String where) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY,"
-                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        }
-        int current = version(c);
-        if (current > MIGRATIONS.size()) {
-            throw new SQLException("history database in " + where + " has schema version " + current
-                    + "; this Lineside knows up to " + MIGRATIONS.size() + " (written by a newer version?)");
-        }
-        c.setAutoCommit(false);
-        try {
-            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
-                try (Statement st = c.createStatement()) {
-                    for (String sql : MIGRATIONS.get(version - 1)) {
-                        st.execute(sql);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)")) {
-                    ps.setInt(1, version);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                LOG.log(Level.INFO, "history database in {0} migrated to schema version {1}", where, version);
-            }
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        SCHEMA.migrate(c, where);
     }
 
-    /** The highest version recorded, 0 for a new file. */
     static int version(Connection c) throws SQLException {
-        try (PreparedStatement exists = c.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'PUBLIC' AND table_name = 'SCHEMA_VERSION'");
-             ResultSet rs = exists.executeQuery()) {
-            rs.next();
-            if (rs.getInt(1) == 0) {
-                return 0;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM schema_version");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return Schema.version(c);
     }
 }

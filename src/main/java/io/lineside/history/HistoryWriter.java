@@ -1,20 +1,11 @@
 package io.lineside.history;
 
-import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
-import io.lineside.tags.TagValue;
 import java.lang.System.Logger.Level;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +16,14 @@ import java.util.function.Consumer;
 /**
  * Stores every {@link TagUpdate} it is given in the history database, in batches.
  *
- * <p><b>Threading.</b> {@link #accept} is safe from any thread, never blocks and never throws: when the bounded
- * queue is full the update is dropped, counted, and {@link #delayed()} turns true. One daemon thread,
- * {@code lineside-history-writer}, owns the JDBC connection: it takes up to 500 updates (waiting at most 250 ms
- * after the first), writes them with one prepared batch and one commit. A failed batch is retried up to 3 times,
+ * <p><b>Threading.</b> All methods are safe from any thread and never throw. {@link #accept} never blocks: when
+ * the bounded queue is full the update is dropped, counted, and {@link #delayed()} turns true. {@link #put} and
+ * {@link #putAfterCommit} wait for room instead (backpressure for a producer that can slow down, like the ingest
+ * decoder); they drop only once the writer is closing. One daemon thread, {@code lineside-history-writer}, owns
+ * the JDBC connection: it takes up to 500 updates (waiting at most 250 ms after the first), or up to 5,000 when
+ * at least 2,000 wait, and writes them with one prepared batch and one commit: large commits when behind, since
+ * a commit's cost is mostly the index pages it rewrites, so the writer catches up instead of falling further
+ * behind. A failed batch is retried up to 3 times,
  * then counted in {@link #failedBatches()}; no database error ends the thread. Counters are safe to read from any
  * thread. {@link #close} drains the queue; close the writer before its {@link HistoryDatabase}.
  */
@@ -36,15 +31,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     public static final int DEFAULT_CAPACITY = 50_000;
     static final int MAX_BATCH = 500;
+    /** A backlog this deep is written in batches of up to {@link #MAX_BACKLOG_BATCH}. */
+    static final int BACKLOG = 2_000;
+    static final int MAX_BACKLOG_BATCH = 5_000;
+    private static final long PUT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final int MAX_TEXT = 200;
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
-    // MERGE on the primary key makes a redelivered sample (same tag, ts, seq) a no-op instead of an error.
-    private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
-            + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
     /** Test seam: runs on the writer thread before each attempt to write a batch. */
     interface BeforeWrite {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
@@ -54,7 +49,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private record Entry(TagUpdate update, Runnable afterCommit) {
     }
 
-    private final HistoryDatabase database;
     private final BlockingQueue<Entry> queue;
     private final Duration retryPause;
     private final BeforeWrite beforeWrite;
@@ -68,9 +62,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final AtomicLong withheld = new AtomicLong();
     private volatile boolean delayed;
     private volatile String lastError;
-    // Writer thread only:
-    private final Map<TagPath, Integer> tagIds = new HashMap<>();
-    private Connection connection;
+    private final SampleTable table; // writer thread only
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -83,7 +75,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
-        this.database = database;
+        this.table = new SampleTable(database);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.retryPause = retryPause;
         this.beforeWrite = beforeWrite;
@@ -102,6 +94,46 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         } catch (RuntimeException e) { // a null update: count it, never throw at the producer
             dropped.incrementAndGet();
         }
+    }
+
+    /**
+     * Queues an update for writing, waiting while the queue is full; drops and counts it only if the writer is
+     * closing (or the waiting thread is interrupted). Safe from any thread.
+     */
+    public void put(TagUpdate update) {
+        if (update == null) {
+            dropped.incrementAndGet();
+            return;
+        }
+        if (!enqueue(new Entry(update, null))) {
+            dropped.incrementAndGet();
+            delayed = true;
+        }
+    }
+
+    /** Like {@link #afterCommit}, but waits while the queue is full; refuses the marker only once closing. */
+    public void putAfterCommit(Runnable marker) {
+        if (!enqueue(new Entry(null, marker))) {
+            withheld.incrementAndGet();
+            delayed = true;
+        }
+    }
+
+    private boolean enqueue(Entry entry) {
+        try {
+            if (queue.offer(entry)) {
+                return true;
+            }
+            delayed = true; // holding the producer back: history is behind until it catches up
+            while (!closing.get()) {
+                if (queue.offer(entry, PUT_POLL_NANOS, TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /**
@@ -138,7 +170,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
 
-    /** True after a drop or a failed batch, until a later commit leaves the queue empty (caught up). */
+    /**
+     * True after a drop, a failed batch or a {@link #put} that had to wait for room, until a later commit leaves the
+     * queue empty (caught up).
+     */
     public boolean delayed() { return delayed; }
 
     /** The last write error, or null if none happened. */
@@ -189,7 +224,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 }
             }
         } finally {
-            discardConnection();
+            table.discard();
         }
     }
 
@@ -202,17 +237,18 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         if (first == null) {
             return false;
         }
+        int limit = queue.size() >= BACKLOG ? MAX_BACKLOG_BATCH : MAX_BATCH;
         batch.add(first);
         boolean awaited = first.afterCommit() != null;
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-        while (batch.size() < MAX_BATCH) {
+        while (batch.size() < limit) {
             int from = batch.size();
-            queue.drainTo(batch, MAX_BATCH - batch.size());
+            queue.drainTo(batch, limit - batch.size());
             for (int i = from; i < batch.size() && !awaited; i++) {
                 awaited = batch.get(i).afterCommit() != null;
             }
             long left = deadline - System.nanoTime();
-            if (batch.size() >= MAX_BATCH || closing.get() || left <= 0 || (awaited && queue.isEmpty())) {
+            if (batch.size() >= limit || closing.get() || left <= 0 || (awaited && queue.isEmpty())) {
                 break;
             }
             Entry next = poll(left);
@@ -255,7 +291,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                insert(batch);
+                table.write(batch);
                 written.addAndGet(batch.size());
                 batches.incrementAndGet();
                 if (attempt > 1) {
@@ -268,7 +304,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             } catch (Exception e) { // SQLException, or anything else: the writer must outlive it
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 delayed = true;
-                discardConnection();
+                table.discard();
                 if (attempt >= ATTEMPTS) {
                     failedBatches.incrementAndGet();
                     failedRows.addAndGet(batch.size());
@@ -279,80 +315,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
                 pause();
             }
-        }
-    }
-
-    private void insert(List<TagUpdate> batch) throws SQLException {
-        Connection c = connection();
-        try (PreparedStatement ps = c.prepareStatement(MERGE_SAMPLE)) {
-            for (TagUpdate update : batch) {
-                TagValue v = update.value();
-                ps.setInt(1, tagId(c, update.path()));
-                ps.setLong(2, v.sourceTime().toEpochMilli());
-                ps.setLong(3, v.seq());
-                ps.setLong(4, v.receiveTime().toEpochMilli());
-                // Non-finite numbers would poison min/max: keep them as text, verbatim.
-                if (v.value() instanceof Double d && Double.isFinite(d)) {
-                    ps.setDouble(5, d);
-                    ps.setNull(6, Types.VARCHAR);
-                } else {
-                    ps.setNull(5, Types.DOUBLE);
-                    ps.setString(6, v.value() == null ? null : truncate(v.value().toString()));
-                }
-                ps.setInt(7, v.quality().ordinal());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        c.commit();
-    }
-
-    private int tagId(Connection c, TagPath path) throws SQLException {
-        Integer cached = tagIds.get(path);
-        if (cached != null) {
-            return cached;
-        }
-        int id;
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM tag WHERE path = ?")) {
-            select.setString(1, path.toString());
-            try (ResultSet rs = select.executeQuery()) {
-                id = rs.next() ? rs.getInt(1) : insertTag(c, path);
-            }
-        }
-        tagIds.put(path, id);
-        return id;
-    }
-
-    private static int insertTag(Connection c, TagPath path) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tag (path) VALUES (?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, path.toString());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getInt(1);
-            }
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = database.connect();
-            connection.setAutoCommit(false);
-        }
-        return connection;
-    }
-
-    /** Drops the connection after a failure: its transaction is gone, and so are uncommitted tag ids. */
-    private void discardConnection() {
-        tagIds.clear();
-        if (connection != null) {
-            try (Connection c = connection) {
-                c.rollback();
-            } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "closing the history connection failed", e);
-            }
-            connection = null;
         }
     }
 

@@ -1,14 +1,10 @@
 package io.lineside.security;
 
-import java.lang.System.Logger.Level;
+import io.lineside.store.Schema;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The security schema and its migrations, in the same shape as the history schema: {@link #MIGRATIONS} is
@@ -16,8 +12,6 @@ import java.util.Set;
  * commits DDL implicitly. Never edit a released migration; append one (and update {@link #TABLES}).
  */
 final class SecuritySchema {
-
-    private static final System.Logger LOG = System.getLogger(SecuritySchema.class.getName());
 
     static final List<List<String>> MIGRATIONS = List.of(
             List.of( // V1: users and the hash-chained audit trail
@@ -42,73 +36,22 @@ final class SecuritySchema {
                     "CREATE TRIGGER IF NOT EXISTS audit_append_only BEFORE UPDATE, DELETE ON audit FOR EACH ROW"
                             + " CALL '" + AuditAppendOnlyTrigger.class.getName() + "'"));
 
-    static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "APP_USER", "AUDIT");
+    static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "APP_USER", 1, "AUDIT", 1);
+
+    static final Schema SCHEMA = new Schema("security", MIGRATIONS, TABLES);
 
     private SecuritySchema() {
     }
 
-    /** True if the file records at least version 1 and holds every table of the schema. */
     static boolean isComplete(Connection c) throws SQLException {
-        Set<String> present = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                present.add(rs.getString(1));
-            }
-        }
-        return present.containsAll(TABLES) && version(c) >= 1;
+        return SCHEMA.isComplete(c);
     }
 
-    /** Applies the missing migrations. Refuses a file from a newer Lineside rather than guessing. */
     static void migrate(Connection c, String where) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY,"
-                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        }
-        int current = version(c);
-        if (current > MIGRATIONS.size()) {
-            throw new SQLException("security database in " + where + " has schema version " + current
-                    + "; this Lineside knows up to " + MIGRATIONS.size() + " (written by a newer version?)");
-        }
-        c.setAutoCommit(false);
-        try {
-            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
-                try (Statement st = c.createStatement()) {
-                    for (String sql : MIGRATIONS.get(version - 1)) {
-                        st.execute(sql);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)")) {
-                    ps.setInt(1, version);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                LOG.log(Level.INFO, "security database in {0} migrated to schema version {1}", where, version);
-            }
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        SCHEMA.migrate(c, where);
     }
 
-    /** The highest version recorded, 0 for a new file. */
     static int version(Connection c) throws SQLException {
-        try (PreparedStatement exists = c.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'PUBLIC' AND table_name = 'SCHEMA_VERSION'");
-             ResultSet rs = exists.executeQuery()) {
-            rs.next();
-            if (rs.getInt(1) == 0) {
-                return 0;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM schema_version");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return Schema.version(c);
     }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters for everything that did not become a good value: oversize payloads, a full ingest queue,
- * parse errors, unknown topics (bounded, least recently seen forgotten first) and sequence gaps.
- * Safe from any thread; {@link #snapshot()} is what the UI shows.
+ * parse errors, unknown topics (bounded, least recently seen forgotten first) and sequence gaps; shared by the JSON
+ * pipeline and the Sparkplug host (which records through the public methods). Safe from any thread; {@link #snapshot()} is what the UI shows.
  */
 public final class IngestDiagnostics {
 
@@ -27,6 +27,9 @@ public final class IngestDiagnostics {
     private final AtomicLong seqGaps = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong callbackErrors = new AtomicLong();
+    private final AtomicLong badValues = new AtomicLong();
+    private final AtomicLong rebirthRequests = new AtomicLong();
+    private final AtomicLong ignoredDeaths = new AtomicLong();
     private final Map<String, Long> unknownTopics = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -39,53 +42,79 @@ public final class IngestDiagnostics {
     public record BadPayload(String topic, Instant time, String reason, String hexPrefix) {
     }
 
-    /** A consistent-enough copy of the counters for display. */
+    /**
+     * A consistent-enough copy of the counters for display.
+     *
+     * @param badValues       values refused as BAD: wrong type for the declared one, NaN, ±Infinity, null (Sparkplug)
+     * @param rebirthRequests Sparkplug rebirth commands sent (after a seq gap, or data before a birth)
+     * @param ignoredDeaths   Sparkplug NDEATHs ignored because their bdSeq belonged to an older session
+     */
     public record Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                            long unknownMessages, int unknownTopics, long seqGaps, long duplicates,
                            long callbackErrors,
-                           BadPayload lastBad) {
+                           BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths) {
+
+        /** Without the Sparkplug counters (all zero). */
+        public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
+                        long unknownMessages, int unknownTopics, long seqGaps, long duplicates, long callbackErrors,
+                        BadPayload lastBad) {
+            this(received, decoded, oversize, queueFull, parseErrors, unknownMessages, unknownTopics, seqGaps,
+                    duplicates, callbackErrors, lastBad, 0, 0, 0);
+        }
     }
 
-    void received() {
+    public void received() {
         received.incrementAndGet();
     }
 
-    void decoded() {
+    public void decoded() {
         decoded.incrementAndGet();
     }
 
-    void oversize() {
+    public void oversize() {
         oversize.incrementAndGet();
     }
 
-    void queueFull() {
+    public void queueFull() {
         queueFull.incrementAndGet();
     }
 
-    void callbackError() {
+    public void callbackError() {
         callbackErrors.incrementAndGet();
     }
 
-    void seqGap() {
+    public void seqGap() {
         seqGaps.incrementAndGet();
     }
 
-    void duplicate() {
+    public void duplicate() {
         duplicates.incrementAndGet();
     }
 
-    void parseError(String topic, byte[] payload, String reason, Instant time) {
+    public void parseError(String topic, byte[] payload, String reason, Instant time) {
         parseErrors.incrementAndGet();
         byte[] prefix = java.util.Arrays.copyOf(payload, Math.min(payload.length, BAD_PAYLOAD_PREFIX));
         lastBad = new BadPayload(topic, time, reason, HexFormat.of().formatHex(prefix));
     }
 
-    void unknownTopic(String topic) {
+    public void unknownTopic(String topic) {
         unknown.incrementAndGet();
         String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
         synchronized (unknownTopics) {
             unknownTopics.merge(key, 1L, Long::sum);
         }
+    }
+
+    public void badValue() {
+        badValues.incrementAndGet();
+    }
+
+    public void rebirthRequested() {
+        rebirthRequests.incrementAndGet();
+    }
+
+    public void ignoredDeath() {
+        ignoredDeaths.incrementAndGet();
     }
 
     /** The unknown topics remembered, with their message counts, most recently seen last. */
@@ -101,6 +130,7 @@ public final class IngestDiagnostics {
             topics = unknownTopics.size();
         }
         return new Snapshot(received.get(), decoded.get(), oversize.get(), queueFull.get(), parseErrors.get(),
-                unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad);
+                unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad,
+                badValues.get(), rebirthRequests.get(), ignoredDeaths.get());
     }
 }

@@ -5,6 +5,7 @@ import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * From raw MQTT messages to {@link TagUpdate}s. {@link #offer} is what the MQTT callback calls: O(1), never
- * blocks, never throws. One decoder thread maps topics, decodes payloads and hands updates to the sink;
- * a payload that cannot be decoded marks its tag BAD (never "last value still good").
+ * From raw MQTT messages to {@link TagUpdate}s. The MQTT callback calls {@link #offer} (O(1), never blocks, drops
+ * and counts when full) or {@link #put} (waits a bounded time for room: backpressure); neither throws. One
+ * decoder thread maps topics, decodes payloads and hands updates to the sink; a payload that cannot be decoded
+ * marks its tag BAD (never "last value still good").
  */
 public final class IngestPipeline implements AutoCloseable {
 
@@ -26,7 +28,8 @@ public final class IngestPipeline implements AutoCloseable {
     private record Raw(String topic, byte[] payload, long receivedMillis, Runnable ack) {
     }
 
-    private static final Runnable NO_ACK = () -> { };
+    /** How long {@link #put} holds the MQTT callback for room: well inside the 5 s keep-alive. */
+    static final Duration MAX_PUT_WAIT = Duration.ofSeconds(2);
 
     private final TopicMapper mapper;
     private final IngestSink sink;
@@ -76,7 +79,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     /** Accepts one message that needs no acknowledgement (QoS 0). Safe from any thread; never blocks or throws. */
     public void offer(String topic, byte[] payload) {
-        offer(topic, payload, NO_ACK);
+        offer(topic, payload, IngestSink.NO_ACK);
     }
 
     /**
@@ -84,6 +87,21 @@ public final class IngestPipeline implements AutoCloseable {
      * Safe from any thread; never blocks or throws.
      */
     public void offer(String topic, byte[] payload, Runnable ack) {
+        enqueue(topic, payload, ack, 0);
+    }
+
+    /**
+     * Like {@link #offer}, but when the queue is full waits up to {@link #MAX_PUT_WAIT} for room instead of
+     * dropping: backpressure for a lossless ingest. Blocking Paho's callback makes Paho stop reading the socket,
+     * so the broker holds the rest (QoS 0 included, up to its queue limit). Only a decoder stalled for longer drops
+     * the message, counted in {@link IngestDiagnostics.Snapshot#queueFull()} (and unacknowledged: a QoS 1 sender's
+     * broker keeps it). Safe from any thread; never throws.
+     */
+    public void put(String topic, byte[] payload, Runnable ack) {
+        enqueue(topic, payload, ack, MAX_PUT_WAIT.toNanos());
+    }
+
+    private void enqueue(String topic, byte[] payload, Runnable ack, long waitNanos) {
         try {
             diagnostics.received();
             byte[] kept = null;
@@ -94,9 +112,13 @@ public final class IngestPipeline implements AutoCloseable {
                 kept = payload.clone();
             }
             // Even a refused payload goes through the queue, so acknowledgements keep arrival order.
-            if (!queue.offer(new Raw(topic, kept, clock.millis(), ack))) {
+            Raw raw = new Raw(topic, kept, clock.millis(), ack);
+            if (!queue.offer(raw) && (waitNanos == 0 || !queue.offer(raw, waitNanos, TimeUnit.NANOSECONDS))) {
                 diagnostics.queueFull();
             }
+        } catch (InterruptedException e) {
+            diagnostics.queueFull(); // Paho is shutting the callback down: the message was not taken
+            Thread.currentThread().interrupt();
         } catch (Throwable t) {
             diagnostics.callbackError();
         }

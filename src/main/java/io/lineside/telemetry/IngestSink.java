@@ -8,6 +8,12 @@ import io.lineside.tags.TagUpdate;
  */
 public interface IngestSink {
 
+    /**
+     * The ack of a message that needs none (QoS 0, clean session): running it does nothing, so a sink may skip
+     * it instead of queueing it behind the message's updates.
+     */
+    Runnable NO_ACK = () -> { };
+
     /** One decoded update. */
     void accept(TagUpdate update);
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,13 +30,16 @@ import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
  * The subscribing link to one broker. One supervisor thread owns the Paho client: it connects, retries
  * with full-jitter backoff (Paho's own reconnect does not cover a failed first connect), subscribes
  * asynchronously, and publishes a {@link ConnectionStatus} on every change. Messages go to
- * {@code onMessage} straight from Paho's callback thread, which must return at once.
+ * {@code onMessage} straight from Paho's callback thread, which must return quickly: it may block for a
+ * moment to push back (Paho then stops reading the socket, so the broker buffers), never beyond the keep-alive.
  */
 public final class MqttConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int KEEP_ALIVE_SECONDS = 5;
+    /** Commands queued or in flight at most; beyond that {@link #publish} refuses, so a flood cannot pile up. */
+    static final int MAX_PENDING_PUBLISHES = 16;
 
     /**
      * Where and how to connect. The password is never logged or shown.
@@ -90,7 +94,6 @@ public final class MqttConnection implements AutoCloseable {
         void onMessage(String topic, byte[] payload, Runnable ack);
     }
 
-    private static final Runnable NO_ACK = () -> { };
 
     private final Settings settings;
     private final MessageHandler onMessage;
@@ -100,7 +103,9 @@ public final class MqttConnection implements AutoCloseable {
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10),
             ThreadLocalRandom.current());
     private final MqttAsyncClient client;
+    private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
+    private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status;
     private boolean everConnected;
     private volatile int attempts;
@@ -125,6 +130,8 @@ public final class MqttConnection implements AutoCloseable {
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use broker URL " + settings.brokerUrl() + ": " + e.getMessage(), e);
         }
+        this.commands = new CommandSender(client, MAX_PENDING_PUBLISHES);
+        subscriptions.add(settings.subscription());
         client.setManualAcks(settings.persistent());
         client.setCallback(new Callback());
         this.status = new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), settings.brokerUrl(), 0, "");
@@ -133,6 +140,24 @@ public final class MqttConnection implements AutoCloseable {
     /** Called on the supervisor thread after every status change. */
     public void onStatus(Consumer<ConnectionStatus> listener) {
         this.listener = listener;
+    }
+
+    /** Adds a further topic filter, subscribed on every connect with the main one; call before {@link #start}. */
+    public void alsoSubscribe(String filter) {
+        subscriptions.add(filter);
+    }
+
+    /**
+     * Queues one command message (QoS 0 or 1, never retained) for the supervisor thread, which hands it to Paho
+     * without waiting for delivery. Refused (false) when offline, closed, or {@link #MAX_PENDING_PUBLISHES} are
+     * already pending: commands fail fast, they are never buffered for a later link. Safe from any thread;
+     * never blocks or throws. Audit of operator commands is the caller's job.
+     */
+    public boolean publish(String topic, byte[] payload, int qos) {
+        if (closed || status.state() != ConnectionState.ONLINE) {
+            return false;
+        }
+        return commands.submit(supervisor, topic, payload, qos);
     }
 
     /** Starts connecting in the background; returns at once. */
@@ -221,23 +246,29 @@ public final class MqttConnection implements AutoCloseable {
         everConnected = true;
         setStatus(ConnectionState.ONLINE, detail);
         int link = generation;
+        String[] filters = subscriptions.toArray(String[]::new);
+        int[] qos = new int[filters.length];
+        java.util.Arrays.fill(qos, 1);
         try {
-            client.subscribe(settings.subscription(), 1, null, new IMqttActionListener() {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] granted = token.getGrantedQos();
-                    if (granted != null && granted.length > 0 && granted[0] == 0x80) {
-                        supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
-                                "subscription " + settings.subscription() + " refused by the broker (not authorized)"));
-                    } else {
-                        subscribedOn = link;
+                    for (int i = 0; granted != null && i < granted.length && i < filters.length; i++) {
+                        if (granted[i] == 0x80) {
+                            String refused = filters[i];
+                            supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
+                                    "subscription " + refused + " refused by the broker (not authorized)"));
+                            return;
+                        }
                     }
+                    subscribedOn = link;
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
                     supervisor.execute(() -> setStatus(ConnectionState.ONLINE,
-                            "subscription " + settings.subscription() + " failed: " + error.getMessage()));
+                            "subscription " + String.join(", ", filters) + " failed: " + error.getMessage()));
                 }
             });
         } catch (MqttException e) {
@@ -303,7 +334,7 @@ public final class MqttConnection implements AutoCloseable {
     /** The ack of one message: sent by the supervisor thread, and only on the link it arrived on. */
     private Runnable ackFor(MqttMessage message) {
         if (!settings.persistent() || message.getQos() == 0) {
-            return NO_ACK;
+            return IngestSink.NO_ACK;
         }
         int id = message.getId();
         int qos = message.getQos();
@@ -346,7 +377,7 @@ public final class MqttConnection implements AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // This link only subscribes.
+            // Commands sent through publish() are tracked by their own listener.
         }
     }
 }

@@ -4,12 +4,16 @@ import io.lineside.tags.Quality;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The UI's words in one language: a resource bundle plus the formatting rules for ages and values. */
+/** The UI's words in one language: a resource bundle plus the formatting rules for ages and values. Safe from any thread. */
 public final class Texts {
 
     private final ResourceBundle bundle;
+    /** Parsed patterns by key: parsing one costs more than formatting it, and ages are formatted many times a second. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     public Texts(ResourceBundle bundle) {
         this.bundle = bundle;
@@ -24,9 +28,19 @@ public final class Texts {
         return bundle;
     }
 
+    /** The bundle's language as a tag ({@code zh-CN}; {@code und} for the English base bundle). */
+    public String language() {
+        return bundle.getLocale().toLanguageTag();
+    }
+
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        if (args.length == 0) {
+            return bundle.getString(key);
+        }
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), bundle.getLocale()));
+        synchronized (format) { // a MessageFormat is not thread-safe; Texts may be shared
+            return format.format(args);
+        }
     }
 
     public String quality(Quality quality) {
@@ -37,7 +51,8 @@ public final class Texts {
     public String age(Duration age) {
         long millis = Math.max(0, age.toMillis());
         if (millis < 10_000) {
-            return get("age.seconds", String.format(Locale.ROOT, "%.1f", millis / 1000.0));
+            long tenths = (millis + 50) / 100; // half up, as "%.1f" rounds
+            return get("age.seconds", tenths / 10 + "." + tenths % 10);
         }
         if (millis < 120_000) {
             return get("age.seconds", millis / 1000);

@@ -1,5 +1,6 @@
 package io.lineside.alarms;
 
+import io.lineside.testsupport.MutableClock;
 import static io.lineside.alarms.AlarmState.ACKED;
 import static io.lineside.alarms.AlarmState.LATCHED;
 import static io.lineside.alarms.AlarmState.NORMAL;

@@ -1,5 +1,6 @@
 package io.lineside.alarms;
 
+import io.lineside.testsupport.MutableClock;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;

@@ -95,18 +95,36 @@ class ConfigLoaderTest {
                 e.getMessage());
     }
 
+    @Test
+    void idleLockMinutesPerRoleOverrideTheDefaultsOnlyForTheRolesNamed() throws Exception {
+        AppConfig config = new ConfigLoader().load(write("""
+                broker:
+                  url: tcp://x:1883
+                security:
+                  idleLockMinutes: {operator: 30, admin: 1}
+                """));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(30)),
+                config.idleLock().timeout(io.lineside.security.Role.OPERATOR));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(1)),
+                config.idleLock().timeout(io.lineside.security.Role.ADMIN));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(5)),
+                config.idleLock().timeout(io.lineside.security.Role.ENGINEER), "the default stays");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "broker:\\n  url: htp://x:1|key 'broker.url': expected tcp://host:port or ssl://host:port, found \"htp://x:1\"",
         "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username",
         "broker:\\n  url: tcp://x:1\\n  failover: [tcp://y:1, htp://z]|key 'broker.failover[1]': expected tcp://host:port or ssl://host:port, found \"htp://z\"",
         "broker:\\n  url: tcp://x:1\\n  failover: tcp://y:1|key 'broker.failover': expected a list of strings, found \"tcp://y:1\"",
-        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of broker, dataDir, language, staleAfterSeconds, station, topicPrefix",
+        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of alarms, broker, dataDir, language, security, sparkplug, staleAfterSeconds, station, topicPrefix",
         "topicPrefix: x|key 'broker': expected a mapping with clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username, found nothing",
         "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
         "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",
         "broker:\\n  url: tcp://x:1\\nstaleAfterSeconds: soon|key 'staleAfterSeconds': expected a whole number from 1 to 3600, found \"soon\"",
         "broker:\\n  url: tcp://x:1\\nlanguage: fr|key 'language': expected en or zh-CN, found \"fr\"",
+        "broker:\\n  url: tcp://x:1\\nsecurity:\\n  idleLockMinutes:\\n    operatr: 5|unknown key 'security.idleLockMinutes.operatr'; expected one of admin, engineer, operator, supervisor",
+        "broker:\\n  url: tcp://x:1\\nsecurity:\\n  idleLockMinutes:\\n    operator: 0|key 'security.idleLockMinutes.operator': expected a whole number from 1 to 720, found 0",
         "broker:\\n  url: tcp://x:1\\n  clientId: \"a/#\"|key 'broker.clientId': expected 1-64 of A-Z a-z 0-9 _ -, found \"a/#\"",
         "broker:\\n  url: tcp://x:1\\n  passwordFile: missing.secret|key 'broker.passwordFile': expected an owner-only file (chmod 600) holding the broker password",
         "broker:\\n  url: tcp://x:1\\nbroker:\\n  url: tcp://y:1|not valid YAML at line 3",
@@ -119,6 +137,34 @@ class ConfigLoaderTest {
         String message = e.getMessage();
         assertEquals(true, message.startsWith("config " + file + ": "), message);
         assertEquals(true, message.contains(expected), message);
+    }
+
+    @Test
+    void anAlarmsFileIsResolvedAgainstTheConfigAndValidatedAtLoad() throws Exception {
+        Files.writeString(dir.resolve("plant-alarms.yaml"), """
+                alarms:
+                  - id: PRESS-FAULT
+                    tag: demo/assembly/line-1/press/state
+                    kind: discrete
+                    equals: fault
+                    priority: High
+                    message: {en: "Press fault"}
+                """);
+        AppConfig config = new ConfigLoader().load(write("broker:\n  url: tcp://x:1\nalarms: plant-alarms.yaml\n"));
+        assertEquals(Optional.of(dir.resolve("plant-alarms.yaml")), config.alarmsFile());
+        assertEquals(Optional.empty(), new ConfigLoader().load(write("broker:\n  url: tcp://x:1\n")).alarmsFile());
+    }
+
+    @Test
+    void aBadAlarmsFileStopsTheConfigWithTheAlarmFilesOwnError() throws Exception {
+        Files.writeString(dir.resolve("plant-alarms.yaml"), "alarms:\n  - id: X\n    priority: Urgent\n");
+        Path file = write("broker:\n  url: tcp://x:1\nalarms: plant-alarms.yaml\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertTrue(e.getMessage().startsWith("config " + file + ": key 'alarms': expected a valid alarm definitions"
+                + " file, found alarms " + dir.resolve("plant-alarms.yaml") + ": "), e.getMessage());
+        Path missing = write("broker:\n  url: tcp://x:1\nalarms: none.yaml\n");
+        ConfigException gone = assertThrows(ConfigException.class, () -> new ConfigLoader().load(missing));
+        assertTrue(gone.getMessage().endsWith("none.yaml: file not found"), gone.getMessage());
     }
 
     @Test

@@ -57,8 +57,9 @@ class OverviewFlowIT extends FxRobot {
         security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray()); // else the first-run panel covers all
         Eventually.await("connected", Duration.ofSeconds(10),
                 () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
+        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(services, security, Texts.forLocale(Locale.ENGLISH), false,
+            window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false,
                     Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
@@ -75,6 +76,9 @@ class OverviewFlowIT extends FxRobot {
         }
         if (services != null) {
             services.close();
+        }
+        if (security != null) {
+            security.close();
         }
         if (broker != null) {
             broker.close();
@@ -167,7 +171,7 @@ class OverviewFlowIT extends FxRobot {
         Eventually.await("the speed turns BAD, not last-good", Duration.ofSeconds(10),
                 () -> texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Bad")));
         assertTrue(!texts("#tile-line-1-press").contains("50.0"), "the last good value is not shown as current");
-        clickOn(".status-button");
+        clickOn("#diagnosticsButton");
         Eventually.await("diagnostics window shows the bad payload", Duration.ofSeconds(5), () -> {
             var area = lookup(".diag-payload").tryQueryAs(javafx.scene.control.TextArea.class);
             return area.isPresent() && area.get().getText().startsWith("Topic: " + PRESS + "speed");

@@ -1,5 +1,6 @@
 package io.lineside.bench;
 
+import io.lineside.app.AlarmCommands;
 import io.lineside.app.LinesideWindow;
 import io.lineside.app.SecurityServices;
 import io.lineside.app.Services;
@@ -25,7 +26,8 @@ final class LiveWindow {
         } catch (SecurityStoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        window = new LinesideWindow(services, security, Texts.forLocale(Locale.ENGLISH), false, clock);
+        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false, clock);
         stage.setWidth(1600);
         stage.setHeight(1000);
         window.show(stage, "Lineside bench");

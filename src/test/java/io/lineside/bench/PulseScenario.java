@@ -56,7 +56,10 @@ final class PulseScenario implements Scenario {
                         window.dispose();
                     });
                 }
-                return rows(probe, stations, measureSeconds);
+                String spine = "; history committed " + services.writer().writtenCount() + ", dropped "
+                        + services.writer().droppedCount() + ", ingest queue full "
+                        + services.pipeline().diagnostics().snapshot().queueFull();
+                return rows(probe, stations, measureSeconds, spine);
             }
         }
     }
@@ -95,7 +98,7 @@ final class PulseScenario implements Scenario {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Row> rows(Probe probe, int stations, int seconds) {
+    private static List<Row> rows(Probe probe, int stations, int seconds, String spine) {
         Percentiles work = new Percentiles(probe.pulseWork());
         Percentiles latency = new Percentiles(probe.latencies());
         String setup = stations + " stations x 4 signals x " + HZ + " Hz = " + stations * 4 * HZ + " msg/s QoS0 for "
@@ -103,7 +106,7 @@ final class PulseScenario implements Scenario {
         String frames = work.count() + " frames (" + Row.format(work.count() / (double) seconds) + "/s); work = all "
                 + "view-models' pulse handlers, not CSS/layout/render";
         String shown = latency.count() + " of " + probe.expected() + " published cycles values seen (the rest were "
-                + "superseded before a pulse); to the tile property on the FX thread, excluding that frame's render";
+                + "superseded before a pulse); to the tile property on the FX thread, excluding that frame's render" + spine;
         List<Row> rows = new ArrayList<>();
         rows.add(Row.measured(NAME, "pulse work per frame p50", work.millis(50), "ms", null, setup));
         rows.add(Row.measured(NAME, "pulse work per frame p99", work.millis(99), "ms", Target.atMost(8, "ms"), frames));

@@ -1,5 +1,6 @@
 package io.lineside.history;
 
+import io.lineside.testsupport.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lineside.alarms.AlarmDefinition;
@@ -9,7 +10,7 @@ import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.KpiReport;
 import io.lineside.alarms.LimitCondition;
-import io.lineside.alarms.MutableClock;
+
 import io.lineside.alarms.Priority;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;

@@ -64,6 +64,69 @@ class HistoryWriterTest {
     }
 
     @Test
+    void putWaitsForRoomInsteadOfDroppingAndEverythingIsWritten() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HistoryWriter writer = new HistoryWriter(db, 2, Duration.ofMillis(10), (batch, attempt) -> {
+            entered.countDown();
+            await(release);
+        });
+        writer.put(Samples.good(Samples.TEMP, Samples.T0, 0, 0));
+        await(entered); // the writer thread is held; the queue holds 2
+        CountDownLatch producerDone = new CountDownLatch(1);
+        Thread producer = Thread.ofPlatform().start(() -> {
+            for (int i = 1; i <= 10; i++) {
+                writer.put(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(i), i, i));
+            }
+            producerDone.countDown();
+        });
+        assertFalse(producerDone.await(300, java.util.concurrent.TimeUnit.MILLISECONDS),
+                "the producer must be held back while the writer is full");
+        assertEquals(0, writer.droppedCount());
+        assertTrue(writer.delayed(), "held back means behind: the status bar must be able to say so");
+        release.countDown();
+        await(producerDone);
+        producer.join();
+        writer.close();
+        assertEquals(0, writer.droppedCount());
+        assertEquals(11, new HistoryQuery(db).sampleCount());
+    }
+
+    @Test
+    void aDeepBacklogIsWrittenInLargerBatches() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HistoryWriter writer = new HistoryWriter(db, 10_000, Duration.ofMillis(10), (batch, attempt) -> {
+            batchSizes.add(batch.size());
+            entered.countDown();
+            await(release);
+        });
+        writer.accept(Samples.good(Samples.TEMP, Samples.T0, 0, 0));
+        await(entered);
+        for (int i = 1; i <= 6_000; i++) {
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(i), i, i));
+        }
+        release.countDown();
+        writer.close();
+        assertEquals(List.of(1, 5_000, 500, 500), batchSizes, "5,000 while 2,000 or more wait, then 500s");
+        assertEquals(6_001, new HistoryQuery(db).sampleCount());
+    }
+
+    @Test
+    void aDuplicateAmongNewSamplesIsSkippedAndTheNewOnesAreKept() throws Exception {
+        try (HistoryWriter writer = new HistoryWriter(db, 100, Duration.ofMillis(1), (batch, attempt) -> { })) {
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0, 1, 1));
+            awaitUntil(() -> writer.writtenCount() == 1);
+            writer.accept(Samples.good(Samples.STATE, Samples.T0, 5, 1)); // a new tag, rolled back with the batch
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0, 1, 1)); // the redelivered one
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(1), 2, 2));
+        }
+        assertEquals(3, new HistoryQuery(db).sampleCount());
+        assertEquals(List.of(Samples.STATE, Samples.TEMP), new HistoryQuery(db).tags());
+    }
+
+    @Test
     void redeliveredSamplesAreStoredOnce() throws Exception {
         try (HistoryWriter writer = new HistoryWriter(db)) {
             for (int round = 0; round < 3; round++) {

@@ -1,5 +1,6 @@
 package io.lineside.security;
 
+import io.lineside.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -112,6 +112,34 @@ class IngestPipelineTest {
     }
 
     @Test
+    void putHoldsTheCallbackWhileTheDecoderIsBehindAndLosesNothing() throws InterruptedException {
+        pipeline.close();
+        CountDownLatch release = new CountDownLatch(1);
+        List<TagUpdate> got = new CopyOnWriteArrayList<>();
+        pipeline = new IngestPipeline(new TopicMapper("lineside"), u -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(u);
+        }, Clock.systemUTC(), 1024, 10);
+        Thread callback = Thread.ofPlatform().start(() -> {
+            for (int i = 1; i <= 100; i++) {
+                pipeline.put(TOPIC, ("{\"v\":" + i + ",\"seq\":" + i + "}").getBytes(StandardCharsets.UTF_8),
+                        IngestSink.NO_ACK);
+            }
+        });
+        callback.join(300);
+        assertTrue(callback.isAlive(), "the callback must wait for room, not drop");
+        release.countDown();
+        callback.join(5_000);
+        Eventually.await("all decoded", Duration.ofSeconds(5), () -> got.size() == 100);
+        assertEquals(0, pipeline.diagnostics().snapshot().queueFull());
+        assertEquals(0, pipeline.diagnostics().snapshot().seqGaps());
+    }
+
+    @Test
     void everyMessageIsAcknowledgedAfterItsUpdatesAndInArrivalOrderWhateverBecameOfIt() {
         pipeline.close();
         List<String> events = new CopyOnWriteArrayList<>();

@@ -112,7 +112,9 @@ class MqttConnectionIT {
 
                 broker.kill(); // this broker keeps nothing on disk: our session is gone when it is back
                 broker.restart();
-                Eventually.await("session loss noticed", Duration.ofSeconds(15), () -> acking.sessionsLost() == 1);
+                // The counter moves just before the status does: wait for both, or the check races the supervisor.
+                Eventually.await("session loss noticed", Duration.ofSeconds(15), () -> acking.sessionsLost() == 1
+                        && acking.status().state() == ConnectionState.ONLINE);
                 assertTrue(acking.status().detail().startsWith("broker lost our session"), acking.status().detail());
             }
         }

@@ -79,7 +79,10 @@ public final class DiagnosticsViewModel {
                 texts.get("diag.unknown", s.unknownMessages(), s.unknownTopics()),
                 texts.get("diag.seqGaps", s.seqGaps()),
                 texts.get("diag.duplicates", s.duplicates()),
-                texts.get("diag.callbackErrors", s.callbackErrors())));
+                texts.get("diag.callbackErrors", s.callbackErrors()),
+                texts.get("diag.badValues", s.badValues()),
+                texts.get("diag.rebirths", s.rebirthRequests()),
+                texts.get("diag.ignoredDeaths", s.ignoredDeaths())));
         IngestDiagnostics.BadPayload bad = s.lastBad();
         lastBad.set(bad == null ? texts.get("diag.noBadPayload") : texts.get("diag.badPayload", bad.topic(),
                 TIME.format(bad.time().atZone(zone)), bad.reason(), bad.hexPrefix()));

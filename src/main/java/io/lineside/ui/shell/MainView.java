@@ -49,6 +49,11 @@ public final class MainView {
     }
 
     @FXML
+    private void openReview() {
+        model.openReview();
+    }
+
+    @FXML
     private void openDiagnostics() {
         model.openDiagnostics();
     }

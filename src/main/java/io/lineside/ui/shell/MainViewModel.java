@@ -28,7 +28,14 @@ public final class MainViewModel {
     }
 
     /** The history writer's counters as the status bar shows them. */
-    public record HistoryStatus(long written, long dropped, String lastError) {
+    /**
+     * @param behind true while the writer holds the ingest back (it writes everything, so live values may lag)
+     */
+    public record HistoryStatus(long written, long dropped, String lastError, boolean behind) {
+
+        public HistoryStatus(long written, long dropped, String lastError) {
+            this(written, dropped, lastError, false);
+        }
     }
 
     private static final Duration REFRESH = Duration.ofMillis(250);
@@ -45,6 +52,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper historyDelayed = new ReadOnlyBooleanWrapper();
     private Instant lastRefresh = Instant.EPOCH;
     private Runnable onOpenDiagnostics = () -> { };
+    private Runnable onOpenReview = () -> { };
 
     public MainViewModel(Sources sources, Texts texts, ZoneId zone) {
         this.sources = sources;
@@ -87,6 +95,16 @@ public final class MainViewModel {
     }
 
     /** Who opens the diagnostics window when the operator asks for it. */
+    /** Where {@link #openReview()} goes (the window that hosts this model sets it). */
+    public void setOnOpenReview(Runnable handler) {
+        this.onOpenReview = handler;
+    }
+
+    /** Opens the alarm journal and KPIs. */
+    public void openReview() {
+        onOpenReview.run();
+    }
+
     public void setOnOpenDiagnostics(Runnable handler) {
         this.onOpenDiagnostics = handler;
     }
@@ -113,8 +131,9 @@ public final class MainViewModel {
         long rejected = d.oversize() + d.queueFull() + d.parseErrors() + d.unknownMessages();
         ingestText.set(texts.get("status.messages", d.received()) + "   " + texts.get("status.errors", rejected));
         HistoryStatus h = sources.history().get();
-        historyDelayed.set(h.dropped() > 0 || h.lastError() != null);
+        historyDelayed.set(h.dropped() > 0 || h.lastError() != null || h.behind());
         historyText.set(h.dropped() > 0 ? texts.get("status.historyDelayed", h.dropped())
+                : h.behind() ? texts.get("status.historyBehind", h.written())
                 : texts.get("status.history", h.written()) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
     }
 }

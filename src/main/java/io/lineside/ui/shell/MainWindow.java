@@ -1,6 +1,10 @@
 package io.lineside.ui.shell;
 
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmBannerView;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmSummaryView;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.trend.TrendView;
 import io.lineside.ui.trend.TrendViewModel;
@@ -12,22 +16,33 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.lineside.ui.diagnostics.DiagnosticsView;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.review.JournalView;
+import io.lineside.ui.review.JournalViewModel;
+import io.lineside.ui.review.KpiView;
+import io.lineside.ui.review.KpiViewModel;
+import io.lineside.ui.review.ReviewView;
 import io.lineside.ui.security.SessionView;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
 import io.lineside.ui.security.UsersView;
 import io.lineside.ui.security.UsersViewModel;
+import java.time.format.DateTimeFormatter;
 import javafx.event.EventType;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 
 /**
- * The main window's content: frame, workshop overview and trend pane, wired to their view-models and
- * driven by one {@link Pulse}. FX thread only.
+ * The main window's content: frame, alarm banner, workshop overview, trend pane and alarm summary, wired to
+ * their view-models and driven by one {@link Pulse}. FX thread only.
+ *
+ * <p>Keys: F9 acknowledges the selected alarms (note panel), Ctrl+F9 silences the horn, Esc closes the panel.
  */
 public final class MainWindow {
 
@@ -36,15 +51,18 @@ public final class MainWindow {
     private final Scene scene;
 
     private final ViewLoader loader;
+    private final AlarmSummaryView summaryView;
     private final Texts texts;
     private Stage diagnosticsStage;
 
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
-                         DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users) {
+                         DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
+                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis) {
     }
 
     private Stage usersStage;
+    private Stage reviewStage;
 
     /**
      * @param onActivity told of every key press, click and scroll (the idle lock's notion of activity)
@@ -54,26 +72,50 @@ public final class MainWindow {
         TrendViewModel trend = models.trend();
         DiagnosticsViewModel diagnostics = models.diagnostics();
         SessionViewModel session = models.session();
+        Alarms alarms = models.alarms();
         this.workshop = models.workshop();
         this.texts = texts;
+        this.summaryView = new AlarmSummaryView(alarms.summary(), texts);
         workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
         main.setOnOpenDiagnostics(this::showDiagnostics);
         session.setOnOpenUsers(this::showUsers);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainView.class, () -> new MainView(main),
-                WorkshopView.class, () -> new WorkshopView(workshop, texts),
-                TrendView.class, () -> new TrendView(trend, texts, zone),
-                DiagnosticsView.class, () -> new DiagnosticsView(diagnostics),
-                SessionView.class, () -> new SessionView(session, texts),
-                SignInView.class, () -> new SignInView(session, texts),
-                UsersView.class, () -> new UsersView(models.users()));
+        main.setOnOpenReview(this::showReview);
+        Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
+                Map.entry(MainView.class, () -> new MainView(main)),
+                Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
+                Map.entry(TrendView.class, () -> new TrendView(trend, texts, zone)),
+                Map.entry(DiagnosticsView.class, () -> new DiagnosticsView(diagnostics)),
+                Map.entry(SessionView.class, () -> new SessionView(session, texts)),
+                Map.entry(SignInView.class, () -> new SignInView(session, texts)),
+                Map.entry(UsersView.class, () -> new UsersView(models.users())),
+                Map.entry(AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner())),
+                Map.entry(AlarmSummaryView.class, () -> summaryView),
+                Map.entry(ReviewView.class, ReviewView::new),
+                Map.entry(JournalView.class, () -> new JournalView(models.journal(), texts)),
+                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)));
         loader = new ViewLoader(texts.bundle(), controllers);
         scene = styled(new Scene(loader.load(MainView.class)));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
                 ScrollEvent.SCROLL)) {
             scene.addEventFilter(type, e -> onActivity.run());
         }
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse));
+        wireAlarms(alarms, trend, zone, clock);
+        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse,
+                alarms.banner()::pulse, alarms.summary()::pulse));
+    }
+
+    /** The alarm banner and summary view-models. */
+    public record Alarms(AlarmBannerViewModel banner, AlarmSummaryViewModel summary) {
+    }
+
+    private void wireAlarms(Alarms alarms, TrendViewModel trend, java.time.ZoneId zone, Clock clock) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        alarms.summary().setOnOpenTrend((station, at) -> trend.openAround(station, at,
+                AlarmSummaryViewModel.TREND_SPAN, clock.instant(), time.format(at)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), summaryView::acknowledgeSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
+                alarms.banner()::silence);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), summaryView::cancel);
     }
 
     /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */
@@ -85,6 +127,17 @@ public final class MainWindow {
         }
         diagnosticsStage.show();
         diagnosticsStage.toFront();
+    }
+
+    /** Opens the alarm journal and KPIs in a window of its own (for a second monitor), or brings it forward. */
+    private void showReview() {
+        if (reviewStage == null) {
+            reviewStage = new Stage();
+            reviewStage.setTitle(texts.get("review.title"));
+            reviewStage.setScene(styled(new Scene(loader.load(ReviewView.class))));
+        }
+        reviewStage.show();
+        reviewStage.toFront();
     }
 
     /** Opens user administration and audit verification in a window of its own, or brings it forward. */
@@ -124,6 +177,9 @@ public final class MainWindow {
         }
         if (usersStage != null) {
             usersStage.close();
+        }
+        if (reviewStage != null) {
+            reviewStage.close();
         }
         workshop.dispose();
     }

@@ -42,6 +42,9 @@ public final class TrendViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TrendData> data = new ReadOnlyObjectWrapper<>();
     private StationId station;
+    /** A fixed window (around an alarm), or null to follow live time. */
+    private Instant fixedFrom;
+    private Instant fixedTo;
     private Instant lastLoad = Instant.EPOCH;
     private long generation;
 
@@ -75,9 +78,25 @@ public final class TrendViewModel {
 
     /** Shows {@code id}'s trend, loading it now. */
     public void open(StationId id, Instant now) {
+        fixedFrom = null;
+        fixedTo = null;
+        show(id, texts.get("trend.title", id.line() + " / " + id.station()), now);
+    }
+
+    /**
+     * Shows {@code id}'s trend from {@code span} before to {@code span} after {@code time} (an alarm); it keeps
+     * reloading only until that window has passed.
+     */
+    public void openAround(StationId id, Instant time, Duration span, Instant now, String timeText) {
+        fixedFrom = time.minus(span);
+        fixedTo = time.plus(span);
+        show(id, texts.get("trend.alarmTitle", id.line() + " / " + id.station(), timeText), now);
+    }
+
+    private void show(StationId id, String heading, Instant now) {
         station = id;
         generation++;
-        title.set(texts.get("trend.title", id.line() + " / " + id.station()));
+        title.set(heading);
         message.set(texts.get("trend.loading"));
         data.set(null);
         load(now);
@@ -85,7 +104,8 @@ public final class TrendViewModel {
 
     /** Follows live time: reloads every {@link #REFRESH} while a station is open and no query runs. */
     public void pulse(Instant now) {
-        if (station != null && !busy.get() && Duration.between(lastLoad, now).compareTo(REFRESH) >= 0) {
+        boolean moving = fixedTo == null || !lastLoad.isAfter(fixedTo);
+        if (station != null && moving && !busy.get() && Duration.between(lastLoad, now).compareTo(REFRESH) >= 0) {
             load(now);
         }
     }
@@ -93,7 +113,8 @@ public final class TrendViewModel {
     private void load(Instant now) {
         StationId id = station;
         long gen = generation;
-        Instant from = now.minus(WINDOW);
+        Instant from = fixedFrom == null ? now.minus(WINDOW) : fixedFrom;
+        Instant to = fixedTo == null ? now : fixedTo;
         lastLoad = now;
         busy.set(true);
         background.execute(() -> {
@@ -101,13 +122,13 @@ public final class TrendViewModel {
             String error = null;
             try {
                 for (String signal : SIGNALS) {
-                    result.put(signal, source.trend(id.signal(signal), from, now, BUCKETS));
+                    result.put(signal, source.trend(id.signal(signal), from, to, BUCKETS));
                 }
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             String failure = error;
-            fx.execute(() -> applyResult(gen, new TrendData(id, from, now, result), failure));
+            fx.execute(() -> applyResult(gen, new TrendData(id, from, to, result), failure));
         });
     }
 

@@ -4,8 +4,10 @@ import io.lineside.tags.Quality;
 import io.lineside.tags.StationState;
 import io.lineside.ui.Texts;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
@@ -15,10 +17,15 @@ import javafx.scene.shape.Shape;
 /**
  * A station tile. ISA-101 style: grey when normal, colour only for abnormal states, and never colour
  * alone: each state has its own symbol and word; a STALE or BAD tile is outlined dashed and says so.
+ *
+ * <p>The texts sit in an unmanaged box, a layout root: a value changing five times a second re-lays out only
+ * this tile's content, never the line's flow pane and the 500 tiles around it. The tile's own size follows that
+ * content's preferred size, measured when the tile itself is invalidated (style class, insets), not per value.
  */
-public final class StationTile extends VBox {
+public final class StationTile extends Region {
 
     private final StationTileViewModel model;
+    private final VBox content = new VBox();
     private final Label state = new Label();
     private final ChangeListener<StationState> stateListener = (obs, old, now) -> showState(now);
     private final ChangeListener<Quality> qualityListener = (obs, old, now) -> showQuality(old, now);
@@ -39,12 +46,45 @@ public final class StationTile extends VBox {
         Label quality = new Label();
         quality.getStyleClass().add("tile-quality");
         quality.textProperty().bind(model.qualityTextProperty());
-        getChildren().addAll(name, state, values, quality);
+        content.getStyleClass().add("tile-content");
+        content.setManaged(false);
+        content.getChildren().addAll(name, state, values, quality);
+        getChildren().add(content);
         model.stateProperty().addListener(stateListener);
         model.qualityProperty().addListener(qualityListener);
         showState(model.stateProperty().get());
         showQuality(null, model.qualityProperty().get());
         setOnMouseClicked(e -> model.openRequested());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        content.resizeRelocate(in.getLeft(), in.getTop(), getWidth() - in.getLeft() - in.getRight(),
+                getHeight() - in.getTop() - in.getBottom());
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets in = getInsets();
+        return in.getLeft() + content.prefWidth(-1) + in.getRight();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        // Nothing on a tile wraps, so the width does not matter, and -1 lets the content cache its height.
+        return in.getTop() + content.prefHeight(-1) + in.getBottom();
     }
 
     private enum Field { SPEED, TEMPERATURE, CYCLES }

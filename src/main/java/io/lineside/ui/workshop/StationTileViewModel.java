@@ -7,8 +7,7 @@ import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +15,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One station tile: its state, key values, the worst quality among them and the age of the oldest.
- * FX thread only (fed by the pulse); properties change only when their text does.
+ *
+ * <p>FX thread only (fed by the pulse). Work follows what changed: a signal whose value and quality are as
+ * before is not re-formatted, and a property is set only when its text (or state) differs, so an unchanged
+ * tile costs the views nothing (no invalidation, no CSS, no layout).
  */
 public final class StationTileViewModel {
 
@@ -24,13 +26,22 @@ public final class StationTileViewModel {
     static final String SPEED = "speed";
     static final String TEMPERATURE = "temperature";
     static final String CYCLES = "cycles";
-    /** The signals shown on the tile; their quality and age are the tile's. */
-    private static final String[] SHOWN = {STATE, SPEED, TEMPERATURE};
 
     private final StationId id;
     private final Texts texts;
     private final java.util.function.Consumer<StationId> onOpen;
-    private final Map<String, TagValue> signals = new HashMap<>();
+    // The signals as last taken, and as shown; state, speed and temperature make the tile's quality and age.
+    // Null until first seen.
+    private TagValue stateValue;
+    private TagValue speedValue;
+    private TagValue temperatureValue;
+    private TagValue cyclesValue;
+    private TagValue shownState;
+    private TagValue shownSpeed;
+    private TagValue shownTemperature;
+    private TagValue shownCycles;
+    /** A shown signal changed since the last {@link #refreshAge}. */
+    private boolean valuesChanged;
 
     private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
@@ -39,12 +50,19 @@ public final class StationTileViewModel {
     private final ReadOnlyStringWrapper cyclesText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(Quality.STALE);
     private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper();
+    private Instant oldest;
+    private String ageText;
 
     StationTileViewModel(StationId id, Texts texts, java.util.function.Consumer<StationId> onOpen) {
         this.id = id;
         this.texts = texts;
         this.onOpen = onOpen;
-        refresh(Instant.EPOCH);
+        stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
+        String none = Texts.number(Double.NaN);
+        speedText.set(none);
+        temperatureText.set(none);
+        cyclesText.set(none);
+        refreshAge(Instant.EPOCH);
     }
 
     public StationId id() {
@@ -91,40 +109,104 @@ public final class StationTileViewModel {
         onOpen.accept(id);
     }
 
-    /** Takes the latest value of one of this station's signals (values only; call {@link #refresh} after). */
-    void accept(String signal, TagValue value) {
-        signals.put(signal, value);
-    }
-
-    /** Recomputes the texts, the quality and the age as of {@code now}. */
-    void refresh(Instant now) {
-        TagValue stateValue = signals.get(STATE);
-        StationState s = stateValue == null || stateValue.quality() == Quality.BAD
-                ? StationState.UNKNOWN : StationState.of(stateValue);
-        state.set(s);
-        stateText.set(texts.get("state." + s.name()));
-        speedText.set(number(SPEED));
-        temperatureText.set(number(TEMPERATURE));
-        TagValue cycles = signals.get(CYCLES);
-        cyclesText.set(cycles == null || cycles.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(cycles.number()));
-        Quality worst = null;
-        Instant oldest = null;
-        for (String signal : SHOWN) {
-            TagValue v = signals.get(signal);
-            Quality q = v == null ? Quality.STALE : v.quality();
-            worst = worst == null || severity(q) > severity(worst) ? q : worst;
-            if (v != null && (oldest == null || v.receiveTime().isBefore(oldest))) {
-                oldest = v.receiveTime();
+    /**
+     * Takes the latest value of one of this station's signals without showing it yet (cheap: no formatting, no
+     * property change); {@link #show} does that. Signals the tile does not show are ignored.
+     *
+     * @return true if the value is for a signal the tile shows
+     */
+    boolean take(String signal, TagValue value) {
+        switch (signal) {
+            case STATE -> stateValue = value;
+            case SPEED -> speedValue = value;
+            case TEMPERATURE -> temperatureValue = value;
+            case CYCLES -> cyclesValue = value;
+            default -> {
+                return false;
             }
         }
-        quality.set(worst);
-        qualityText.set(texts.quality(worst) + " \u00B7 "
-                + (oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now))));
+        return true;
     }
 
-    private String number(String signal) {
-        TagValue v = signals.get(signal);
-        return v == null || v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
+    /**
+     * Shows what was taken since the last show: re-formats a text only if its value or quality differs from the
+     * shown one, then recomputes the quality and age if a signal that counts for them arrived.
+     */
+    void show(Instant now) {
+        if (stateValue != shownState) {
+            if (reads(shownState, stateValue)) {
+                showState();
+            }
+            shownState = stateValue;
+            valuesChanged = true;
+        }
+        if (speedValue != shownSpeed) {
+            if (reads(shownSpeed, speedValue)) {
+                speedText.set(number(speedValue));
+            }
+            shownSpeed = speedValue;
+            valuesChanged = true;
+        }
+        if (temperatureValue != shownTemperature) {
+            if (reads(shownTemperature, temperatureValue)) {
+                temperatureText.set(number(temperatureValue));
+            }
+            shownTemperature = temperatureValue;
+            valuesChanged = true;
+        }
+        if (cyclesValue != shownCycles) { // the counter takes no part in the tile's quality and age
+            if (reads(shownCycles, cyclesValue)) {
+                cyclesText.set(cyclesValue.quality() == Quality.BAD ? Texts.number(Double.NaN)
+                        : Texts.count(cyclesValue.number()));
+            }
+            shownCycles = cyclesValue;
+        }
+        refreshAge(now);
+    }
+
+    /**
+     * Recomputes the worst quality and the age of the oldest shown value as of {@code now}; the quality text is
+     * set only if it reads differently (an age in tenths of a second changes ten times a second at most).
+     */
+    void refreshAge(Instant now) {
+        Quality worst = quality.get();
+        if (valuesChanged) {
+            worst = worst(worst(worst(Quality.GOOD, shownState), shownSpeed), shownTemperature);
+            oldest = older(older(older(null, shownState), shownSpeed), shownTemperature);
+            valuesChanged = false;
+        }
+        String age = oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now));
+        if (worst != quality.get() || !age.equals(ageText)) {
+            quality.set(worst);
+            ageText = age;
+            qualityText.set(texts.quality(worst) + " \u00B7 " + age);
+        }
+    }
+
+    private void showState() {
+        StationState s = stateValue.quality() == Quality.BAD ? StationState.UNKNOWN : StationState.of(stateValue);
+        if (s != state.get()) {
+            state.set(s);
+            stateText.set(texts.get("state." + s.name()));
+        }
+    }
+
+    /** True if {@code now} reads differently from {@code old} (value or quality); a newer receive time alone does not. */
+    private static boolean reads(TagValue old, TagValue now) {
+        return old == null || old.quality() != now.quality() || !Objects.equals(old.value(), now.value());
+    }
+
+    private static String number(TagValue v) {
+        return v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
+    }
+
+    private static Quality worst(Quality worst, TagValue v) {
+        Quality q = v == null ? Quality.STALE : v.quality();
+        return severity(q) > severity(worst) ? q : worst;
+    }
+
+    private static Instant older(Instant oldest, TagValue v) {
+        return v != null && (oldest == null || v.receiveTime().isBefore(oldest)) ? v.receiveTime() : oldest;
     }
 
     private static int severity(Quality q) {

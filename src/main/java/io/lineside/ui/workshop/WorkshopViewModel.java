@@ -8,8 +8,11 @@ import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,11 +23,19 @@ import javafx.collections.ObservableList;
  * The workshop overview: one tile per station, grouped by line, discovered from the tags as they arrive.
  *
  * <p>FX thread only. {@link #pulse} drains the tags that changed since the last pulse, so its cost follows
- * the number of changed tags, not the message rate; ages are refreshed for all tiles four times a second.
+ * the number of changed tags, not the message rate. Showing them is what costs (every text set re-lays out a
+ * label), so a pulse shows changed tiles until its {@link #PULSE_BUDGET} is spent and leaves the rest, with their
+ * latest values, to the next pulses (at most {@link #MAX_PULSES_BEHIND}): when a whole plant reports at once the
+ * frames keep coming and the changes spread over a few of them instead of freezing one. Every tile's age is refreshed four times a second, likewise
+ * a slice of the tiles per pulse.
  */
 public final class WorkshopViewModel {
 
     static final Duration AGE_REFRESH = Duration.ofMillis(250);
+    /** How long one pulse may spend showing changed tiles before leaving the rest to the next. */
+    static final Duration PULSE_BUDGET = Duration.ofMillis(4);
+    /** However slow the pulses, a changed tile is shown within this many of them. */
+    static final int MAX_PULSES_BEHIND = 3;
 
     private final TagStore store;
     private final DirtyTracker tracker;
@@ -33,11 +44,22 @@ public final class WorkshopViewModel {
     private final Map<StationId, StationTileViewModel> tiles = new HashMap<>();
     private final ObservableList<LineViewModel> lines = FXCollections.observableArrayList();
     private final ObservableList<LineViewModel> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
-    private final Set<StationTileViewModel> changed = new HashSet<>();
+    /** Tiles in the order created: the round-robin of age refreshes. */
+    private final List<StationTileViewModel> ageOrder = new ArrayList<>();
+    /** Tiles with taken values not shown yet, oldest first. */
+    private final Set<StationTileViewModel> changed = new LinkedHashSet<>();
+    private final long budgetNanos;
     private Consumer<StationId> onOpenStation = id -> { };
-    private Instant lastAgeRefresh = Instant.EPOCH;
+    private Instant lastAgeSlice;
+    private double ageCredit;
+    private int ageCursor;
 
     public WorkshopViewModel(TagStore store, Texts texts) {
+        this(store, texts, PULSE_BUDGET);
+    }
+
+    WorkshopViewModel(TagStore store, Texts texts, Duration pulseBudget) {
+        this.budgetNanos = pulseBudget.toNanos();
         this.store = store;
         this.texts = texts;
         this.tracker = store.newTracker();
@@ -65,15 +87,17 @@ public final class WorkshopViewModel {
      * @return how many tags were drained
      */
     public int pulse(Instant now) {
-        int drained = tracker.drain(path -> tileFor(path).accept(path.signal(), store.get(path)));
-        for (StationTileViewModel tile : changed) {
-            tile.refresh(now);
+        long start = System.nanoTime();
+        int drained = tracker.drain(this::take);
+        // Past the budget a pulse still shows a third of what waits, so no tile lags more than three pulses
+        // behind, however slow the frames (a starved FX thread must not fall further behind).
+        int atLeast = (changed.size() + MAX_PULSES_BEHIND - 1) / MAX_PULSES_BEHIND;
+        Iterator<StationTileViewModel> pending = changed.iterator();
+        for (int shown = 0; pending.hasNext() && (shown < atLeast || System.nanoTime() - start < budgetNanos); shown++) {
+            pending.next().show(now);
+            pending.remove();
         }
-        changed.clear();
-        if (Duration.between(lastAgeRefresh, now).compareTo(AGE_REFRESH) >= 0) {
-            lastAgeRefresh = now;
-            tiles.values().forEach(tile -> tile.refresh(now));
-        }
+        refreshAgeSlice(now);
         return drained;
     }
 
@@ -86,12 +110,39 @@ public final class WorkshopViewModel {
         tracker.close();
     }
 
+    private void take(TagPath path) {
+        StationTileViewModel tile = tileFor(path);
+        if (tile.take(path.signal(), store.get(path))) {
+            changed.add(tile);
+        }
+    }
+
+    /** Refreshes the ages of the tiles whose turn has come: all of them once per {@link #AGE_REFRESH}. */
+    private void refreshAgeSlice(Instant now) {
+        int count = ageOrder.size();
+        if (lastAgeSlice == null) {
+            lastAgeSlice = now;
+            ageCredit = count;
+        } else {
+            long elapsed = Math.max(0, Duration.between(lastAgeSlice, now).toNanos());
+            lastAgeSlice = now;
+            ageCredit = Math.min(count, ageCredit + count * (double) elapsed / AGE_REFRESH.toNanos());
+        }
+        int due = (int) ageCredit;
+        ageCredit -= due;
+        for (int i = 0; i < due; i++) {
+            ageCursor = ageCursor % count;
+            ageOrder.get(ageCursor++).refreshAge(now);
+        }
+    }
+
     private StationTileViewModel tileFor(TagPath path) {
         StationId id = path.stationId();
         StationTileViewModel tile = tiles.get(id);
         if (tile == null) {
             tile = new StationTileViewModel(id, texts, this::openStation);
             tiles.put(id, tile);
+            ageOrder.add(tile);
             String lineKey = id.site() + '/' + id.area() + '/' + id.line();
             LineViewModel line = linesByName.get(lineKey);
             if (line == null) {
@@ -101,7 +152,6 @@ public final class WorkshopViewModel {
             }
             line.add(tile);
         }
-        changed.add(tile);
         return tile;
     }
 }

@@ -39,6 +39,8 @@ class DiagnosticsViewModelTest {
         assertTrue(counters.startsWith("Received: 280 (90/s)\n"), counters);
         assertTrue(counters.contains("Payloads that failed to decode (tag marked BAD): 2"), counters);
         assertTrue(counters.contains("Sequence gaps: 4"), counters);
+        assertTrue(counters.endsWith("Values refused as BAD (wrong type, NaN, Infinity, null): 0\n"
+                + "Sparkplug rebirth requests sent: 0\nSparkplug deaths ignored (old bdSeq): 0"), counters);
         assertEquals("Topic: lineside/a/b/c/d/e\nTime: 08:00:01.500\nReason: malformed JSON: Unexpected end-of-input\n"
                 + "First bytes (hex): 7b227622", model.lastBadProperty().get());
     }

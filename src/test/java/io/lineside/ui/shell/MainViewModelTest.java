@@ -53,4 +53,17 @@ class MainViewModelTest {
         assertTrue(model.historyDelayedProperty().get());
         assertEquals("History writing delayed: 7 updates dropped", model.historyTextProperty().get());
     }
+
+    @Test
+    void aWriterHoldingTheIngestBackIsSaidSoLiveValuesMayLag() {
+        AtomicReference<MainViewModel.HistoryStatus> history = new AtomicReference<>(
+                new MainViewModel.HistoryStatus(500, 0, null, true));
+        MainViewModel model = new MainViewModel(new MainViewModel.Sources(
+                () -> new ConnectionStatus(ConnectionState.ONLINE, Instant.EPOCH, "tcp://b:1883", 0, ""),
+                () -> new IngestDiagnostics().snapshot(), history::get, "/data", false),
+                Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
+        model.pulse(Instant.EPOCH.plusSeconds(10));
+        assertEquals("History: 500 samples \u2014 writing behind: live values may lag", model.historyTextProperty().get());
+        assertTrue(model.historyDelayedProperty().get());
+    }
 }

@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 /** The overview's behaviour without the toolkit: the pulse is called directly. */
@@ -24,7 +28,9 @@ class WorkshopViewModelTest {
     private static final StationId PRESS = new StationId("demo", "assembly", "line-1", "press");
 
     private final TagStore store = new TagStore();
-    private final WorkshopViewModel model = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH));
+    /** No pulse budget: these tests are about what is shown, not when (see the budget test for that). */
+    private final WorkshopViewModel model = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH),
+            java.time.Duration.ofDays(1));
 
     private void publish(StationId station, String signal, Object value, Instant at) {
         store.apply(new TagUpdate(station.signal(signal), new TagValue(value, at, at, Quality.GOOD, 1)));
@@ -103,6 +109,98 @@ class WorkshopViewModelTest {
         assertEquals(1, model.pulse(T0));
         assertEquals("999.0", model.tile(PRESS).speedTextProperty().get());
         assertEquals(0, model.pulse(T0.plusMillis(16)));
+    }
+
+    /** Counts every change of every property of the tiles seen so far, and of the lists: what a view would be told. */
+    private AtomicInteger watchAllTiles(WorkshopViewModel overview) {
+        AtomicInteger touched = new AtomicInteger();
+        ChangeListener<Object> count = (obs, old, now) -> touched.incrementAndGet();
+        ListChangeListener<Object> listCount = change -> touched.incrementAndGet();
+        for (LineViewModel line : overview.lines()) {
+            for (StationTileViewModel tile : line.stations()) {
+                for (ObservableValue<?> p : List.<ObservableValue<?>>of(tile.stateProperty(), tile.stateTextProperty(), tile.speedTextProperty(),
+                        tile.temperatureTextProperty(), tile.cyclesTextProperty(), tile.qualityProperty(),
+                        tile.qualityTextProperty())) {
+                    p.addListener(count);
+                }
+            }
+            line.stations().addListener(listCount);
+        }
+        overview.lines().addListener(listCount);
+        return touched;
+    }
+
+    private void publishStations(int count, Instant at) {
+        for (int i = 0; i < count; i++) {
+            StationId st = new StationId("demo", "assembly", "line-" + i / 25, "st-" + i);
+            publish(st, "state", "running", at);
+            publish(st, "speed", 10.0 + i, at);
+            publish(st, "temperature", 40.0, at);
+            publish(st, "cycles", 7.0, at);
+        }
+    }
+
+    @Test
+    void aPulseWithNothingNewTouchesNoProperty() {
+        publishStations(100, T0);
+        model.pulse(T0);
+        AtomicInteger touched = watchAllTiles(model);
+        assertEquals(0, model.pulse(T0));
+        assertEquals(0, model.pulse(T0.plusMillis(16)), "16 ms later: ages refreshed for a slice, still 0.0 s");
+        assertEquals(0, touched.get(), "a pulse with no changes must not invalidate anything a view listens to");
+    }
+
+    @Test
+    void aRepeatedEqualValueIsNotShownAgain() {
+        publishStations(100, T0);
+        model.pulse(T0);
+        AtomicInteger touched = watchAllTiles(model);
+        publishStations(100, T0); // same values, same receive time: e.g. a redelivered retained message
+        assertEquals(400, model.pulse(T0));
+        assertEquals(0, touched.get(), "equal values must not re-set texts");
+        publish(new StationId("demo", "assembly", "line-0", "st-3"), "cycles", 8.0, T0);
+        model.pulse(T0);
+        assertEquals(1, touched.get(), "one new counter value changes exactly one text");
+    }
+
+    @Test
+    void agesAreRefreshedASliceAtATimeAndAllWithinTheRefreshPeriod() {
+        publishStations(100, T0);
+        model.pulse(T0);
+        StationTileViewModel first = model.tile(new StationId("demo", "assembly", "line-0", "st-0"));
+        StationTileViewModel last = model.tile(new StationId("demo", "assembly", "line-3", "st-99"));
+        AtomicInteger touched = watchAllTiles(model);
+        model.pulse(T0.plusMillis(125)); // half the period: half of the tiles, each now "0.1 s"
+        assertEquals(50, touched.get());
+        assertEquals("Good \u00B7 0.1 s", first.qualityTextProperty().get());
+        assertEquals("Good \u00B7 0.0 s", last.qualityTextProperty().get());
+        model.pulse(T0.plusMillis(250)); // the other half
+        assertEquals(100, touched.get());
+        assertEquals("Good \u00B7 0.3 s", last.qualityTextProperty().get());
+    }
+
+    private static List<String> speeds(WorkshopViewModel overview, List<StationId> ids) {
+        return ids.stream().map(id -> overview.tile(id).speedTextProperty().get()).toList();
+    }
+
+    @Test
+    void aPulseOverItsBudgetLeavesTheRestToTheNextPulseWithTheirLatestValues() {
+        WorkshopViewModel slow = new WorkshopViewModel(store, Texts.forLocale(Locale.ENGLISH), java.time.Duration.ZERO);
+        List<StationId> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(new StationId("demo", "assembly", "line-1", "st-" + i));
+            publish(ids.get(i), "speed", 1.0, T0);
+        }
+        assertEquals(6, slow.pulse(T0));
+        assertEquals(List.of("1.0", "1.0", "\u2014", "\u2014", "\u2014", "\u2014"), speeds(slow, ids),
+                "over budget, a pulse shows a third of the waiting tiles, oldest first");
+        publish(ids.get(5), "speed", 3.0, T0); // superseded before it was shown: only the latest is formatted
+        assertEquals(1, slow.pulse(T0.plusMillis(16)));
+        assertEquals(List.of("1.0", "1.0", "1.0", "1.0", "\u2014", "\u2014"), speeds(slow, ids));
+        slow.pulse(T0.plusMillis(32));
+        slow.pulse(T0.plusMillis(48));
+        assertEquals(List.of("1.0", "1.0", "1.0", "1.0", "1.0", "3.0"), speeds(slow, ids));
+        slow.dispose();
     }
 
     @Test

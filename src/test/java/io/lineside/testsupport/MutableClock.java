@@ -1,4 +1,4 @@
-package io.lineside.alarms;
+package io.lineside.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A UTC clock a test moves by hand, so delays, lockouts and timeouts are tested without sleeping. */
 public final class MutableClock extends Clock {
-    private Instant now;
+
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;

@@ -1,0 +1,162 @@
+package io.lineside.history;
+
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link HistoryWriter}'s side of JDBC: one connection, its prepared statements and the tag-id cache.
+ * Writer thread only.
+ */
+final class SampleTable {
+
+    private static final System.Logger LOG = System.getLogger(SampleTable.class.getName());
+    // Plain INSERT first: a redelivered sample is rare. A batch that hits a duplicate key is rolled back and
+    // written again with MERGE on the primary key, which makes the redelivered sample (same tag, ts, seq) a no-op.
+    private static final String INSERT_SAMPLE = "INSERT INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
+            + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private final HistoryDatabase database;
+    private final Map<TagPath, Integer> tagIds = new HashMap<>();
+    private Connection connection;
+    private PreparedStatement insertSample;
+    private PreparedStatement selectTag;
+
+    SampleTable(HistoryDatabase database) {
+        this.database = database;
+    }
+
+    /** A duplicate primary key, possibly wrapped in a batch failure. */
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
+    /**
+     * Writes and commits one batch. On failure the caller retries or gives up; call {@link #discard} first so the
+     * next attempt starts on a fresh connection.
+     */
+    void write(List<TagUpdate> batch) throws SQLException {
+        try {
+            insert(batch, false);
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            discard(); // rolls back the partial batch (and any tag rows it added)
+            insert(batch, true);
+        }
+    }
+
+    /** Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. */
+    private void insert(List<TagUpdate> batch, boolean merge) throws SQLException {
+        Connection c = connection();
+        PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
+        try {
+            // In key order (tag, then time), each index page is visited once per batch rather than at random.
+            long[] order = new long[batch.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = (long) tagId(c, batch.get(i).path()) << 32 | i;
+            }
+            Arrays.sort(order);
+            for (long key : order) {
+                TagUpdate update = batch.get((int) key);
+                TagValue v = update.value();
+                ps.setInt(1, (int) (key >>> 32));
+                ps.setLong(2, v.sourceTime().toEpochMilli());
+                ps.setLong(3, v.seq());
+                ps.setLong(4, v.receiveTime().toEpochMilli());
+                // Non-finite numbers would poison min/max: keep them as text, verbatim.
+                if (v.value() instanceof Double d && Double.isFinite(d)) {
+                    ps.setDouble(5, d);
+                    ps.setNull(6, Types.VARCHAR);
+                } else {
+                    ps.setNull(5, Types.DOUBLE);
+                    ps.setString(6, v.value() == null ? null : HistoryWriter.truncate(v.value().toString()));
+                }
+                ps.setInt(7, v.quality().ordinal());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } finally {
+            if (merge) {
+                ps.close();
+            }
+        }
+        c.commit();
+    }
+
+    private int tagId(Connection c, TagPath path) throws SQLException {
+        Integer cached = tagIds.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        int id;
+        selectTag.setString(1, path.toString());
+        try (ResultSet rs = selectTag.executeQuery()) {
+            id = rs.next() ? rs.getInt(1) : insertTag(c, path);
+        }
+        tagIds.put(path, id);
+        return id;
+    }
+
+    private static int insertTag(Connection c, TagPath path) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tag (path) VALUES (?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, path.toString());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getInt(1);
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = database.connect();
+            try {
+                c.setAutoCommit(false);
+                insertSample = c.prepareStatement(INSERT_SAMPLE);
+                selectTag = c.prepareStatement("SELECT id FROM tag WHERE path = ?");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** Drops the connection after a failure (or at the end): its transaction is gone, and so are uncommitted tag ids. */
+    void discard() {
+        tagIds.clear();
+        insertSample = null; // closed with their connection
+        selectTag = null;
+        if (connection != null) {
+            try (Connection c = connection) {
+                c.rollback();
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, "closing the history connection failed", e);
+            }
+            connection = null;
+        }
+    }
+}

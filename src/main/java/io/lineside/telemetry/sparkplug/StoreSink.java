@@ -1,0 +1,59 @@
+package io.lineside.telemetry.sparkplug;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * The production sink: live values to the {@link TagStore}, history and any further listener (alarms), historical ones
+ * to history only. Called on the Sparkplug decoder thread.
+ */
+public final class StoreSink implements SparkplugSink {
+
+    private final TagStore store;
+    private final Consumer<TagUpdate> history;
+    private final Consumer<TagUpdate> alsoLive;
+
+    /** @param history e.g. {@code HistoryWriter::accept}; must never block or throw */
+    public StoreSink(TagStore store, Consumer<TagUpdate> history) {
+        this(store, history, update -> { });
+    }
+
+    /**
+     * @param history  e.g. {@code HistoryWriter::accept}; must never block or throw
+     * @param alsoLive gets every live update too (e.g. the alarm engine's queue); must never block or throw
+     */
+    public StoreSink(TagStore store, Consumer<TagUpdate> history, Consumer<TagUpdate> alsoLive) {
+        this.store = store;
+        this.history = history;
+        this.alsoLive = alsoLive;
+    }
+
+    @Override
+    public void live(TagUpdate update) {
+        store.apply(update);
+        history.accept(update);
+        alsoLive.accept(update);
+    }
+
+    @Override
+    public void historical(TagUpdate update) {
+        history.accept(update);
+    }
+
+    @Override
+    public void stale(Collection<TagPath> paths, Instant at) {
+        for (TagPath path : paths) {
+            TagValue last = store.get(path);
+            if (last != null && last.quality() != Quality.STALE) {
+                store.apply(new TagUpdate(path, new TagValue(last.value(), last.sourceTime(), at, Quality.STALE,
+                        last.seq())));
+            }
+        }
+    }
+}

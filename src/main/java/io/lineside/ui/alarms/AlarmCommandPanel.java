@@ -1,0 +1,205 @@
+package io.lineside.ui.alarms;
+
+import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.Priority;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import io.lineside.ui.Texts;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The inline acknowledge and shelve "dialog" under the alarm table: it never covers the banner or the list (alarms
+ * are never hidden by a dialog). Checks the note and reason rules before anything is sent, then shows the outcome,
+ * refusals included, in the operator's words. FX thread only.
+ */
+public final class AlarmCommandPanel {
+
+    /** What the panel is asking for. */
+    public enum Mode { NONE, ACKNOWLEDGE, SHELVE }
+
+    static final List<Duration> SHELVE_CHOICES = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30),
+            Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8));
+
+    private final AlarmActions actions;
+    private final Texts texts;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NONE);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
+    private final ObservableList<Duration> durations = FXCollections.observableArrayList();
+    private List<ActiveAlarm> targets = List.of();
+
+    AlarmCommandPanel(AlarmActions actions, Texts texts, Executor fx) {
+        this.actions = actions;
+        this.texts = texts;
+        this.fx = fx;
+        note.addListener((o, old, now) -> {
+            if (error.get()) {
+                report("", false); // the operator is fixing what was missing
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Whether a note is required, or the shelve limit. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** The last outcome or the rule that stopped a command; empty when there is nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True when {@link #messageProperty()} reports a refusal or a missing input. */
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True while a command is on its way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The note (acknowledge) or reason (shelve) being typed; bound by the view. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** The chosen shelve duration; bound by the view. */
+    public ObjectProperty<Duration> durationProperty() {
+        return duration;
+    }
+
+    /** The shelve durations the alarm allows: the standard choices up to its maximum, and the maximum. */
+    public ObservableList<Duration> durations() {
+        return durations;
+    }
+
+    public String durationText(Duration d) {
+        return d == null ? "" : texts.get("summary.minutes", d.toMinutes());
+    }
+
+    // Commands
+
+    /** Opens the acknowledge panel for those of {@code alarms} that need acknowledging. */
+    public void requestAcknowledge(List<ActiveAlarm> alarms) {
+        List<ActiveAlarm> needing = alarms.stream().filter(a -> a.state().needsAck()).toList();
+        if (alarms.isEmpty() || needing.isEmpty()) {
+            report(texts.get(alarms.isEmpty() ? "summary.selectFirst" : "summary.nothingToAck"), true);
+            return;
+        }
+        targets = needing;
+        note.set("");
+        title.set(texts.get("summary.ackTitle", needing.size()));
+        hint.set(texts.get(needing.stream().anyMatch(a -> noteRequired(a.priority())) ? "summary.ackNoteRequired"
+                : "summary.ackNoteOptional"));
+        report("", false);
+        mode.set(Mode.ACKNOWLEDGE);
+    }
+
+    /** Opens the shelve panel for one alarm, offering durations up to its maximum. */
+    public void requestShelve(ActiveAlarm alarm) {
+        if (alarm == null) {
+            report(texts.get("summary.selectFirst"), true);
+            return;
+        }
+        targets = List.of(alarm);
+        Duration max = alarm.definition().maxShelve();
+        durations.setAll(SHELVE_CHOICES.stream().filter(d -> d.compareTo(max) < 0).toList());
+        durations.add(max);
+        duration.set(durations.getFirst());
+        note.set("");
+        title.set(texts.get("summary.shelveTitle", alarm.id(), max.toMinutes()));
+        hint.set(texts.get("summary.reason"));
+        report("", false);
+        mode.set(Mode.SHELVE);
+    }
+
+    /** Ends {@code alarm}'s shelve now (no note needed: the audit row records who). */
+    public void unshelve(ActiveAlarm alarm) {
+        if (alarm == null || alarm.state() != io.lineside.alarms.AlarmState.SHELVED) {
+            report(texts.get("summary.notShelved"), true);
+            return;
+        }
+        targets = List.of(alarm);
+        send(actions.unshelve(alarm.id(), ""), "summary.unshelved");
+    }
+
+    /** Sends what the panel asks for, if its rules are met; otherwise says which is missing. */
+    public void confirm() {
+        String text = note.get() == null ? "" : note.get().strip();
+        if (mode.get() == Mode.ACKNOWLEDGE) {
+            ActiveAlarm needsNote = targets.stream().filter(a -> noteRequired(a.priority())).findFirst().orElse(null);
+            if (needsNote != null && text.isEmpty()) {
+                report(texts.get("summary.noteMissing", needsNote.id()), true);
+                return;
+            }
+            send(actions.acknowledge(targets.stream().map(ActiveAlarm::id).toList(), text), "summary.acked");
+        } else if (mode.get() == Mode.SHELVE) {
+            if (text.isEmpty()) {
+                report(texts.get("summary.reasonMissing"), true);
+                return;
+            }
+            send(actions.shelve(targets.getFirst().id(), duration.get(), text), "summary.shelved");
+        }
+    }
+
+    /** Closes the panel without sending anything. */
+    public void cancel() {
+        mode.set(Mode.NONE);
+        targets = List.of();
+    }
+
+    /** Acknowledging High and Critical alarms needs a note (RELIABILITY.md scenario 29). */
+    static boolean noteRequired(Priority p) {
+        return p.compareTo(Priority.HIGH) <= 0;
+    }
+
+    private void send(CompletableFuture<AlarmActions.Outcome> pending, String doneKey) {
+        busy.set(true);
+        report(texts.get("summary.working"), false);
+        String what = targets.size() == 1 ? targets.getFirst().id() : String.valueOf(targets.size());
+        pending.whenComplete((outcome, failure) -> fx.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                report(texts.get("summary.refused", String.valueOf(failure.getMessage())), true);
+            } else if (!outcome.ok()) {
+                report(texts.get("summary.refused", String.join(" ", outcome.problems())), true);
+            } else {
+                report(texts.get(doneKey, doneKey.equals("summary.acked") ? outcome.done() : what), false);
+                cancel();
+            }
+        }));
+    }
+
+    private void report(String text, boolean isError) {
+        message.set(text);
+        error.set(isError);
+    }
+}

@@ -1,0 +1,208 @@
+package io.lineside.ui.alarms;
+
+import io.lineside.ui.Texts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The alarm summary's controller: table, filters and the inline command panel. FX thread only. */
+public final class AlarmSummaryView {
+
+    private final AlarmSummaryViewModel model;
+    private final Texts texts;
+
+    @FXML
+    private ComboBox<String> scope;
+    @FXML
+    private TextField search;
+    @FXML
+    private CheckBox grouped;
+    @FXML
+    private CheckBox showShelved;
+    @FXML
+    private Button shelveButton;
+    @FXML
+    private Button unshelveButton;
+    @FXML
+    private Button trendButton;
+    @FXML
+    private TableView<AlarmRow> table;
+    @FXML
+    private TableColumn<AlarmRow, String> priorityColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> timeColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> stationColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> messageColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> valueColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> stateColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> groupColumn;
+    @FXML
+    private TableColumn<AlarmRow, String> shelveColumn;
+    @FXML
+    private VBox commandPanel;
+    @FXML
+    private Label panelTitle;
+    @FXML
+    private Label panelHint;
+    @FXML
+    private ComboBox<Duration> duration;
+    @FXML
+    private TextField note;
+    @FXML
+    private Button confirm;
+    @FXML
+    private Label message;
+
+    public AlarmSummaryView(AlarmSummaryViewModel model, Texts texts) {
+        this.model = model;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        AlarmCommandPanel panel = model.panel();
+        scope.setItems(model.scopes());
+        scope.valueProperty().bindBidirectional(model.scopeProperty());
+        search.textProperty().bindBidirectional(model.searchProperty());
+        grouped.selectedProperty().bindBidirectional(model.groupedProperty());
+        showShelved.selectedProperty().bindBidirectional(model.showShelvedProperty());
+        table.setItems(model.rows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        column(priorityColumn, AlarmRow::priority);
+        column(timeColumn, AlarmRow::time);
+        column(stationColumn, AlarmRow::station);
+        column(messageColumn, AlarmRow::message);
+        column(valueColumn, AlarmRow::value);
+        column(stateColumn, AlarmRow::state);
+        column(groupColumn, AlarmRow::group);
+        column(shelveColumn, AlarmRow::shelve);
+        groupColumn.visibleProperty().bind(model.groupedProperty());
+        shelveColumn.visibleProperty().bind(model.showShelvedProperty());
+        unshelveButton.visibleProperty().bind(model.showShelvedProperty());
+        unshelveButton.managedProperty().bind(unshelveButton.visibleProperty());
+        table.setRowFactory(t -> priorityRow());
+        shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+
+        commandPanel.visibleProperty().bind(panel.modeProperty().isNotEqualTo(AlarmCommandPanel.Mode.NONE));
+        commandPanel.managedProperty().bind(commandPanel.visibleProperty());
+        panelTitle.textProperty().bind(panel.titleProperty());
+        panelHint.textProperty().bind(panel.hintProperty());
+        note.textProperty().bindBidirectional(panel.noteProperty());
+        duration.setItems(panel.durations());
+        duration.valueProperty().bindBidirectional(panel.durationProperty());
+        duration.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return panel.durationText(d);
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        duration.visibleProperty().bind(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.SHELVE));
+        duration.managedProperty().bind(duration.visibleProperty());
+        panel.modeProperty().addListener((o, old, mode) -> {
+            confirm.setText(texts.get(mode == AlarmCommandPanel.Mode.SHELVE ? "summary.confirmShelve"
+                    : "summary.confirmAck"));
+            if (mode != AlarmCommandPanel.Mode.NONE) {
+                note.requestFocus();
+            }
+        });
+        confirm.disableProperty().bind(panel.busyProperty());
+        message.textProperty().bind(panel.messageProperty());
+        panel.errorProperty().addListener((o, old, err) -> {
+            message.getStyleClass().remove("error");
+            if (err) {
+                message.getStyleClass().add("error");
+            }
+        });
+    }
+
+    /** F9: acknowledge the selected alarms (opens the note panel). */
+    @FXML
+    public void acknowledgeSelected() {
+        model.requestAcknowledge(List.copyOf(table.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void acknowledgeShown() {
+        model.requestAcknowledgeShown();
+    }
+
+    @FXML
+    private void shelve() {
+        AlarmRow row = table.getSelectionModel().getSelectedItem();
+        model.panel().requestShelve(row == null ? null : row.alarm());
+    }
+
+    @FXML
+    private void unshelve() {
+        AlarmRow row = table.getSelectionModel().getSelectedItem();
+        model.panel().unshelve(row == null ? null : row.alarm());
+    }
+
+    @FXML
+    private void openTrend() {
+        model.openTrend(table.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void confirm() {
+        model.panel().confirm();
+    }
+
+    /** Esc: close the command panel. */
+    @FXML
+    public void cancel() {
+        model.panel().cancel();
+    }
+
+    private TableRow<AlarmRow> priorityRow() {
+        TableRow<AlarmRow> row = new TableRow<>() {
+            @Override
+            protected void updateItem(AlarmRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(c -> c.startsWith("alarm-row-"));
+                if (item != null && !empty) {
+                    getStyleClass().add("alarm-row-" + item.alarm().priority().name().toLowerCase(Locale.ROOT));
+                    if (item.alarm().state().needsAck()) {
+                        getStyleClass().add("alarm-row-unacked");
+                    }
+                }
+            }
+        };
+        row.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                model.openTrend(row.getItem());
+            }
+        });
+        return row;
+    }
+
+    private static void column(TableColumn<AlarmRow, String> column, Function<AlarmRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())).getReadOnlyProperty());
+    }
+}

@@ -1,0 +1,249 @@
+package io.lineside.ui.alarms;
+
+import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.AlarmGroup;
+import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.alarms.Priority;
+import io.lineside.tags.StationId;
+import io.lineside.ui.Texts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The alarm summary: the annunciated alarms sorted by priority then newest, filtered by area/line/station and text,
+ * optionally grouped by station in a flood (first-out marked, the rest collapsed), and the operator's commands on
+ * them through {@link AlarmActions} with the note and reason rules checked first ({@link AlarmCommandPanel}).
+ *
+ * <p>FX thread only. Results of commands come back through the injected FX executor.
+ */
+public final class AlarmSummaryViewModel {
+
+    /** How far either side of an alarm its trend reaches. */
+    public static final Duration TREND_SPAN = Duration.ofMinutes(10);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Supplier<AlarmSnapshot> source;
+    private final Supplier<List<AlarmEvent>> shelvedSource;
+    private final Map<String, AlarmDefinition> definitions;
+    private final BooleanProperty showShelved = new SimpleBooleanProperty();
+    private List<AlarmEvent> lastShelved = List.of();
+    private final Texts texts;
+    private final ZoneId zone;
+    private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AlarmRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> scopes = FXCollections.observableArrayList();
+    private final StringProperty scope = new SimpleStringProperty();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty grouped = new SimpleBooleanProperty();
+    private final AlarmCommandPanel panel;
+    private BiConsumer<StationId, Instant> onOpenTrend = (s, t) -> { };
+    private AlarmSnapshot last;
+    private boolean filterChanged = true;
+
+    /**
+     * @param shelved the shelve events of the alarms shelved now (the snapshot lists only annunciated alarms);
+     *                safe to call on the FX thread
+     */
+    public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
+                                 Supplier<List<AlarmEvent>> shelved, AlarmActions actions, Texts texts, ZoneId zone,
+                                 Executor fx) {
+        this.source = source;
+        this.shelvedSource = shelved;
+        this.definitions = definitions.stream()
+                .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
+        this.texts = texts;
+        this.zone = zone;
+        this.panel = new AlarmCommandPanel(actions, texts, fx);
+        scopes.add(texts.get("summary.scopeAll"));
+        scopes.addAll(scopesOf(definitions));
+        scope.set(scopes.getFirst());
+        scope.addListener((o, a, b) -> filterChanged = true);
+        search.addListener((o, a, b) -> filterChanged = true);
+        grouped.addListener((o, a, b) -> filterChanged = true);
+        showShelved.addListener((o, a, b) -> filterChanged = true);
+    }
+
+    /** The rows to show, in display order. */
+    public ObservableList<AlarmRow> rows() {
+        return readOnlyRows;
+    }
+
+    /** "All areas", then each area, area/line and area/line/station that has alarms configured. */
+    public ObservableList<String> scopes() {
+        return FXCollections.unmodifiableObservableList(scopes);
+    }
+
+    /** The chosen scope (one of {@link #scopes()}); bound by the view. */
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    /** Case-insensitive text in the alarm id, message, station or tag; bound by the view. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** Group by station with the first-out marked (flood mode); bound by the view. */
+    public BooleanProperty groupedProperty() {
+        return grouped;
+    }
+
+    /** Also list the shelved alarms (with who, why and until when); bound by the view. */
+    public BooleanProperty showShelvedProperty() {
+        return showShelved;
+    }
+
+    /** The acknowledge and shelve panel. */
+    public AlarmCommandPanel panel() {
+        return panel;
+    }
+
+    /** Who shows a station's trend around a time (the trend pane). */
+    public void setOnOpenTrend(BiConsumer<StationId, Instant> handler) {
+        this.onOpenTrend = handler;
+    }
+
+    // Commands
+
+    /** Pulls the latest snapshot and refilters when it or the filter changed. FX thread only. */
+    public void pulse(Instant now) {
+        AlarmSnapshot snapshot = source.get();
+        List<AlarmEvent> shelved = showShelved.get() ? shelvedSource.get() : List.of();
+        if (snapshot == last && shelved.equals(lastShelved) && !filterChanged) {
+            return;
+        }
+        last = snapshot;
+        lastShelved = shelved;
+        filterChanged = false;
+        List<AlarmRow> next = build(snapshot);
+        next.addAll(shelvedRows(shelved));
+        if (!next.equals(rows)) { // the engine republishes every tick: keep the selection when nothing changed
+            rows.setAll(next);
+        }
+    }
+
+    /** Opens the trend of {@code row}'s station from 10 minutes before to 10 minutes after the alarm. */
+    public void openTrend(AlarmRow row) {
+        if (row != null) {
+            onOpenTrend.accept(row.alarm().definition().station(), row.alarm().since());
+        }
+    }
+
+    /** Asks for a note to acknowledge {@code selected}. */
+    public void requestAcknowledge(List<AlarmRow> selected) {
+        panel.requestAcknowledge(selected.stream().map(AlarmRow::alarm).toList());
+    }
+
+    /** Asks for a note to acknowledge every shown row (the visible page). */
+    public void requestAcknowledgeShown() {
+        panel.requestAcknowledge(rows.stream().map(AlarmRow::alarm).toList());
+    }
+
+    private List<AlarmRow> build(AlarmSnapshot s) {
+        List<AlarmRow> out = new ArrayList<>();
+        if (grouped.get()) {
+            for (AlarmGroup g : s.groups()) {
+                if (matches(g.firstOut())) {
+                    String mark = g.size() == 1 ? texts.get("summary.firstOut")
+                            : texts.get("summary.collapsed", g.size() - 1);
+                    out.add(row(g.firstOut(), mark, ""));
+                }
+            }
+            return out;
+        }
+        s.alarms().stream().filter(this::matches)
+                .sorted(Comparator.comparing(ActiveAlarm::priority)
+                        .thenComparing(ActiveAlarm::since, Comparator.reverseOrder()).thenComparing(ActiveAlarm::id))
+                .forEach(a -> out.add(row(a, "", "")));
+        return out;
+    }
+
+    private List<AlarmRow> shelvedRows(List<AlarmEvent> shelved) {
+        List<AlarmRow> out = new ArrayList<>();
+        for (AlarmEvent e : shelved) {
+            AlarmDefinition d = definitions.get(e.alarmId());
+            if (d == null) {
+                continue;
+            }
+            ActiveAlarm a = new ActiveAlarm(d.id(), AlarmState.SHELVED, d.priority(), e.station(), e.tag(), e.value(),
+                    e.time(), 1, false, d);
+            if (matches(a)) {
+                out.add(row(a, "", texts.get("summary.shelveInfo", e.user(), e.note())));
+            }
+        }
+        out.sort(Comparator.comparing((AlarmRow r) -> r.alarm().priority()));
+        return out;
+    }
+
+    private AlarmRow row(ActiveAlarm a, String group, String shelve) {
+        String state = texts.get("alarmState." + a.state().name());
+        if (a.uncertain()) {
+            state = texts.get("alarmState.uncertain", state);
+        }
+        String repeats = a.repeats() > 1 ? " " + texts.get("summary.repeats", a.repeats()) : "";
+        return new AlarmRow(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
+                CLOCK.format(a.since().atZone(zone)), shortStation(a.definition().station()),
+                a.definition().message(texts.language()) + repeats, a.value(), state, group, shelve);
+    }
+
+    private boolean matches(ActiveAlarm a) {
+        StationId st = a.definition().station();
+        String path = st.area() + "/" + st.line() + "/" + st.station() + "/";
+        String chosen = scope.get();
+        if (chosen != null && !chosen.equals(scopes.getFirst()) && !path.startsWith(chosen + "/")) {
+            return false;
+        }
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        return q.isEmpty() || (a.id() + "\n" + a.definition().message(texts.language()) + "\n" + a.definition()
+                .message("en") + "\n" + a.station() + "\n" + a.tag()).toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    /** ISA-101: a shape per priority, so colour is never the only cue. */
+    static String symbol(Priority p) {
+        return switch (p) {
+            case CRITICAL -> "\u25C6"; // diamond
+            case HIGH -> "\u25B2"; // triangle
+            case MEDIUM -> "\u25A0"; // square
+            case LOW -> "\u25CF"; // circle
+            case DIAGNOSTIC -> "\u25CB"; // ring
+        };
+    }
+
+    private static String shortStation(StationId st) {
+        return st.line() + " / " + st.station();
+    }
+
+    private static List<String> scopesOf(List<AlarmDefinition> definitions) {
+        Set<String> out = new LinkedHashSet<>();
+        definitions.stream().map(AlarmDefinition::station).sorted(Comparator.comparing(StationId::toString))
+                .forEach(st -> {
+                    out.add(st.area());
+                    out.add(st.area() + "/" + st.line());
+                    out.add(st.area() + "/" + st.line() + "/" + st.station());
+                });
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,146 @@
+package io.lineside.ui.review;
+
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmJournal;
+import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.JournalFilter;
+import io.lineside.alarms.Priority;
+import io.lineside.ui.Texts;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The alarm journal: every transition, acknowledgement, shelve and suppression, filtered by time, priority, state,
+ * area and text, and exported as CSV. Queries run on {@code background}; results arrive through {@code fx}.
+ * FX thread only.
+ */
+public final class JournalViewModel {
+
+    /** One journal row as the table shows it. */
+    public record Row(String time, String priority, String alarm, String event, String transition, String station,
+                      String value, String user, String note, String message) {
+    }
+
+    /** Writes the rows to a CSV file as the signed-in user (permission-checked and audited); returns what happened. */
+    @FunctionalInterface
+    public interface Exporter {
+        String export(List<AlarmEvent> events, Path file) throws Exception;
+    }
+
+    static final int LIMIT = 10_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final AlarmJournal journal;
+    private final Exporter exporter;
+    private final Executor background;
+    private final Executor fx;
+    private final Texts texts;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private List<AlarmEvent> shown = List.of();
+
+    public JournalViewModel(AlarmJournal journal, Exporter exporter, Executor background, Executor fx, Texts texts,
+                            Clock clock) {
+        this.journal = journal;
+        this.exporter = exporter;
+        this.background = background;
+        this.fx = fx;
+        this.texts = texts;
+        this.zone = clock.getZone();
+        this.clock = clock;
+    }
+
+    public ObservableList<Row> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** How many rows were found, or why not, or what the export did. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /**
+     * Looks up the journal.
+     *
+     * @param priority one priority, or null for all
+     * @param state    one state entered, or null for all
+     */
+    public void search(ReviewRange range, Priority priority, AlarmState state, String area, String text) {
+        Instant now = clock.instant();
+        JournalFilter filter = JournalFilter.between(range.from(now), now)
+                .withPriorities(priority == null ? Set.of() : Set.of(priority))
+                .withStates(state == null ? Set.of() : Set.of(state))
+                .withArea(area).withText(text).withLimit(LIMIT);
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                List<AlarmEvent> found = journal.query(filter);
+                fx.execute(() -> show(found));
+            } catch (AlarmJournal.JournalException | RuntimeException e) {
+                fx.execute(() -> fail(texts.get("review.failed", e.getMessage())));
+            }
+        });
+    }
+
+    /** Writes the rows found by the last search to {@code file}. */
+    public void export(Path file) {
+        List<AlarmEvent> events = shown;
+        busy.set(true);
+        background.execute(() -> {
+            String outcome;
+            try {
+                outcome = exporter.export(events, file);
+            } catch (Exception e) {
+                outcome = texts.get("session.refused", e.getMessage());
+            }
+            String said = outcome;
+            fx.execute(() -> {
+                busy.set(false);
+                message.set(said);
+            });
+        });
+    }
+
+    private void show(List<AlarmEvent> found) {
+        busy.set(false);
+        shown = found;
+        rows.setAll(found.stream().map(this::row).toList());
+        message.set(texts.get(found.size() >= LIMIT ? "review.rowsCapped" : "review.rows", found.size()));
+    }
+
+    private void fail(String why) {
+        busy.set(false);
+        message.set(why);
+    }
+
+    private Row row(AlarmEvent e) {
+        return new Row(TIME.format(e.time().atZone(zone)), texts.get("priority." + e.priority().name()),
+                e.alarmId(), e.trigger().name(), state(e.from()) + " \u2192 " + state(e.to()), e.station(), e.value(),
+                e.user(), e.note(), e.message());
+    }
+
+    private String state(AlarmState state) {
+        return texts.get("alarmState." + state.name());
+    }
+}

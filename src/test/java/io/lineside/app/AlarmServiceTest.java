@@ -1,0 +1,190 @@
+package io.lineside.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lineside.alarms.AlarmDefinitionsLoader;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.AlarmTrigger;
+import io.lineside.alarms.JournalFilter;
+import io.lineside.history.HistoryDatabase;
+import io.lineside.security.AuditRecord;
+import io.lineside.security.AuditResult;
+import io.lineside.security.PasswordHasher;
+import io.lineside.security.Role;
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import io.lineside.testsupport.Eventually;
+import io.lineside.ui.alarms.AlarmActions.Outcome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alarm service on a real H2 history file and a real security database: updates raise an alarm, commands go
+ * through the permission check and audit before the engine, and the journal records who and why.
+ */
+class AlarmServiceTest {
+
+    private static final String FAULT_ALARM = "L1-LOAD-FAULT"; // High, demo config
+    private static final TagPath LOAD_STATE = TagPath.parse("demo/assembly/line-1/load/state");
+
+    @TempDir
+    Path dir;
+
+    private HistoryDatabase db;
+    private AlarmService alarms;
+    private SecurityServices security;
+    private AlarmCommands commands;
+
+    @BeforeEach
+    void start() throws Exception {
+        Clock clock = Clock.systemUTC();
+        db = HistoryDatabase.open(dir.resolve("db"));
+        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), db, clock);
+        security = new SecurityServices(dir, "ws-test", clock, new PasswordHasher(1_000));
+        security.users().createFirstAdmin("admin", "admin-secret-1".toCharArray());
+        login("admin", "admin-secret-1");
+        security.users().createUser(security.session(), "olga", null, Role.OPERATOR, "olga-pass-1".toCharArray());
+        security.users().createUser(security.session(), "vera", null, Role.VIEWER, "vera-pass-1".toCharArray());
+        commands = new AlarmCommands(alarms, security.actions(), security.session());
+    }
+
+    @AfterEach
+    void stop() {
+        alarms.close();
+        db.close();
+        security.close();
+    }
+
+    private void login(String user, String password) throws Exception {
+        security.session().login(user, password.toCharArray());
+        assertEquals(user, security.session().actor().userName());
+    }
+
+    private void raiseLoadFault() {
+        Instant now = Instant.now();
+        alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("fault", now, now, Quality.GOOD, 1)));
+        Eventually.await("the load fault alarm is annunciated", Duration.ofSeconds(5),
+                () -> alarms.snapshot().alarms().stream().anyMatch(a -> a.id().equals(FAULT_ALARM)));
+    }
+
+    @Test
+    void anOperatorsAcknowledgementIsAuditedThenJournalledWithUserAndNote() throws Exception {
+        raiseLoadFault();
+        login("olga", "olga-pass-1");
+        Outcome outcome = commands.acknowledge(List.of(FAULT_ALARM), "jam cleared at the infeed")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(new Outcome(1, List.of()), outcome);
+
+        List<AlarmEvent> journal = alarms.journal().query(JournalFilter.between(Instant.EPOCH, Instant.now()
+                .plusSeconds(1)).withText(FAULT_ALARM));
+        AlarmEvent ack = journal.getLast();
+        assertEquals(AlarmTrigger.ACK, ack.trigger());
+        assertEquals(AlarmState.UNACK, ack.from());
+        assertEquals(AlarmState.ACKED, ack.to());
+        assertEquals("olga", ack.user());
+        assertEquals("jam cleared at the infeed", ack.note());
+
+        AuditRecord row = security.audit().latest(1).getFirst();
+        assertEquals(AlarmCommands.ACKNOWLEDGE, row.entry().action());
+        assertEquals(FAULT_ALARM, row.entry().target());
+        assertEquals("olga", row.entry().actor().userName());
+        assertEquals(Role.OPERATOR, row.entry().actor().role());
+        assertEquals("state UNACK, value fault", row.entry().oldValue());
+        assertEquals("jam cleared at the infeed", row.entry().note());
+        assertEquals(AuditResult.OK, row.entry().result());
+    }
+
+    @Test
+    void aViewerIsRefusedWithTheReasonAndTheRefusalIsAudited() throws Exception {
+        raiseLoadFault();
+        login("vera", "vera-pass-1");
+        Outcome outcome = commands.acknowledge(List.of(FAULT_ALARM), "trying").get(5, TimeUnit.SECONDS);
+        assertEquals(0, outcome.done());
+        assertEquals(List.of("'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher."), outcome.problems());
+        AuditRecord row = security.audit().latest(1).getFirst();
+        assertEquals(AuditResult.DENIED, row.entry().result());
+        assertEquals("vera", row.entry().actor().userName());
+        assertEquals(AlarmCommands.ACKNOWLEDGE, row.entry().action());
+        assertEquals(AlarmState.UNACK, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aHighAlarmWithoutANoteIsRefusedBeforeTheAuditAndTheEngine() throws Exception {
+        raiseLoadFault();
+        login("olga", "olga-pass-1");
+        long auditRows = security.audit().latest(1).getFirst().id();
+        Outcome outcome = commands.acknowledge(List.of(FAULT_ALARM), "  ").get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT is High: acknowledging it needs a note."), outcome.problems());
+        assertEquals(auditRows, security.audit().latest(1).getFirst().id(), "nothing was audited as done");
+        assertEquals(AlarmState.UNACK, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aLockedSessionCannotShelveAndSaysWhy() throws Exception {
+        raiseLoadFault();
+        security.session().lock();
+        Outcome outcome = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), "maintenance").get(5, TimeUnit.SECONDS);
+        assertEquals(0, outcome.done());
+        assertTrue(outcome.problems().getFirst().startsWith("The session of 'admin' is locked"), outcome.toString());
+        assertEquals(1, alarms.snapshot().alarms().size(), "the alarm stays visible while locked");
+    }
+
+    @Test
+    void aSupervisorShelvesForAtMostTheDefinitionsMaximum() throws Exception {
+        raiseLoadFault();
+        Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), "all shift").get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT: shelve L1-LOAD-FAULT: duration must be more than 0 and at most"
+                + " PT8H, was PT9H"), tooLong.problems());
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), "sensor swap").get(5, TimeUnit.SECONDS);
+        assertEquals(1, ok.done());
+        Eventually.await("shelved alarms leave the list", Duration.ofSeconds(3),
+                () -> alarms.snapshot().alarms().isEmpty() && alarms.snapshot().shelved() == 1);
+        assertEquals(AuditResult.OK, security.audit().latest(1).getFirst().entry().result());
+        AlarmEvent shelve = alarms.shelved().getFirst();
+        assertEquals("admin", shelve.user());
+        assertTrue(shelve.note().startsWith("sensor swap (until "), shelve.note());
+
+        Outcome back = commands.unshelve(FAULT_ALARM, "swap done").get(5, TimeUnit.SECONDS);
+        assertEquals(1, back.done());
+        assertTrue(alarms.shelved().isEmpty());
+        Eventually.await("unshelved while still active: annunciated again, unacknowledged", Duration.ofSeconds(3),
+                () -> alarms.snapshot().alarms().stream().anyMatch(a -> a.id().equals(FAULT_ALARM)
+                        && a.state() == AlarmState.UNACK));
+        assertEquals(AlarmCommands.UNSHELVE, security.audit().latest(1).getFirst().entry().action());
+    }
+
+    @Test
+    void updatesBeyondTheQueueAreDroppedAndCountedWithoutBlocking() throws Exception {
+        // Hold the evaluator so the queue fills: the decoder must never wait for it.
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        alarms.submit(e -> {
+            try {
+                gate.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        Instant now = Instant.now();
+        long start = System.nanoTime();
+        for (int i = 0; i < AlarmService.MAX_PENDING_UPDATES + 500; i++) {
+            alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("running", now, now, Quality.GOOD, i)));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        gate.countDown();
+        assertEquals(500, alarms.droppedUpdates());
+        assertTrue(millis < 2_000, "offering took " + millis + " ms");
+    }
+}

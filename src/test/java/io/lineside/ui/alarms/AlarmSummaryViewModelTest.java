@@ -1,0 +1,214 @@
+package io.lineside.ui.alarms;
+
+import static io.lineside.ui.alarms.Snapshots.T0;
+import static io.lineside.ui.alarms.Snapshots.alarm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmTrigger;
+import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.Priority;
+import io.lineside.tags.StationId;
+import io.lineside.ui.Texts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The summary's sort, filters, flood grouping and command rules, without the toolkit. */
+class AlarmSummaryViewModelTest {
+
+    private final ActiveAlarm pressHigh = alarm("PRESS-H", "line-1/press", Priority.HIGH, AlarmState.UNACK, 10);
+    private final ActiveAlarm pressLow = alarm("PRESS-L", "line-1/press", Priority.LOW, AlarmState.UNACK, 5);
+    private final ActiveAlarm weldHigh = alarm("WELD-H", "line-2/weld", Priority.HIGH, AlarmState.ACKED, 40);
+    private final ActiveAlarm weldMedium = alarm("WELD-M", "line-2/weld", Priority.MEDIUM, AlarmState.UNACK, 60);
+    private final AtomicReference<AlarmSnapshot> snapshot = new AtomicReference<>(
+            Snapshots.of(true, 0, pressHigh, pressLow, weldHigh, weldMedium));
+    private final Sent sent = new Sent();
+    private final List<AlarmEvent> shelved = new ArrayList<>();
+    private final AlarmDefinition paintLow = Snapshots.definition("PAINT-L", "line-2/paint", Priority.LOW,
+            Duration.ofHours(8));
+    private final AlarmSummaryViewModel model = new AlarmSummaryViewModel(snapshot::get,
+            List.of(pressHigh.definition(), pressLow.definition(), weldHigh.definition(), weldMedium.definition(),
+                    paintLow), () -> List.copyOf(shelved), sent, Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC,
+            Runnable::run);
+
+    private List<String> ids() {
+        return model.rows().stream().map(AlarmRow::id).toList();
+    }
+
+    @Test
+    void rowsAreSortedByPriorityThenNewestFirst() {
+        model.pulse(T0);
+        assertEquals(List.of("WELD-H", "PRESS-H", "WELD-M", "PRESS-L"), ids());
+        AlarmRow first = model.rows().getFirst();
+        assertEquals("\u25B2 High", first.priority(), "shape and word, not colour alone");
+        assertEquals("08:00:40", first.time());
+        assertEquals("line-2 / weld", first.station());
+        assertEquals("Acknowledged", first.state());
+    }
+
+    @Test
+    void scopeAndTextFilterTheRows() {
+        assertEquals(List.of("All areas", "assembly", "assembly/line-1", "assembly/line-1/press", "assembly/line-2",
+                "assembly/line-2/paint", "assembly/line-2/weld"), model.scopes());
+        model.scopeProperty().set("assembly/line-2");
+        model.pulse(T0);
+        assertEquals(List.of("WELD-H", "WELD-M"), ids());
+        model.scopeProperty().set("All areas");
+        model.searchProperty().set("press-l");
+        model.pulse(T0);
+        assertEquals(List.of("PRESS-L"), ids());
+    }
+
+    @Test
+    void floodGroupingShowsOneRowPerStationWithTheFirstOutMarked() {
+        model.groupedProperty().set(true);
+        model.pulse(T0);
+        assertEquals(List.of("PRESS-L", "WELD-H"), ids(), "the earliest alarm of each station is its first-out");
+        assertEquals("\u25B6 First-out, +1 more", model.rows().getFirst().group());
+    }
+
+    @Test
+    void anUnchangedRepublishKeepsTheSameRowObjects() {
+        model.pulse(T0);
+        AlarmRow before = model.rows().getFirst();
+        snapshot.set(Snapshots.of(true, 0, pressHigh, pressLow, weldHigh, weldMedium)); // the engine's 1 s tick
+        model.pulse(T0.plusSeconds(1));
+        assertSame(before, model.rows().getFirst(), "the table keeps its selection");
+    }
+
+    @Test
+    void acknowledgingAHighAlarmNeedsANoteAndNothingIsSentWithoutOne() {
+        model.pulse(T0);
+        model.requestAcknowledge(List.of(model.rows().get(1), model.rows().get(2))); // PRESS-H, WELD-M
+        AlarmCommandPanel panel = model.panel();
+        assertEquals(AlarmCommandPanel.Mode.ACKNOWLEDGE, panel.modeProperty().get());
+        assertEquals("Acknowledge 2 alarm(s)", panel.titleProperty().get());
+        assertEquals("A note is required for High and Critical alarms.", panel.hintProperty().get());
+        panel.confirm();
+        assertEquals("Write a note: PRESS-H is High or Critical.", panel.messageProperty().get());
+        assertTrue(panel.errorProperty().get());
+        assertTrue(sent.calls.isEmpty());
+
+        panel.noteProperty().set("checked at the press");
+        panel.confirm();
+        assertEquals(List.of("ack [PRESS-H, WELD-M] checked at the press"), sent.calls);
+        assertEquals("Acknowledged 2 alarm(s).", panel.messageProperty().get());
+        assertEquals(AlarmCommandPanel.Mode.NONE, panel.modeProperty().get());
+    }
+
+    @Test
+    void acknowledgeShownSkipsAlarmsAlreadyAcknowledged() {
+        model.scopeProperty().set("assembly/line-2");
+        model.pulse(T0);
+        model.requestAcknowledgeShown();
+        assertEquals("Acknowledge 1 alarm(s)", model.panel().titleProperty().get());
+        assertEquals("A note is optional for Medium and Low alarms.", model.panel().hintProperty().get());
+        model.panel().confirm();
+        assertEquals(List.of("ack [WELD-M] "), sent.calls);
+    }
+
+    @Test
+    void aRefusalIsShownInlineAndThePanelStaysOpen() {
+        sent.refuse = "'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher.";
+        model.pulse(T0);
+        model.requestAcknowledge(List.of(model.rows().get(3))); // PRESS-L, Low
+        model.panel().confirm();
+        assertEquals("Not done: 'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher.",
+                model.panel().messageProperty().get());
+        assertTrue(model.panel().errorProperty().get());
+        assertEquals(AlarmCommandPanel.Mode.ACKNOWLEDGE, model.panel().modeProperty().get());
+    }
+
+    @Test
+    void shelveOffersDurationsUpToTheDefinitionsMaximumAndNeedsAReason() {
+        ActiveAlarm shortShelve = new ActiveAlarm("PRESS-H", AlarmState.UNACK, Priority.HIGH, pressHigh.station(),
+                pressHigh.tag(), "fault", pressHigh.since(), 1, false,
+                Snapshots.definition("PRESS-H", "line-1/press", Priority.HIGH, Duration.ofMinutes(45)));
+        AlarmCommandPanel panel = model.panel();
+        panel.requestShelve(shortShelve);
+        assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(45)), panel.durations());
+        assertEquals("Shelve PRESS-H for at most 45 min", panel.titleProperty().get());
+        panel.confirm();
+        assertEquals("Write a reason for shelving.", panel.messageProperty().get());
+        panel.durationProperty().set(Duration.ofMinutes(30));
+        panel.noteProperty().set("sensor swap");
+        panel.confirm();
+        assertEquals(List.of("shelve PRESS-H PT30M sensor swap"), sent.calls);
+        assertEquals("Shelved PRESS-H.", panel.messageProperty().get());
+    }
+
+    @Test
+    void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
+        shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
+                AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
+                "demo/assembly/line-2/paint/state", "fault", "sam", "sensor swap (until 2026-11-26T08:31:10Z)",
+                "PAINT-L fault"));
+        model.pulse(T0);
+        assertEquals(List.of("WELD-H", "PRESS-H", "WELD-M", "PRESS-L"), ids(), "hidden unless asked for");
+        model.showShelvedProperty().set(true);
+        model.pulse(T0);
+        AlarmRow row = model.rows().getLast();
+        assertEquals("PAINT-L", row.id());
+        assertEquals("Shelved", row.state());
+        assertEquals("sam: sensor swap (until 2026-11-26T08:31:10Z)", row.shelve());
+
+        model.panel().unshelve(model.rows().getFirst().alarm());
+        assertEquals("Select a shelved alarm (tick \"Show shelved\").", model.panel().messageProperty().get());
+        model.panel().unshelve(row.alarm());
+        assertEquals(List.of("unshelve PAINT-L "), sent.calls);
+        assertEquals("Unshelved PAINT-L.", model.panel().messageProperty().get());
+    }
+
+    @Test
+    void theTrendOpensAroundTheAlarmAtItsStation() {
+        List<Object> opened = new ArrayList<>();
+        model.setOnOpenTrend((station, time) -> opened.add(station + " @ " + time));
+        model.pulse(T0);
+        model.openTrend(model.rows().getFirst());
+        assertEquals(List.of(new StationId("demo", "assembly", "line-2", "weld") + " @ " + Instant.parse(
+                "2026-11-26T08:00:40Z")), opened);
+        assertFalse(opened.isEmpty());
+    }
+
+    /** Records what the panel sends; answers done, or refuses with a given message. */
+    private static final class Sent implements AlarmActions {
+        final List<String> calls = new ArrayList<>();
+        String refuse;
+
+        @Override
+        public CompletableFuture<Outcome> acknowledge(List<String> ids, String note) {
+            calls.add("ack " + ids + " " + note);
+            return answer(ids.size());
+        }
+
+        @Override
+        public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
+            calls.add("shelve " + id + " " + duration + " " + reason);
+            return answer(1);
+        }
+
+        @Override
+        public CompletableFuture<Outcome> unshelve(String id, String note) {
+            calls.add("unshelve " + id + " " + note);
+            return answer(1);
+        }
+
+        private CompletableFuture<Outcome> answer(int n) {
+            return CompletableFuture.completedFuture(refuse == null ? new Outcome(n, List.of())
+                    : new Outcome(0, List.of(refuse)));
+        }
+    }
+}
