@@ -7,18 +7,18 @@ import java.util.Optional;
 
 /**
  * The {@code station:} block of a workstation config: what this installed station shows and keeps. Optional as a
- * whole (the demo and older configs have none); see jlink-config/stations/ for examples.
+ * whole (the demo and older configs have none); see jlink-config/stations/ for examples. The station's alarm set
+ * is the config's top-level {@code alarms:} file ({@link ConfigLoader}).
  *
  * @param name          the station's name (also the installer's name in jlink-config/stations/)
  * @param areas         the areas this station shows; empty for all
  * @param lines         the lines this station shows; empty for all
  * @param layout        the workshop layout file, or empty for the built-in overview
- * @param alarms        the alarm definitions file, or empty for none
  * @param shifts        the shift calendar, in order; empty when the plant has none
  * @param retentionDays how many days of raw history to keep
  */
 public record StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
-                             Optional<Path> alarms, List<Shift> shifts, int retentionDays) {
+                             List<Shift> shifts, int retentionDays) {
 
     public static final int DEFAULT_RETENTION_DAYS = 30;
 

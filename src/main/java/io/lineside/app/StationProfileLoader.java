@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class StationProfileLoader {
 
-    private static final Set<String> KEYS = Set.of("name", "show", "layout", "alarms", "shifts", "retentionDays");
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
     private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -58,7 +58,6 @@ public final class StationProfileLoader {
             lines = s.names("lines");
         }
         Optional<Path> layout = b.path("layout");
-        Optional<Path> alarms = b.path("alarms");
         List<StationProfile.Shift> shifts = new ArrayList<>();
         JsonNode list = station.get("shifts");
         if (list != null && !list.isArray()) {
@@ -82,7 +81,7 @@ public final class StationProfileLoader {
             }
             retention = days.asInt();
         }
-        return Optional.of(new StationProfile(name, areas, lines, layout, alarms, shifts, retention));
+        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention));
     }
 
     private static String describe(JsonNode node) {

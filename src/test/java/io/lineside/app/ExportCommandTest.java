@@ -44,7 +44,7 @@ class ExportCommandTest {
 
     @Test
     void aNamedShiftComesFromTheStationCalendar() {
-        StationProfile station = new StationProfile("s", List.of(), List.of(), Optional.empty(), Optional.empty(),
+        StationProfile station = new StationProfile("s", List.of(), List.of(), Optional.empty(),
                 List.of(new StationProfile.Shift("early", LocalTime.of(6, 0), LocalTime.of(14, 0))), 30);
         ExportCommand.Range r = ExportCommand.range(export("2026-11-26/early"), Optional.of(station), SHANGHAI);
         assertEquals(Instant.parse("2026-11-25T22:00:00Z"), r.from());
