@@ -46,8 +46,8 @@ final class Recorder {
             out.println("lineside record: stopped, " + services.writer().writtenCount() + " samples written");
             out.flush();
             return 0;
-        } catch (HistoryException e) {
-            err.println("lineside record: " + e.getMessage());
+        } catch (HistoryException | RuntimeException e) { // e.g. an unreadable data directory or alarm file
+            err.println("lineside record: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         } finally {
             stopped.countDown();
