@@ -66,7 +66,7 @@ final class ExportCommand {
             return 0;
         } catch (HistoryInUseException e) {
             err.println("lineside export: " + e.getMessage() + "; export while the HMI and the recorder are stopped"
-                    + " (sudo systemctl stop lineside-recorder), see docs/decisions/0009");
+                    + " (sudo systemctl stop lineside-recorder), see docs/decisions/0008");
             return 1;
         } catch (HistoryException | IOException e) {
             err.println("lineside export: " + e.getMessage());

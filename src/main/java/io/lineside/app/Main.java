@@ -166,7 +166,7 @@ public final class Main {
                 closeAll(started);
                 Platform.exit();
             });
-            // A live viewer says so where everyone looks: the station's history is the recorder's (decision 0009).
+            // A live viewer says so where everyone looks: the station's history is the recorder's (decision 0008).
             window.show(stage, texts.get("app.title") + (viewer ? " \u2014 " + texts.get("app.title.viewer") : ""));
             new FirstFrameProbe(services.store()).start();
         });

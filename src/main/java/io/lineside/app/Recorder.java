@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * is asked to stop (SIGTERM, SIGINT). On stop it leaves the broker, commits what it holds and closes H2, so a
  * QoS 1 message is either in history or still queued at the broker.
  *
- * <p>History admits one process per data directory (docs/decisions/0009): while the HMI of this station
+ * <p>History admits one process per data directory (docs/decisions/0008): while the HMI of this station
  * holds it, the recorder waits and takes over as soon as the HMI exits. One instance per process; the
  * blocking {@link #run} is meant for the main thread.
  */

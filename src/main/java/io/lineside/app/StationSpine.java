@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Opens the HMI's {@link Services} on a station where the recorder may already hold the history
- * (docs/decisions/0009). If the history is free the HMI owns it as before. If another process holds it
+ * (docs/decisions/0008). If the history is free the HMI owns it as before. If another process holds it
  * (the recorder service, or a second HMI), the HMI becomes a <em>live viewer</em>: it still subscribes to the
  * broker, under its own client id so it never takes the recorder's session, and keeps the samples it sees
  * in a scratch history that is deleted when it closes. The station's history stays the recorder's alone.

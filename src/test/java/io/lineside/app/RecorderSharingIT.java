@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Decision 0009: the recorder ({@code lineside record}, its own process) and the HMI share one station data
+ * Decision 0008: the recorder ({@code lineside record}, its own process) and the HMI share one station data
  * directory. Whoever opens history first owns it; the HMI then becomes a live viewer, and the recorder waits
  * for the HMI to exit. Real processes, a real Mosquitto, real H2 files.
  */
