@@ -6,6 +6,7 @@ import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
 import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmActions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,7 +109,8 @@ public final class Main {
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher(), config.idleLock());
             started.push(security);
-            AlarmCommands alarmCommands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+            AlarmActions alarmCommands = spine.viewer() ? new ViewerAlarmActions()
+                    : new AlarmCommands(services.alarms(), security.actions(), security.session());
             if (demo != null) {
                 demo.startSimulator(config.topicPrefix());
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
@@ -153,7 +155,7 @@ public final class Main {
         }
     }
 
-    private static void openWindow(Services services, SecurityServices security, AlarmCommands alarmCommands,
+    private static void openWindow(Services services, SecurityServices security, AlarmActions alarmCommands,
                                    Texts texts, boolean demo, boolean viewer, Clock clock,
                                    Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
