@@ -116,7 +116,8 @@ public final class Main {
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), clock, started);
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, clock,
+                    started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -156,12 +157,13 @@ public final class Main {
     }
 
     private static void openWindow(Services services, SecurityServices security, AlarmActions alarmCommands,
-                                   Texts texts, boolean demo, boolean viewer, Clock clock,
-                                   Deque<AutoCloseable> started) {
+                                   Texts texts, boolean demo, boolean viewer, Optional<StationProfile> station,
+                                   Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
             LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
+            station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {

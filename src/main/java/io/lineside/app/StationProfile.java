@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.tags.StationId;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
@@ -36,6 +37,11 @@ public record StationProfile(String name, List<String> areas, List<String> lines
         areas = List.copyOf(areas);
         lines = List.copyOf(lines);
         shifts = List.copyOf(shifts);
+    }
+
+    /** True if this station shows {@code station}: its area and line are among those named (or none are named). */
+    public boolean shows(StationId station) {
+        return (areas.isEmpty() || areas.contains(station.area())) && (lines.isEmpty() || lines.contains(station.line()));
     }
 
     /** The shift called {@code name}, if the calendar has one. */

@@ -55,6 +55,9 @@ class StationProfileLoaderTest {
         assertEquals(Optional.of(dir.resolve("layouts/s1.yaml")), p.layout());
         assertEquals(new StationProfile.Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0)), p.shift("night").orElseThrow());
         assertEquals(7, p.retentionDays());
+        assertEquals(true, p.shows(new io.lineside.tags.StationId("plant", "press", "line2", "p1")));
+        assertEquals(false, p.shows(new io.lineside.tags.StationId("plant", "press", "line3", "p1")));
+        assertEquals(false, p.shows(new io.lineside.tags.StationId("plant", "paint", "line1", "p1")));
         assertEquals(StationProfile.DEFAULT_RETENTION_DAYS, new StationProfileLoader()
                 .load(write("station: {name: s2}\n")).orElseThrow().retentionDays());
     }

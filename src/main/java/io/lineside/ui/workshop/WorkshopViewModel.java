@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -50,6 +51,7 @@ public final class WorkshopViewModel {
     private final Set<StationTileViewModel> changed = new LinkedHashSet<>();
     private final long budgetNanos;
     private Consumer<StationId> onOpenStation = id -> { };
+    private Predicate<StationId> shown = id -> true;
     private Instant lastAgeSlice;
     private double ageCredit;
     private int ageCursor;
@@ -105,12 +107,20 @@ public final class WorkshopViewModel {
         onOpenStation.accept(id);
     }
 
+    /** Shows only the stations {@code filter} accepts (a station's configured areas and lines); the rest is skipped. */
+    public void showOnly(Predicate<StationId> filter) {
+        this.shown = filter;
+    }
+
     /** Stops listening to the store. */
     public void dispose() {
         tracker.close();
     }
 
     private void take(TagPath path) {
+        if (!shown.test(path.stationId())) {
+            return;
+        }
         StationTileViewModel tile = tileFor(path);
         if (tile.take(path.signal(), store.get(path))) {
             changed.add(tile);

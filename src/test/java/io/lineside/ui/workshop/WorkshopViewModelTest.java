@@ -47,6 +47,16 @@ class WorkshopViewModelTest {
     }
 
     @Test
+    void aStationShowsOnlyTheAreasAndLinesItIsConfiguredFor() {
+        model.showOnly(id -> id.line().equals("line-2"));
+        publish(PRESS, "state", "running", T0);
+        publish(new StationId("demo", "assembly", "line-2", "load"), "speed", 10.0, T0);
+        model.pulse(T0);
+        assertEquals(List.of("assembly / line-2"), model.lines().stream().map(LineViewModel::name).toList());
+        assertEquals(null, model.tile(PRESS), "line-1 is not this station's");
+    }
+
+    @Test
     void aViewOpenedLateStillListsStationsInPublishingOrder() {
         for (String station : new String[] {"load", "press", "weld", "paint", "inspect", "pack"}) {
             publish(new StationId("demo", "assembly", "line-1", station), "state", "running", T0);
