@@ -1,5 +1,7 @@
 package io.lineside.history;
 
+import io.lineside.store.Schema;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -97,13 +99,13 @@ public final class HistoryDatabase implements AutoCloseable {
                 keeper = connect(dir, URL_SUFFIX);
                 existed = false;
             }
-            if (existed && !HistorySchema.isComplete(keeper)) {
+            if (existed && !HistorySchema.SCHEMA.isComplete(keeper)) {
                 keeper.close();
                 moved = quarantine(dir);
                 keeper = connect(dir, URL_SUFFIX);
             }
             try {
-                HistorySchema.migrate(keeper, dir.toString());
+                HistorySchema.SCHEMA.migrate(keeper, dir.toString());
             } catch (SQLException e) {
                 keeper.close();
                 throw e;
@@ -134,7 +136,7 @@ public final class HistoryDatabase implements AutoCloseable {
     /** The highest schema version applied to this file. */
     public int schemaVersion() throws HistoryException {
         try (Connection c = connect()) {
-            return HistorySchema.version(c);
+            return Schema.version(c);
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history schema version: " + e.getMessage(), e);
         }
@@ -214,7 +216,7 @@ public final class HistoryDatabase implements AutoCloseable {
     /** Looks at an existing file without letting H2 write to it. */
     private static boolean isDamagedReadOnly(Path dir) throws SQLException {
         try (Connection c = connect(dir, READ_ONLY_SUFFIX)) {
-            boolean complete = HistorySchema.isComplete(c);
+            boolean complete = HistorySchema.SCHEMA.isComplete(c);
             if (!complete) {
                 LOG.log(Level.ERROR, "history database in {0} lacks its schema: damaged", dir);
             }

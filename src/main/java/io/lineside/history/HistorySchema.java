@@ -1,8 +1,6 @@
 package io.lineside.history;
 
 import io.lineside.store.Schema;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -44,17 +42,5 @@ final class HistorySchema {
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 
     private HistorySchema() {
-    }
-
-    static boolean isComplete(Connection c) throws SQLException {
-        return SCHEMA.isComplete(c);
-    }
-
-    static void migrate(Connection c, String where) throws SQLException {
-        SCHEMA.migrate(c, where);
-    }
-
-    static int version(Connection c) throws SQLException {
-        return Schema.version(c);
     }
 }

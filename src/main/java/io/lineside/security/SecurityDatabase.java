@@ -87,13 +87,13 @@ public final class SecurityDatabase implements AutoCloseable {
                 keeper = connect(d, URL_SUFFIX);
                 existed = false;
             }
-            if (existed && !SecuritySchema.isComplete(keeper)) { // after a crash H2 may have started an empty store
+            if (existed && !SecuritySchema.SCHEMA.isComplete(keeper)) { // after a crash H2 may have started an empty store
                 keeper.close();
                 moved = quarantine(d);
                 keeper = connect(d, URL_SUFFIX);
             }
             try {
-                SecuritySchema.migrate(keeper, d.toString());
+                SecuritySchema.SCHEMA.migrate(keeper, d.toString());
             } catch (SQLException e) {
                 keeper.close();
                 throw e;
@@ -158,7 +158,7 @@ public final class SecurityDatabase implements AutoCloseable {
             return true;
         }
         try (Connection c = connect(dir, READ_ONLY_SUFFIX)) {
-            return SecuritySchema.isComplete(c);
+            return SecuritySchema.SCHEMA.isComplete(c);
         } catch (SQLException e) {
             // read-only, H2 reports "read only" when it found no valid content and wanted to start an empty store
             if (hasErrorCode(e, DAMAGED) || hasErrorCode(e, Set.of(ErrorCode.DATABASE_IS_READ_ONLY))) {

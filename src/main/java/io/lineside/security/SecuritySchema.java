@@ -1,8 +1,6 @@
 package io.lineside.security;
 
 import io.lineside.store.Schema;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -41,17 +39,5 @@ final class SecuritySchema {
     static final Schema SCHEMA = new Schema("security", MIGRATIONS, TABLES);
 
     private SecuritySchema() {
-    }
-
-    static boolean isComplete(Connection c) throws SQLException {
-        return SCHEMA.isComplete(c);
-    }
-
-    static void migrate(Connection c, String where) throws SQLException {
-        SCHEMA.migrate(c, where);
-    }
-
-    static int version(Connection c) throws SQLException {
-        return Schema.version(c);
     }
 }
