@@ -1,7 +1,6 @@
 package io.lineside.history;
 
 import io.lineside.store.Schema;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
