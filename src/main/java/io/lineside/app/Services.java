@@ -90,7 +90,7 @@ public final class Services implements AutoCloseable {
         // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
         this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
                 clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
-                config.failover(), tls), new StoreSink(store, writer, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
+                config.failover(), tls), new StoreSink(store, writer::put, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.lineside.telemetry.sparkplug;
 
 import io.lineside.telemetry.IngestDiagnostics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 public final class SparkplugHost implements AutoCloseable {
 
     static final long TICK_MILLIS = 100;
+
+    /** How long the MQTT callback waits for the decoder: well inside the 5 s keep-alive (as the JSON path). */
+    static final Duration MAX_PUT_WAIT = Duration.ofSeconds(2);
 
     /** A message as the callback saw it; {@code payload} is null for one refused as oversize. */
     private record Raw(String topic, byte[] payload, Instant received) {
@@ -45,15 +49,23 @@ public final class SparkplugHost implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("lineside-sparkplug").daemon().start(this::run);
     }
 
-    /** Accepts one message from the MQTT callback. Safe from any thread; never blocks or throws. */
+    /**
+     * Accepts one message from the MQTT callback. When the decoder is behind it waits at most
+     * {@link #MAX_PUT_WAIT} for room (backpressure to the broker, decision 0007), then drops and counts. Safe from
+     * any thread; never throws.
+     */
     public void offer(String topic, byte[] payload, Runnable ack) {
         try {
             diagnostics.received();
             byte[] kept = payload.length > maxPayloadBytes ? null : payload.clone();
-            if (!queue.offer(new Raw(topic, kept, clock.instant()))) {
+            Raw raw = new Raw(topic, kept, clock.instant());
+            if (!queue.offer(raw) && !queue.offer(raw, MAX_PUT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 diagnostics.queueFull();
             }
             ack.run(); // a clean session: nothing to acknowledge, the ack is a no-op
+        } catch (InterruptedException e) {
+            diagnostics.queueFull(); // Paho is shutting the callback down: the message was not taken
+            Thread.currentThread().interrupt();
         } catch (Throwable t) {
             diagnostics.callbackError();
         }

@@ -19,13 +19,13 @@ public final class StoreSink implements SparkplugSink {
     private final Consumer<TagUpdate> history;
     private final Consumer<TagUpdate> alsoLive;
 
-    /** @param history e.g. {@code HistoryWriter::accept}; must never block or throw */
+    /** @param history e.g. {@code HistoryWriter::put} (waits for room rather than drop, decision 0007); never throws */
     public StoreSink(TagStore store, Consumer<TagUpdate> history) {
         this(store, history, update -> { });
     }
 
     /**
-     * @param history  e.g. {@code HistoryWriter::accept}; must never block or throw
+     * @param history  e.g. {@code HistoryWriter::put} (waits for room rather than drop, decision 0007); never throws
      * @param alsoLive gets every live update too (e.g. the alarm engine's queue); must never block or throw
      */
     public StoreSink(TagStore store, Consumer<TagUpdate> history, Consumer<TagUpdate> alsoLive) {

@@ -65,7 +65,36 @@ class SparkplugHostTest {
             host.offer("spBv1.0/plant1/NOPE/x", new byte[16], () -> { });
         }
         long perCallNanos = (System.nanoTime() - start) / 10_000;
-        assertTrue(perCallNanos < 50_000, perCallNanos + " ns per offer");
-        assertTrue(diagnostics.snapshot().queueFull() > 0, "a queue of 4 overflows");
+        assertTrue(perCallNanos < 50_000, perCallNanos + " ns per offer while the decoder keeps up");
+    }
+
+    @Test
+    void aStuckDecoderHoldsTheCallbackAtMostTwoSecondsThenCountsTheDrop() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SparkplugHost stuck = new SparkplugHost(SparkplugSettings.defaults(List.of("plant1"), "h"),
+                new StoreSink(store, u -> await(release)), (t, p) -> true, diagnostics, Clock.systemUTC(), 1);
+        try {
+            stuck.offer(EngineFixture.NBIRTH, Payloads.nbirth(1, Payloads.doubleMetric("Hydraulics/pressure", 1,
+                    5.0)), () -> { }); // the decoder takes it and blocks in the sink (a full history writer)
+            Eventually.await("decoder busy", Duration.ofSeconds(2), () -> diagnostics.snapshot().received() == 1);
+            Thread.sleep(100);
+            stuck.offer("spBv1.0/plant1/NOPE/x", new byte[16], () -> { }); // fills the queue of 1
+            long start = System.nanoTime();
+            stuck.offer("spBv1.0/plant1/NOPE/y", new byte[16], () -> { }); // waits for room, then gives up
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 1_900 && waitedMillis < 3_000, "waited " + waitedMillis + " ms");
+            assertEquals(1, diagnostics.snapshot().queueFull());
+        } finally {
+            release.countDown();
+            stuck.close();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
