@@ -49,7 +49,7 @@ public final class Bench {
     public static BenchReport run(BenchOptions options, PrintStream log) throws java.io.IOException {
         Instant started = Instant.now();
         Path work = Files.createTempDirectory("lineside-bench-");
-        BenchContext context = new BenchContext(options.quick(), work, log);
+        BenchContext context = new BenchContext(options.quick(), work, log, options.sparkplug());
         List<Row> rows = new ArrayList<>();
         for (Scenario scenario : scenarios()) {
             if (!options.selects(scenario.name())) {

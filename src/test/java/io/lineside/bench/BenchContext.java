@@ -10,8 +10,14 @@ import java.nio.file.Path;
  * @param quick   the smoke run: tiny sizes, seconds not minutes; numbers only prove the harness works
  * @param workDir a fresh directory the scenario may fill (deleted by nobody: it lives under the OS temp dir)
  * @param log     progress lines (stderr), so the table on stdout stays clean
+ * @param quickSparkplug a smoke run that still wants scenario 1's Sparkplug rows ({@code --sparkplug})
  */
-public record BenchContext(boolean quick, Path workDir, PrintStream log) {
+public record BenchContext(boolean quick, Path workDir, PrintStream log, boolean quickSparkplug) {
+
+    /** Whether scenario 1 runs its Sparkplug rows: always in a full run, on request in a smoke run. */
+    public boolean runsSparkplug() {
+        return !quick || quickSparkplug;
+    }
 
     /** {@code quick} in a smoke run, {@code full} otherwise. */
     public int size(int quick, int full) {

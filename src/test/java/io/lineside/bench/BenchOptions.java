@@ -6,30 +6,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command line of {@link Bench}: {@code [--quick] [--out FILE] [--only NAME,NAME]}.
+ * Command line of {@link Bench}: {@code [--quick [--sparkplug]] [--out FILE] [--only NAME,NAME]}.
  *
  * @param quick smoke sizes (seconds) instead of the full run (minutes)
  * @param out   markdown file whose generated block is replaced with the results, or null
  * @param only  scenario names (first word, e.g. "1", "ingest") to run; empty runs all
+ * @param sparkplug with {@code --quick}, run scenario 1's Sparkplug rows too (a full run always has them); off by
+ *                  default so the smoke test stays short, {@code SparkplugIngestTest} covers that code instead
  */
-public record BenchOptions(boolean quick, Path out, Set<String> only) {
+public record BenchOptions(boolean quick, Path out, Set<String> only, boolean sparkplug) {
 
-    static final String USAGE = "usage: Bench [--quick] [--out docs/benchmarks.md] [--only 1,2,3,4,jmh]";
+    static final String USAGE = "usage: Bench [--quick [--sparkplug]] [--out docs/benchmarks.md] [--only 1,2,3,4,jmh]";
 
     public static BenchOptions parse(List<String> args) {
         boolean quick = false;
+        boolean sparkplug = false;
         Path out = null;
         Set<String> only = new LinkedHashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--quick" -> quick = true;
+                case "--sparkplug" -> sparkplug = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--only" -> only.addAll(List.of(value(args, ++i, arg).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; " + USAGE);
             }
         }
-        return new BenchOptions(quick, out, Set.copyOf(only));
+        return new BenchOptions(quick, out, Set.copyOf(only), sparkplug);
     }
 
     /** True if the scenario called {@code name} ("2 pulse") is selected. */

@@ -50,6 +50,11 @@ final class IngestLoad {
         }
     }
 
+    /** An already built burst (e.g. Sparkplug payloads), published in list order. */
+    IngestLoad(List<Message> messages) {
+        this.messages = List.copyOf(messages);
+    }
+
     int size() {
         return messages.size();
     }

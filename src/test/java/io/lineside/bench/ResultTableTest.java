@@ -64,6 +64,7 @@ class ResultTableTest {
         assertTrue(e.getMessage().contains("unknown option --fast; usage:"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--out")));
         assertTrue(BenchOptions.parse(List.of("--only", "1,jmh")).selects("1 ingest"));
+        assertTrue(BenchOptions.parse(List.of("--quick", "--sparkplug")).sparkplug());
         assertTrue(!BenchOptions.parse(List.of("--only", "1,jmh")).selects("2 pulse"));
     }
 }
