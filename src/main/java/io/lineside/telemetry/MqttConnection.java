@@ -1,5 +1,6 @@
 package io.lineside.telemetry;
 
+import io.lineside.tags.TagGap;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +106,7 @@ public final class MqttConnection implements AutoCloseable {
     private final MqttAsyncClient client;
     private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
+    private volatile Consumer<TagGap> sessionLossListener = gap -> { };
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status;
     private boolean everConnected;
@@ -140,6 +142,15 @@ public final class MqttConnection implements AutoCloseable {
     /** Called on the supervisor thread after every status change. */
     public void onStatus(Consumer<ConnectionStatus> listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Called on the supervisor thread when a reconnect finds that the broker lost our persistent session: with an
+     * every-tag {@link TagGap} from when the link went down to now (HMI clock), since what the broker queued for
+     * us in between is gone. Must not block.
+     */
+    public void onSessionLost(Consumer<TagGap> listener) {
+        this.sessionLossListener = listener;
     }
 
     /** Adds a further topic filter, subscribed on every connect with the main one; call before {@link #start}. */
@@ -242,6 +253,7 @@ public final class MqttConnection implements AutoCloseable {
             }
             detail = "broker lost our session: telemetry between " + lostAt + " and now may be missing";
             LOG.log(System.Logger.Level.WARNING, detail);
+            reportSessionLoss();
         }
         everConnected = true;
         setStatus(ConnectionState.ONLINE, detail);
@@ -273,6 +285,16 @@ public final class MqttConnection implements AutoCloseable {
             });
         } catch (MqttException e) {
             setStatus(ConnectionState.ONLINE, "subscription failed: " + e.getMessage());
+        }
+    }
+
+    private void reportSessionLoss() {
+        Instant now = clock.instant();
+        Instant from = lostAt == null || lostAt.isAfter(now) ? now : lostAt;
+        try {
+            sessionLossListener.accept(new TagGap(null, from, now, -1));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "session loss listener failed", e);
         }
     }
 
