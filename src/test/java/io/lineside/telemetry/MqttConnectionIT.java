@@ -3,6 +3,7 @@ package io.lineside.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -109,13 +111,21 @@ class MqttConnectionIT {
                 assertEquals(List.of(1, 2, 3, 4, 5), secondLink.stream()
                         .map(m -> Integer.parseInt(m.replaceAll(".*\"seq\":(\\d+).*", "$1"))).toList());
                 assertEquals(0, acking.sessionsLost());
+                List<TagGap> reported = new CopyOnWriteArrayList<>();
+                acking.onSessionLost(reported::add);
 
+                Instant down = Instant.now();
                 broker.kill(); // this broker keeps nothing on disk: our session is gone when it is back
                 broker.restart();
                 // The counter moves just before the status does: wait for both, or the check races the supervisor.
                 Eventually.await("session loss noticed", Duration.ofSeconds(15), () -> acking.sessionsLost() == 1
                         && acking.status().state() == ConnectionState.ONLINE);
                 assertTrue(acking.status().detail().startsWith("broker lost our session"), acking.status().detail());
+                Eventually.await("every-tag gap reported", Duration.ofSeconds(2), () -> reported.size() == 1);
+                TagGap gap = reported.getFirst();
+                assertTrue(gap.allTags() && gap.missing() == -1, gap.toString());
+                assertTrue(!gap.from().isBefore(down.minusSeconds(1)) && gap.to().isAfter(gap.from())
+                        && !gap.to().isAfter(Instant.now()), "outage window " + gap + " vs kill at " + down);
             }
         }
     }
