@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +39,8 @@ public final class MqttConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A connect attempt with no answer (CONNACK or failure) by then is abandoned: Paho would wait forever. */
+    static final Duration CONNACK_TIMEOUT = CONNECT_TIMEOUT.plusSeconds(1);
     private static final int KEEP_ALIVE_SECONDS = 5;
     /** Commands queued or in flight at most; beyond that {@link #publish} refuses, so a flood cannot pile up. */
     static final int MAX_PENDING_PUBLISHES = 16;
@@ -220,23 +223,53 @@ public final class MqttConnection implements AutoCloseable {
             options.setUserName(settings.username());
             options.setPassword(settings.password());
         }
+        // Exactly one of success, failure and the CONNACK watchdog settles an attempt.
+        AtomicBoolean settled = new AtomicBoolean();
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     boolean sessionPresent = token.getSessionPresent();
-                    supervisor.execute(() -> connected(sessionPresent));
+                    supervisor.execute(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            connected(sessionPresent);
+                        }
+                    });
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
-                    supervisor.execute(() -> retry(OperatorMessages.connectFailed(brokers(), error),
-                            OperatorMessages.isLoginRefused(error)));
+                    supervisor.execute(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            retry(OperatorMessages.connectFailed(brokers(), error),
+                                    OperatorMessages.isLoginRefused(error));
+                        }
+                    });
                 }
             });
+            supervisor.schedule(() -> abandonIfUnanswered(settled), CONNACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (MqttException | RuntimeException e) {
+            settled.set(true);
             retry(OperatorMessages.connectFailed(brokers(), e), OperatorMessages.isLoginRefused(e));
         }
+    }
+
+    /**
+     * Paho waits for a CONNACK forever once TCP is up (eclipse-paho/paho.mqtt.java#511, #1028): its timeout covers
+     * the TCP connect only and its keep-alive starts after the CONNACK. A link that goes silent in between (a
+     * network blackhole during a reconnect) would leave us OFFLINE for good; so an attempt still unanswered after
+     * {@link #CONNACK_TIMEOUT} is torn down and retried.
+     */
+    private void abandonIfUnanswered(AtomicBoolean settled) {
+        if (closed || !settled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "abandoning the connect attempt: {0}", e.getMessage());
+        }
+        retry("no answer from " + brokers() + " within " + CONNACK_TIMEOUT.toSeconds() + " s of connecting");
     }
 
     private void connected(boolean sessionPresent) {
