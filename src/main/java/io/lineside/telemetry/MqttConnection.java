@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +21,6 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -208,60 +206,21 @@ public final class MqttConnection implements AutoCloseable {
             // A retry keeps showing OFFLINE (and since when), with the reason of the last failure.
             setStatus(ConnectionState.CONNECTING, "");
         }
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(!settings.persistent());
-        options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
-        options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
-        options.setMaxInflight(100);
-        options.setServerURIs(settings.serverUris()); // tried in order at each attempt
-        options.setHttpsHostnameVerificationEnabled(true); // Paho's default since 1.2.1; never off
-        if (settings.tls() != null) {
-            options.setSocketFactory(settings.tls());
-        }
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password());
-        }
-        // Exactly one of success, failure and the CONNACK watchdog settles an attempt.
-        AtomicBoolean settled = new AtomicBoolean();
+        ConnectAttempt attempt = new ConnectAttempt(supervisor, this::connected,
+                error -> retry(OperatorMessages.connectFailed(brokers(), error), OperatorMessages.isLoginRefused(error)));
         try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    boolean sessionPresent = token.getSessionPresent();
-                    supervisor.execute(() -> {
-                        if (settled.compareAndSet(false, true)) {
-                            connected(sessionPresent);
-                        }
-                    });
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    supervisor.execute(() -> {
-                        if (settled.compareAndSet(false, true)) {
-                            retry(OperatorMessages.connectFailed(brokers(), error),
-                                    OperatorMessages.isLoginRefused(error));
-                        }
-                    });
-                }
-            });
-            supervisor.schedule(() -> abandonIfUnanswered(settled), CONNACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            client.connect(ConnectAttempt.options(settings, KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT), null, attempt);
+            supervisor.schedule(() -> abandonIfUnanswered(attempt), CONNACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (MqttException | RuntimeException e) {
-            settled.set(true);
+            attempt.settle();
             retry(OperatorMessages.connectFailed(brokers(), e), OperatorMessages.isLoginRefused(e));
         }
     }
 
-    /**
-     * Paho waits for a CONNACK forever once TCP is up (eclipse-paho/paho.mqtt.java#511, #1028): its timeout covers
-     * the TCP connect only and its keep-alive starts after the CONNACK. A link that goes silent in between (a
-     * network blackhole during a reconnect) would leave us OFFLINE for good; so an attempt still unanswered after
-     * {@link #CONNACK_TIMEOUT} is torn down and retried.
-     */
-    private void abandonIfUnanswered(AtomicBoolean settled) {
-        if (closed || !settled.compareAndSet(false, true)) {
+    // Paho waits for a CONNACK forever once TCP is up (paho.mqtt.java#511, #1028): a link that goes silent during
+    // a reconnect (a network blackhole) would leave us OFFLINE for good, so an unanswered attempt is torn down.
+    private void abandonIfUnanswered(ConnectAttempt attempt) {
+        if (closed || !attempt.settle()) {
             return;
         }
         try {
