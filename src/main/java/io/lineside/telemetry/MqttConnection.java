@@ -112,7 +112,7 @@ public final class MqttConnection implements AutoCloseable {
     private volatile ConnectionStatus status;
     private boolean everConnected;
     private volatile int attempts;
-    private volatile int generation; // bumped on each connect: an ack from an older link is not sent
+    private volatile int generation; // bumped on each attempt: an ack from an older link is not sent
     private volatile int subscribedOn = -1;
     private int reconnects;
     private int sessionsLost;
@@ -206,6 +206,9 @@ public final class MqttConnection implements AutoCloseable {
             // A retry keeps showing OFFLINE (and since when), with the reason of the last failure.
             setStatus(ConnectionState.CONNECTING, "");
         }
+        // Bumped before connecting, not once connected: a resumed session's backlog arrives right after the CONNACK,
+        // before connected() runs, and acks stamped with the old link would be withheld, stalling the broker.
+        generation++;
         ConnectAttempt attempt = new ConnectAttempt(supervisor, this::connected,
                 error -> retry(OperatorMessages.connectFailed(brokers(), error), OperatorMessages.isLoginRefused(error)));
         try {
@@ -233,7 +236,6 @@ public final class MqttConnection implements AutoCloseable {
 
     private void connected(boolean sessionPresent) {
         backoff.reset();
-        generation++;
         if (everConnected) {
             reconnects++;
         }

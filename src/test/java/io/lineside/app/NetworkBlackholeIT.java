@@ -72,8 +72,14 @@ class NetworkBlackholeIT {
             proxy.heal();
             Eventually.await("ONLINE after healing", RECONNECT_AFTER_HEAL,
                     () -> services.connection().status().state() == ConnectionState.ONLINE);
-            Eventually.await("the backlog delivered", Duration.ofSeconds(15),
-                    () -> stored(services) == BEFORE + DURING);
+            try {
+                Eventually.await("the backlog delivered", Duration.ofSeconds(15),
+                        () -> stored(services) == BEFORE + DURING);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ": stored " + stored(services) + ", "
+                        + services.connection().status() + ", subscribed " + services.connection().subscribed()
+                        + ", " + services.pipeline().diagnostics().snapshot(), e);
+            }
             assertEquals(0, services.connection().sessionsLost(), "the broker kept our session");
             assertEquals(0, services.pipeline().diagnostics().snapshot().seqGaps(), "no seq gap: nothing lost");
             assertEquals(List.of(), services.query().gaps(SPEED, Instant.EPOCH, Instant.now().plusSeconds(60)));
