@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +169,9 @@ class MqttConnectionIT {
 
     private static void publish(Mosquitto broker, String topic, String first, int count) throws Exception {
         MqttClient client = new MqttClient(broker.url(), "pub-" + System.nanoTime(), new MemoryPersistence());
-        client.connect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1_000); // Paho frees an in-flight slot after waking the waiter: 10 can race
+        client.connect(options);
         for (int i = 0; i < count; i++) {
             String payload = first.replaceFirst("\"seq\":(\\d+)", "\"seq\":" + (Long.parseLong(
                     first.replaceAll(".*\"seq\":(\\d+).*", "$1")) + i));
