@@ -13,6 +13,7 @@ import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
+import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class LinesideWindow {
                         writer.delayed()),
                 services.dataDir().toString(), demo), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
-        TrendViewModel trend = new TrendViewModel(services.query()::trend, queries, Platform::runLater, texts);
+        TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts);
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, zone);
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);

@@ -7,6 +7,7 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
@@ -71,6 +72,11 @@ public final class Services implements AutoCloseable {
             }
 
             @Override
+            public void gap(TagGap gap) {
+                writer.putGap(gap); // before the update that revealed it, so both land in one commit
+            }
+
+            @Override
             public void messageDone(Runnable ack) {
                 if (ack != IngestSink.NO_ACK) { // a no-op marker would only force early commits
                     writer.putAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
@@ -82,6 +88,8 @@ public final class Services implements AutoCloseable {
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
                 config.failover(), tls), pipeline::put, clock);
+        // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
+        connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);

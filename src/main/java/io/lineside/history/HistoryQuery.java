@@ -1,6 +1,7 @@
 package io.lineside.history;
 
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,6 +92,25 @@ public final class HistoryQuery {
             return result;
         } catch (SQLException e) {
             throw new HistoryException("cannot read the trend of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The gaps (telemetry known to be missing) of {@code path} that overlap {@code [from, to)}, oldest first:
+     * its own sequence jumps and every-tag gaps (a lost broker session, {@link TagGap#allTags()}). A trend must
+     * draw a break across each, even where buckets on both sides hold values.
+     *
+     * @throws IllegalArgumentException if {@code from} is not before {@code to}
+     */
+    public List<TagGap> gaps(TagPath path, Instant from, Instant to) throws HistoryException {
+        Objects.requireNonNull(path, "path");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("need from < to, got " + from + ", " + to);
+        }
+        try (Connection c = database.connect()) {
+            return GapRows.overlapping(c, tagId(c, path), path, from, to);
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the gaps of " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lineside.history;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -45,8 +46,11 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
     }
 
-    /** A queued sample, or a marker that runs once everything queued before it is committed. */
-    private record Entry(TagUpdate update, Runnable afterCommit) {
+    /** A queued sample, a gap marker, or a marker that runs once everything queued before it is committed. */
+    private record Entry(TagUpdate update, Runnable afterCommit, TagGap gap) {
+        Entry(TagUpdate update, Runnable afterCommit) {
+            this(update, afterCommit, null);
+        }
     }
 
     private final BlockingQueue<Entry> queue;
@@ -106,6 +110,18 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             return;
         }
         if (!enqueue(new Entry(update, null))) {
+            dropped.incrementAndGet();
+            delayed = true;
+        }
+    }
+
+    /**
+     * Queues a gap (telemetry known to be missing) to be written in the same commit as the updates queued around
+     * it, waiting while the queue is full like {@link #put}; drops and counts it only once closing. Safe from any
+     * thread.
+     */
+    public void putGap(TagGap gap) {
+        if (gap == null || !enqueue(new Entry(null, null, gap))) {
             dropped.incrementAndGet();
             delayed = true;
         }
@@ -196,7 +212,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             LOG.log(Level.WARNING, lastError);
         } else {
             for (Entry late : queue) { // raced with close: accepted after the last drain
-                (late.update() != null ? dropped : withheld).incrementAndGet();
+                (late.afterCommit() == null ? dropped : withheld).incrementAndGet();
             }
             queue.clear();
         }
@@ -206,21 +222,25 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         List<Entry> entries = new ArrayList<>(MAX_BATCH);
         List<TagUpdate> batch = new ArrayList<>(MAX_BATCH);
         List<Runnable> markers = new ArrayList<>();
+        List<TagGap> gaps = new ArrayList<>();
         try {
             while (!closing.get() || !queue.isEmpty()) {
                 if (fill(entries)) {
                     for (Entry e : entries) {
                         if (e.update() != null) {
                             batch.add(e.update());
+                        } else if (e.gap() != null) {
+                            gaps.add(e.gap());
                         } else {
                             markers.add(e.afterCommit());
                         }
                     }
-                    boolean durable = batch.isEmpty() || write(batch);
+                    boolean durable = (batch.isEmpty() && gaps.isEmpty()) || write(batch, gaps);
                     settle(markers, durable);
                     entries.clear();
                     batch.clear();
                     markers.clear();
+                    gaps.clear();
                 }
             }
         } finally {
@@ -287,11 +307,11 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     /** Writes one batch with retries; false if it was given up. */
-    private boolean write(List<TagUpdate> batch) {
+    private boolean write(List<TagUpdate> batch, List<TagGap> gaps) {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                table.write(batch);
+                table.write(batch, gaps);
                 written.addAndGet(batch.size());
                 batches.incrementAndGet();
                 if (attempt > 1) {

@@ -1,5 +1,6 @@
 package io.lineside.history;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
@@ -53,20 +54,20 @@ final class SampleTable {
      * Writes and commits one batch. On failure the caller retries or gives up; call {@link #discard} first so the
      * next attempt starts on a fresh connection.
      */
-    void write(List<TagUpdate> batch) throws SQLException {
+    void write(List<TagUpdate> batch, List<TagGap> gaps) throws SQLException {
         try {
-            insert(batch, false);
+            insert(batch, gaps, false);
         } catch (SQLException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             discard(); // rolls back the partial batch (and any tag rows it added)
-            insert(batch, true);
+            insert(batch, gaps, true);
         }
     }
 
     /** Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. */
-    private void insert(List<TagUpdate> batch, boolean merge) throws SQLException {
+    private void insert(List<TagUpdate> batch, List<TagGap> gaps, boolean merge) throws SQLException {
         Connection c = connection();
         PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
         try {
@@ -95,6 +96,7 @@ final class SampleTable {
                 ps.addBatch();
             }
             ps.executeBatch();
+            GapRows.insert(c, gaps, path -> tagId(c, path)); // same commit: a gap is never stored without its samples
         } finally {
             if (merge) {
                 ps.close();

@@ -29,14 +29,16 @@ public final class DirtyTracker implements AutoCloseable {
 
     /**
      * Hands every dirty tag to {@code consumer} once and clears it. The flag is cleared before the
-     * consumer reads the value, so a change racing with the drain is reported again next time.
+     * consumer reads the value, so a change racing with the drain is reported again next time: the next
+     * drain, not this one, so one drain does at most one call per tag however fast the tags change.
      *
      * @return how many tags were drained
      */
     public int drain(Consumer<TagPath> consumer) {
         int count = 0;
         TagPath path;
-        while ((path = order.poll()) != null) {
+        // Only what was dirty on entry: under a flood, re-marks during the drain would otherwise keep it going.
+        for (int due = pending.size(); count < due && (path = order.poll()) != null; ) {
             pending.remove(path);
             consumer.accept(path);
             count++;

@@ -1,6 +1,7 @@
 package io.lineside.telemetry;
 
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
@@ -38,7 +39,11 @@ public final class IngestPipeline implements AutoCloseable {
     private final BlockingQueue<Raw> queue;
     private final IngestDiagnostics diagnostics = new IngestDiagnostics();
     private final JsonPayloadDecoder decoder = new JsonPayloadDecoder();
-    private final Map<TagPath, Long> lastSeq = new HashMap<>();
+    /** The last in-order sample of each tag: its seq, and its source time (the start of a gap after it). */
+    private record Last(long seq, Instant sourceTime) {
+    }
+
+    private final Map<TagPath, Last> lastSeq = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -178,24 +183,31 @@ public final class IngestPipeline implements AutoCloseable {
             diagnostics.parseError(raw.topic(), raw.payload(), e.getMessage(), received);
             value = new TagValue(null, received, received, Quality.BAD, -1);
         }
-        if (isDuplicate(path, value.seq())) {
+        if (isDuplicate(path, value)) {
             return;
         }
         diagnostics.decoded();
         sink.accept(new TagUpdate(path, value));
     }
 
-    /** Tracks the publisher's sequence: counts gaps, drops redelivered duplicates, accepts a restart at 1. */
-    private boolean isDuplicate(TagPath path, long seq) {
+    /**
+     * Tracks the publisher's sequence: drops redelivered duplicates, accepts a restart at 1, and reports a jump
+     * (messages the broker dropped) to the sink as a {@link TagGap} before the update that revealed it.
+     */
+    private boolean isDuplicate(TagPath path, TagValue value) {
+        long seq = value.seq();
         if (seq < 0) {
             return false;
         }
-        Long last = lastSeq.put(path, seq);
-        if (last == null || seq == 1 || seq == last + 1) {
+        Last last = lastSeq.put(path, new Last(seq, value.sourceTime()));
+        if (last == null || seq == 1 || seq == last.seq() + 1) {
             return false;
         }
-        if (seq > last) {
+        if (seq > last.seq()) {
             diagnostics.seqGap();
+            Instant from = last.sourceTime();
+            Instant to = value.sourceTime().isBefore(from) ? from : value.sourceTime(); // a publisher clock step
+            sink.gap(new TagGap(path, from, to, seq - last.seq() - 1));
             return false;
         }
         lastSeq.put(path, last);

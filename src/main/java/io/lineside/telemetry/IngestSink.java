@@ -1,5 +1,6 @@
 package io.lineside.telemetry;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 
 /**
@@ -16,6 +17,13 @@ public interface IngestSink {
 
     /** One decoded update. */
     void accept(TagUpdate update);
+
+    /**
+     * The publisher's sequence jumped: the broker dropped messages of {@code gap.path()}. Called just before the
+     * {@link #accept} of the update that revealed it. Ignored unless overridden.
+     */
+    default void gap(TagGap gap) {
+    }
 
     /**
      * Every update of one message was handed to {@link #accept} (possibly none: an unknown topic, a duplicate,

@@ -1,5 +1,6 @@
 package io.lineside.telemetry;
 
+import io.lineside.tags.TagGap;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -37,6 +37,8 @@ public final class MqttConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A connect attempt with no answer (CONNACK or failure) by then is abandoned: Paho would wait forever. */
+    static final Duration CONNACK_TIMEOUT = CONNECT_TIMEOUT.plusSeconds(1);
     private static final int KEEP_ALIVE_SECONDS = 5;
     /** Commands queued or in flight at most; beyond that {@link #publish} refuses, so a flood cannot pile up. */
     static final int MAX_PENDING_PUBLISHES = 16;
@@ -105,11 +107,12 @@ public final class MqttConnection implements AutoCloseable {
     private final MqttAsyncClient client;
     private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
+    private volatile Consumer<TagGap> sessionLossListener = gap -> { };
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status;
     private boolean everConnected;
     private volatile int attempts;
-    private volatile int generation; // bumped on each connect: an ack from an older link is not sent
+    private volatile int generation; // bumped on each attempt: an ack from an older link is not sent
     private volatile int subscribedOn = -1;
     private int reconnects;
     private int sessionsLost;
@@ -140,6 +143,15 @@ public final class MqttConnection implements AutoCloseable {
     /** Called on the supervisor thread after every status change. */
     public void onStatus(Consumer<ConnectionStatus> listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Called on the supervisor thread when a reconnect finds that the broker lost our persistent session: with an
+     * every-tag {@link TagGap} from when the link went down to now (HMI clock), since what the broker queued for
+     * us in between is gone. Must not block.
+     */
+    public void onSessionLost(Consumer<TagGap> listener) {
+        this.sessionLossListener = listener;
     }
 
     /** Adds a further topic filter, subscribed on every connect with the main one; call before {@link #start}. */
@@ -194,43 +206,36 @@ public final class MqttConnection implements AutoCloseable {
             // A retry keeps showing OFFLINE (and since when), with the reason of the last failure.
             setStatus(ConnectionState.CONNECTING, "");
         }
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(!settings.persistent());
-        options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
-        options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
-        options.setMaxInflight(100);
-        options.setServerURIs(settings.serverUris()); // tried in order at each attempt
-        options.setHttpsHostnameVerificationEnabled(true); // Paho's default since 1.2.1; never off
-        if (settings.tls() != null) {
-            options.setSocketFactory(settings.tls());
-        }
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password());
-        }
+        // Bumped before connecting, not once connected: a resumed session's backlog arrives right after the CONNACK,
+        // before connected() runs, and acks stamped with the old link would be withheld, stalling the broker.
+        generation++;
+        ConnectAttempt attempt = new ConnectAttempt(supervisor, this::connected,
+                error -> retry(OperatorMessages.connectFailed(brokers(), error), OperatorMessages.isLoginRefused(error)));
         try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    boolean sessionPresent = token.getSessionPresent();
-                    supervisor.execute(() -> connected(sessionPresent));
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    supervisor.execute(() -> retry(OperatorMessages.connectFailed(brokers(), error),
-                            OperatorMessages.isLoginRefused(error)));
-                }
-            });
+            client.connect(ConnectAttempt.options(settings, KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT), null, attempt);
+            supervisor.schedule(() -> abandonIfUnanswered(attempt), CONNACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (MqttException | RuntimeException e) {
+            attempt.settle();
             retry(OperatorMessages.connectFailed(brokers(), e), OperatorMessages.isLoginRefused(e));
         }
     }
 
+    // Paho waits for a CONNACK forever once TCP is up (paho.mqtt.java#511, #1028): a link that goes silent during
+    // a reconnect (a network blackhole) would leave us OFFLINE for good, so an unanswered attempt is torn down.
+    private void abandonIfUnanswered(ConnectAttempt attempt) {
+        if (closed || !attempt.settle()) {
+            return;
+        }
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "abandoning the connect attempt: {0}", e.getMessage());
+        }
+        retry("no answer from " + brokers() + " within " + CONNACK_TIMEOUT.toSeconds() + " s of connecting");
+    }
+
     private void connected(boolean sessionPresent) {
         backoff.reset();
-        generation++;
         if (everConnected) {
             reconnects++;
         }
@@ -242,6 +247,7 @@ public final class MqttConnection implements AutoCloseable {
             }
             detail = "broker lost our session: telemetry between " + lostAt + " and now may be missing";
             LOG.log(System.Logger.Level.WARNING, detail);
+            reportSessionLoss();
         }
         everConnected = true;
         setStatus(ConnectionState.ONLINE, detail);
@@ -273,6 +279,16 @@ public final class MqttConnection implements AutoCloseable {
             });
         } catch (MqttException e) {
             setStatus(ConnectionState.ONLINE, "subscription failed: " + e.getMessage());
+        }
+    }
+
+    private void reportSessionLoss() {
+        Instant now = clock.instant();
+        Instant from = lostAt == null || lostAt.isAfter(now) ? now : lostAt;
+        try {
+            sessionLossListener.accept(new TagGap(null, from, now, -1));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "session loss listener failed", e);
         }
     }
 

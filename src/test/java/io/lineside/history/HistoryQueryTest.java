@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import java.nio.file.Path;
@@ -129,6 +130,24 @@ class HistoryQueryTest {
         assertThrows(IllegalArgumentException.class, () -> query.trend(unknown, FROM, TO, 0));
         assertEquals(0, query.sampleCount());
         assertEquals(List.of(), query.tags());
+    }
+
+    @Test
+    void gapsOverlappingTheWindowAreReturnedWithEveryTagGapsAndOthersAreNot() throws Exception {
+        TagGap tempGap = new TagGap(Samples.TEMP, FROM.plusSeconds(60), FROM.plusSeconds(90), 12);
+        TagGap stateGap = new TagGap(Samples.STATE, FROM.plusSeconds(100), FROM.plusSeconds(110), 3);
+        TagGap sessionLost = new TagGap(null, FROM.minusSeconds(30), FROM.plusSeconds(5), -1);
+        TagGap later = new TagGap(Samples.TEMP, TO.plusSeconds(1), TO.plusSeconds(2), 1);
+        try (HistoryWriter writer = new HistoryWriter(db)) {
+            writer.put(Samples.good(Samples.TEMP, FROM, 1, 1));
+            writer.put(Samples.good(Samples.STATE, FROM, 1, 1));
+            List.of(tempGap, stateGap, sessionLost, later).forEach(writer::putGap);
+        }
+        assertEquals(List.of(sessionLost, tempGap), query.gaps(Samples.TEMP, FROM, TO));
+        assertEquals(List.of(later), query.gaps(Samples.TEMP, TO, TO.plusSeconds(60)));
+        TagPath noSamples = TagPath.parse("plant1/press/line1/st10/unknown");
+        assertEquals(List.of(sessionLost), query.gaps(noSamples, FROM, TO));
+        assertThrows(IllegalArgumentException.class, () -> query.gaps(Samples.TEMP, TO, FROM));
     }
 
     private void write(List<TagUpdate> updates) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class TagStoreTest {
 
@@ -35,6 +36,19 @@ class TagStoreTest {
         assertEquals(Quality.BAD, store.get(bad).quality(), "BAD says more than STALE");
         assertEquals(1, store.markStale(null), "connection lost: everything live turns stale");
         assertEquals(Quality.STALE, store.get(STATE).quality());
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // an unbounded drain never returns
+    void aTagChangingDuringTheDrainIsHandedOutByTheNextDrainNotAgainByThisOne() {
+        DirtyTracker tracker = store.newTracker();
+        put(SPEED, 1.0, Quality.GOOD, T0);
+        put(STATE, "running", Quality.GOOD, T0);
+        // A flood re-marks every tag while the pulse drains: the drain must still end, one call per tag.
+        Runnable remark = () -> put(SPEED, 2.0, Quality.GOOD, T0.plusSeconds(1));
+        assertEquals(2, tracker.drain(path -> remark.run()));
+        assertEquals(1, tracker.drain(path -> { }));
+        assertEquals(0, tracker.drain(path -> { }));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lineside.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,13 +112,46 @@ class MqttConnectionIT {
                 assertEquals(List.of(1, 2, 3, 4, 5), secondLink.stream()
                         .map(m -> Integer.parseInt(m.replaceAll(".*\"seq\":(\\d+).*", "$1"))).toList());
                 assertEquals(0, acking.sessionsLost());
+                List<TagGap> reported = new CopyOnWriteArrayList<>();
+                acking.onSessionLost(reported::add);
 
+                Instant down = Instant.now();
                 broker.kill(); // this broker keeps nothing on disk: our session is gone when it is back
                 broker.restart();
                 // The counter moves just before the status does: wait for both, or the check races the supervisor.
                 Eventually.await("session loss noticed", Duration.ofSeconds(15), () -> acking.sessionsLost() == 1
                         && acking.status().state() == ConnectionState.ONLINE);
                 assertTrue(acking.status().detail().startsWith("broker lost our session"), acking.status().detail());
+                Eventually.await("every-tag gap reported", Duration.ofSeconds(2), () -> reported.size() == 1);
+                TagGap gap = reported.getFirst();
+                assertTrue(gap.allTags() && gap.missing() == -1, gap.toString());
+                assertTrue(!gap.from().isBefore(down.minusSeconds(1)) && gap.to().isAfter(gap.from())
+                        && !gap.to().isAfter(Instant.now()), "outage window " + gap + " vs kill at " + down);
+            }
+        }
+    }
+
+    @Test
+    void aBacklogArrivingRightAfterTheConnackIsAcknowledgedOnItsLinkSoItKeepsFlowing() throws Exception {
+        String clientId = "lineside-backlog-" + System.nanoTime();
+        String topic = "lineside/demo/assembly/line-1/press/speed";
+        // One message in flight at a time: a single withheld ack would stall the whole backlog.
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), List.of("max_inflight_messages 1"))) {
+            try (MqttConnection first = persistent(broker, clientId, (t, p, ack) -> ack.run())) {
+                awaitOnline(first);
+                Eventually.await("subscribed", Duration.ofSeconds(5), first::subscribed);
+            }
+            for (int round = 0; round < 5; round++) { // the race is narrow: reconnect to a backlog a few times
+                // Queued for the session while no HMI is connected.
+                publish(broker, topic, "{\"v\":1,\"seq\":" + (1 + 20 * round) + "}", 20);
+                List<String> got = new CopyOnWriteArrayList<>();
+                try (MqttConnection resumed = persistent(broker, clientId, (t, p, ack) -> {
+                    got.add(new String(p, StandardCharsets.UTF_8));
+                    ack.run();
+                })) {
+                    Eventually.await("the backlog flows (round " + round + ")", Duration.ofSeconds(10),
+                            () -> got.size() >= 20);
+                }
             }
         }
     }
@@ -133,7 +169,9 @@ class MqttConnectionIT {
 
     private static void publish(Mosquitto broker, String topic, String first, int count) throws Exception {
         MqttClient client = new MqttClient(broker.url(), "pub-" + System.nanoTime(), new MemoryPersistence());
-        client.connect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1_000); // Paho frees an in-flight slot after waking the waiter: 10 can race
+        client.connect(options);
         for (int i = 0; i < count; i++) {
             String payload = first.replaceFirst("\"seq\":(\\d+)", "\"seq\":" + (Long.parseLong(
                     first.replaceAll(".*\"seq\":(\\d+).*", "$1")) + i));

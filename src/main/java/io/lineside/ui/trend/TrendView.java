@@ -1,6 +1,5 @@
 package io.lineside.ui.trend;
 
-import io.lineside.history.TrendBucket;
 import io.lineside.ui.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -86,29 +85,19 @@ public final class TrendView {
             axis.setUpperBound(data.to().getEpochSecond());
             axis.setTickUnit(180);
         }
-        temperatureChart.getData().setAll(segments(data.signals().get("temperature")));
-        speedChart.getData().setAll(segments(data.signals().get("speed")));
+        temperatureChart.getData().setAll(series(data.segments("temperature")));
+        speedChart.getData().setAll(series(data.segments("speed")));
     }
 
-    /** One series per unbroken run of buckets, so gaps and bad stretches are drawn as breaks. */
-    private static List<XYChart.Series<Number, Number>> segments(List<TrendBucket> buckets) {
+    /** One series per unbroken run, so gaps and bad stretches are drawn as breaks. */
+    private static List<XYChart.Series<Number, Number>> series(List<List<TrendSegments.Point>> runs) {
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        XYChart.Series<Number, Number> current = null;
-        Instant expected = null;
-        for (TrendBucket b : buckets == null ? List.<TrendBucket>of() : buckets) {
-            if (!b.hasGoodValues()) {
-                current = null;
-                continue;
+        for (List<TrendSegments.Point> run : runs) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            for (TrendSegments.Point p : run) {
+                s.getData().add(new XYChart.Data<>(p.time(), p.value()));
             }
-            if (current == null || !b.start().equals(expected)) {
-                current = new XYChart.Series<>();
-                series.add(current);
-            }
-            double t0 = b.start().toEpochMilli() / 1000.0;
-            double mid = (b.start().toEpochMilli() + b.end().toEpochMilli()) / 2000.0;
-            current.getData().add(new XYChart.Data<>(t0, b.first() <= b.last() ? b.min() : b.max()));
-            current.getData().add(new XYChart.Data<>(mid, b.first() <= b.last() ? b.max() : b.min()));
-            expected = b.end();
+            series.add(s);
         }
         return series;
     }

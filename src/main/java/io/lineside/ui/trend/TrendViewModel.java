@@ -2,6 +2,7 @@ package io.lineside.ui.trend;
 
 import io.lineside.history.TrendBucket;
 import io.lineside.tags.StationId;
+import io.lineside.tags.TagGap;
 import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class TrendViewModel {
 
-    /** What the charts draw: one bucket list per signal over a window. */
-    public record TrendData(StationId station, Instant from, Instant to, Map<String, List<TrendBucket>> signals) {
+    /**
+     * What the charts draw: one bucket list per signal over a window, and each signal's recorded gaps (telemetry
+     * known to be missing), across which no line is drawn.
+     */
+    public record TrendData(StationId station, Instant from, Instant to, Map<String, List<TrendBucket>> signals,
+                            Map<String, List<TagGap>> gaps) {
+
+        /** The unbroken runs of {@code signal}'s line; see {@link TrendSegments}. */
+        public List<List<TrendSegments.Point>> segments(String signal) {
+            return TrendSegments.split(signals.get(signal), gaps.getOrDefault(signal, List.of()));
+        }
     }
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -119,16 +129,18 @@ public final class TrendViewModel {
         busy.set(true);
         background.execute(() -> {
             Map<String, List<TrendBucket>> result = new LinkedHashMap<>();
+            Map<String, List<TagGap>> gaps = new LinkedHashMap<>();
             String error = null;
             try {
                 for (String signal : SIGNALS) {
                     result.put(signal, source.trend(id.signal(signal), from, to, BUCKETS));
+                    gaps.put(signal, source.gaps(id.signal(signal), from, to));
                 }
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             String failure = error;
-            fx.execute(() -> applyResult(gen, new TrendData(id, from, to, result), failure));
+            fx.execute(() -> applyResult(gen, new TrendData(id, from, to, result, gaps), failure));
         });
     }
 

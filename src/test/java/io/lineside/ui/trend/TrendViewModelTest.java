@@ -9,6 +9,7 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.tags.StationId;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
@@ -52,6 +53,36 @@ class TrendViewModelTest {
             assertTrue(buckets.size() <= TrendViewModel.BUCKETS && buckets.size() >= 290, "buckets: " + buckets.size());
             assertTrue(buckets.stream().allMatch(b -> b.min() >= 40 && b.max() <= 49));
             assertTrue(data.signals().get("speed").isEmpty());
+        }
+    }
+
+    @Test
+    void aRecordedGapSplitsTheLineWhereBucketsOnBothSidesHoldValues() throws Exception {
+        Instant from = NOW.minus(TrendViewModel.WINDOW);
+        Instant lost = from.plusSeconds(450); // 3 s buckets: its neighbours 449 and 451 fall in adjacent buckets
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            try (HistoryWriter writer = new HistoryWriter(db)) {
+                for (int s = 0; s < 900; s++) {
+                    Instant t = from.plusSeconds(s);
+                    if (!t.equals(lost)) {
+                        for (String signal : List.of("temperature", "speed")) {
+                            writer.put(new TagUpdate(PRESS.signal(signal), TagValue.good(40 + s % 7, t, t, s + 1)));
+                        }
+                    }
+                }
+                writer.putGap(new TagGap(PRESS.signal("temperature"), lost.minusSeconds(1), lost.plusSeconds(1), 1));
+            }
+            TrendViewModel model = new TrendViewModel(TrendSource.of(new HistoryQuery(db)), SAME_THREAD,
+                    SAME_THREAD, Texts.forLocale(Locale.ENGLISH));
+            model.open(PRESS, NOW);
+            TrendViewModel.TrendData data = model.dataProperty().get();
+            assertEquals(TrendViewModel.BUCKETS, data.signals().get("temperature").size(), "no empty bucket");
+            List<List<TrendSegments.Point>> temperature = data.segments("temperature");
+            assertEquals(2, temperature.size(), "the line breaks at the gap");
+            double breakAt = lost.getEpochSecond();
+            assertTrue(temperature.get(0).getLast().time() < breakAt, "first run ends before the gap");
+            assertEquals(breakAt, temperature.get(1).getFirst().time(), "second run starts at the next bucket");
+            assertEquals(1, data.segments("speed").size(), "speed recorded no gap: one unbroken line");
         }
     }
 

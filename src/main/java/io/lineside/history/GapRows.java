@@ -1,0 +1,75 @@
+package io.lineside.history;
+
+import io.lineside.tags.TagGap;
+import io.lineside.tags.TagPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code gap} table: written inside the history writer's transaction, read by {@link HistoryQuery}. */
+final class GapRows {
+
+    /** Looks up (or creates) a tag's id on the caller's connection. */
+    @FunctionalInterface
+    interface TagIds {
+        int of(TagPath path) throws SQLException;
+    }
+
+    // Overlap with [from, to): a gap that starts before the window but ends inside it still breaks the line.
+    private static final String OVERLAPPING = "SELECT tag_id, from_ts, to_ts, missing FROM gap"
+            + " WHERE (tag_id = ? OR tag_id IS NULL) AND from_ts < ? AND to_ts >= ? ORDER BY from_ts, id";
+
+    private GapRows() {
+    }
+
+    /** Adds {@code gaps} to the open transaction of {@code c}; the caller commits. */
+    static void insert(Connection c, List<TagGap> gaps, TagIds ids) throws SQLException {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO gap (tag_id, from_ts, to_ts, missing) VALUES (?, ?, ?, ?)")) {
+            for (TagGap gap : gaps) {
+                if (gap.allTags()) {
+                    ps.setNull(1, Types.INTEGER);
+                } else {
+                    ps.setInt(1, ids.of(gap.path()));
+                }
+                ps.setLong(2, gap.from().toEpochMilli());
+                ps.setLong(3, gap.to().toEpochMilli());
+                ps.setLong(4, gap.missing());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The gaps of {@code path} (its own, and every-tag ones) that overlap {@code [from, to)}, oldest first. */
+    static List<TagGap> overlapping(Connection c, Integer tagId, TagPath path, Instant from, Instant to)
+            throws SQLException {
+        List<TagGap> gaps = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OVERLAPPING)) {
+            if (tagId == null) {
+                ps.setNull(1, Types.INTEGER); // no samples of its own: only every-tag gaps apply
+            } else {
+                ps.setInt(1, tagId);
+            }
+            ps.setLong(2, to.toEpochMilli());
+            ps.setLong(3, from.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getInt(1);
+                    TagPath of = rs.wasNull() ? null : path;
+                    gaps.add(new TagGap(of, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
+                            rs.getLong(4)));
+                }
+            }
+        }
+        return gaps;
+    }
+}

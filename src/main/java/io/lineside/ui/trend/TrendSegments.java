@@ -1,0 +1,61 @@
+package io.lineside.ui.trend;
+
+import io.lineside.history.TrendBucket;
+import io.lineside.tags.TagGap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a trend into the runs a chart may connect with a line. A run ends at an empty bucket, at a bucket without
+ * GOOD values, and at a recorded {@link TagGap}: buckets on both sides of a gap may hold values, but what lay
+ * between was lost, so drawing across it would invent data. Pure; any thread.
+ */
+public final class TrendSegments {
+
+    /** One point of a drawn line: epoch seconds and value. */
+    public record Point(double time, double value) {
+    }
+
+    private TrendSegments() {
+    }
+
+    /** Per bucket the min and max (in the order they occurred), grouped into unbroken runs. */
+    public static List<List<Point>> split(List<TrendBucket> buckets, List<TagGap> gaps) {
+        List<List<Point>> runs = new ArrayList<>();
+        List<Point> current = null;
+        TrendBucket previous = null;
+        for (TrendBucket b : buckets == null ? List.<TrendBucket>of() : buckets) {
+            if (!b.hasGoodValues()) {
+                current = null;
+                continue;
+            }
+            if (current == null || !b.start().equals(previous.end()) || gapBetween(previous, b, gaps)) {
+                current = new ArrayList<>();
+                runs.add(current);
+            }
+            double t0 = b.start().toEpochMilli() / 1000.0;
+            double mid = (b.start().toEpochMilli() + b.end().toEpochMilli()) / 2000.0;
+            boolean rising = b.first() <= b.last();
+            current.add(new Point(t0, rising ? b.min() : b.max()));
+            current.add(new Point(mid, rising ? b.max() : b.min()));
+            previous = b;
+        }
+        return runs;
+    }
+
+    /**
+     * True when a gap spans the boundary between two adjacent buckets (it starts at or before it and ends at or
+     * after it). A gap inside one bucket cannot be drawn at this resolution; one spanning several buckets has
+     * empty buckets in it and breaks the line anyway.
+     */
+    private static boolean gapBetween(TrendBucket before, TrendBucket after, List<TagGap> gaps) {
+        Instant boundary = after.start();
+        for (TagGap gap : gaps == null ? List.<TagGap>of() : gaps) {
+            if (!gap.from().isAfter(boundary) && !gap.to().isBefore(boundary)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
