@@ -117,13 +117,7 @@ public final class IngestPipeline implements AutoCloseable {
                 kept = payload.clone();
             }
             // Even a refused payload goes through the queue, so acknowledgements keep arrival order.
-            Raw raw = new Raw(topic, kept, clock.millis(), ack);
-            if (!queue.offer(raw) && (waitNanos == 0 || !queue.offer(raw, waitNanos, TimeUnit.NANOSECONDS))) {
-                diagnostics.queueFull();
-            }
-        } catch (InterruptedException e) {
-            diagnostics.queueFull(); // Paho is shutting the callback down: the message was not taken
-            Thread.currentThread().interrupt();
+            HandOff.offer(queue, new Raw(topic, kept, clock.millis(), ack), waitNanos, diagnostics);
         } catch (Throwable t) {
             diagnostics.callbackError();
         }

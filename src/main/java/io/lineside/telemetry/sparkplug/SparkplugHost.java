@@ -1,5 +1,6 @@
 package io.lineside.telemetry.sparkplug;
 
+import io.lineside.telemetry.HandOff;
 import io.lineside.telemetry.IngestDiagnostics;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,14 +59,8 @@ public final class SparkplugHost implements AutoCloseable {
         try {
             diagnostics.received();
             byte[] kept = payload.length > maxPayloadBytes ? null : payload.clone();
-            Raw raw = new Raw(topic, kept, clock.instant());
-            if (!queue.offer(raw) && !queue.offer(raw, MAX_PUT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                diagnostics.queueFull();
-            }
+            HandOff.offer(queue, new Raw(topic, kept, clock.instant()), MAX_PUT_WAIT.toNanos(), diagnostics);
             ack.run(); // a clean session: nothing to acknowledge, the ack is a no-op
-        } catch (InterruptedException e) {
-            diagnostics.queueFull(); // Paho is shutting the callback down: the message was not taken
-            Thread.currentThread().interrupt();
         } catch (Throwable t) {
             diagnostics.callbackError();
         }
