@@ -67,6 +67,8 @@ public final class AlarmSummaryView {
     @FXML
     private ComboBox<Duration> duration;
     @FXML
+    private CheckBox oneShot;
+    @FXML
     private TextField note;
     @FXML
     private Button confirm;
@@ -124,6 +126,9 @@ public final class AlarmSummaryView {
         });
         duration.visibleProperty().bind(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.SHELVE));
         duration.managedProperty().bind(duration.visibleProperty());
+        oneShot.selectedProperty().bindBidirectional(panel.oneShotProperty());
+        oneShot.visibleProperty().bind(duration.visibleProperty());
+        oneShot.managedProperty().bind(duration.visibleProperty());
         panel.modeProperty().addListener((o, old, mode) -> {
             confirm.setText(texts.get(mode == AlarmCommandPanel.Mode.SHELVE ? "summary.confirmShelve"
                     : "summary.confirmAck"));
