@@ -113,6 +113,11 @@ public record MappingRule(TopicTemplate topic, PayloadKind kind, Map<String, Str
         return new MappingRule(TopicTemplate.compile(template), kind, Map.of(), List.of(), null, null, null, false);
     }
 
+    /** A number/object rule with some ISA-95 parts fixed rather than captured. */
+    public static MappingRule simple(String template, PayloadKind kind, Map<String, String> fixed) {
+        return new MappingRule(TopicTemplate.compile(template), kind, fixed, List.of(), null, null, null, false);
+    }
+
     /** The metadata of each signal, by name. */
     Map<String, TagMeta> metaByName() {
         Map<String, TagMeta> out = new HashMap<>();
