@@ -42,6 +42,11 @@ public final class StationTileViewModel {
     private TagValue shownCycles;
     /** A shown signal changed since the last {@link #refreshAge}. */
     private boolean valuesChanged;
+    /** Display units from the tag metadata; empty when unknown. */
+    private String speedUnit = "";
+    private String temperatureUnit = "";
+    /** Why the quality is what it is (out of range, clock skew), or empty; part of the quality text. */
+    private String flagsText = "";
 
     private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
@@ -116,6 +121,16 @@ public final class StationTileViewModel {
      * @return true if the value is for a signal the tile shows
      */
     boolean take(String signal, TagValue value) {
+        return take(signal, value, "");
+    }
+
+    /** {@link #take(String, TagValue)} with the signal's display unit (empty when unknown). */
+    boolean take(String signal, TagValue value, String unit) {
+        switch (signal) {
+            case SPEED -> speedUnit = unit;
+            case TEMPERATURE -> temperatureUnit = unit;
+            default -> { }
+        }
         switch (signal) {
             case STATE -> stateValue = value;
             case SPEED -> speedValue = value;
@@ -142,14 +157,14 @@ public final class StationTileViewModel {
         }
         if (speedValue != shownSpeed) {
             if (reads(shownSpeed, speedValue)) {
-                speedText.set(number(speedValue));
+                speedText.set(number(speedValue, speedUnit));
             }
             shownSpeed = speedValue;
             valuesChanged = true;
         }
         if (temperatureValue != shownTemperature) {
             if (reads(shownTemperature, temperatureValue)) {
-                temperatureText.set(number(temperatureValue));
+                temperatureText.set(number(temperatureValue, temperatureUnit));
             }
             shownTemperature = temperatureValue;
             valuesChanged = true;
@@ -173,13 +188,15 @@ public final class StationTileViewModel {
         if (valuesChanged) {
             worst = worst(worst(worst(Quality.GOOD, shownState), shownSpeed), shownTemperature);
             oldest = older(older(older(null, shownState), shownSpeed), shownTemperature);
+            flagsText = flagText(flags(flags(flags(0, shownState), shownSpeed), shownTemperature));
             valuesChanged = false;
         }
         String age = oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now));
-        if (worst != quality.get() || !age.equals(ageText)) {
+        String text = texts.quality(worst) + flagsText + " \u00B7 " + age;
+        if (worst != quality.get() || !text.equals(qualityText.get())) {
             quality.set(worst);
             ageText = age;
-            qualityText.set(texts.quality(worst) + " \u00B7 " + age);
+            qualityText.set(text);
         }
     }
 
@@ -196,8 +213,30 @@ public final class StationTileViewModel {
         return old == null || old.quality() != now.quality() || !Objects.equals(old.value(), now.value());
     }
 
-    private static String number(TagValue v) {
-        return v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
+    private static String number(TagValue v, String unit) {
+        if (v.quality() == Quality.BAD || Double.isNaN(v.number())) {
+            return Texts.number(Double.NaN);
+        }
+        return unit.isEmpty() ? Texts.number(v.number()) : Texts.number(v.number()) + " " + unit;
+    }
+
+    private static int flags(int flags, TagValue v) {
+        return v == null ? flags : flags | v.flags();
+    }
+
+    /** " (out of range, clock skew)" for the flags set, or empty. */
+    private String flagText(int flags) {
+        if (flags == 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" (");
+        if ((flags & TagValue.OUT_OF_RANGE) != 0) {
+            out.append(texts.get("quality.flag.OUT_OF_RANGE"));
+        }
+        if ((flags & TagValue.CLOCK_SKEW) != 0) {
+            out.append(out.length() > 2 ? ", " : "").append(texts.get("quality.flag.CLOCK_SKEW"));
+        }
+        return out.append(')').toString();
     }
 
     private static Quality worst(Quality worst, TagValue v) {
