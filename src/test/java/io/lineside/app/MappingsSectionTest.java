@@ -129,4 +129,13 @@ class MappingsSectionTest {
         assertTrue(e.getMessage().startsWith("config " + file + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void theShippedAssemblyEastExampleMappingsAreValid() throws Exception {
+        Path example = Path.of("jlink-config/stations/assembly-east.yaml");
+        var root = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(example.toFile());
+        TopicMappings m = new MappingsSection(example).read(root, "lineside");
+        assertEquals(List.of("plant/+/+/+/+/telemetry", "lineside/+/+/+/+/+"), m.subscriptions());
+        assertEquals("u/min", m.rules().getFirst().signals().get(1).meta().unit());
+    }
 }
