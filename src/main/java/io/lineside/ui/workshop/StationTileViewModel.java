@@ -42,9 +42,9 @@ public final class StationTileViewModel {
     private TagValue shownCycles;
     /** A shown signal changed since the last {@link #refreshAge}. */
     private boolean valuesChanged;
-    /** Display units from the tag metadata; empty when unknown. */
-    private String speedUnit = "";
-    private String temperatureUnit = "";
+    /** Display units: the mapping's when it gives one, else the usual ones. */
+    private final ReadOnlyStringWrapper speedUnit = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper temperatureUnit = new ReadOnlyStringWrapper();
     /** Why the quality is what it is (out of range, clock skew), or empty; part of the quality text. */
     private String flagsText = "";
 
@@ -67,6 +67,8 @@ public final class StationTileViewModel {
         speedText.set(none);
         temperatureText.set(none);
         cyclesText.set(none);
+        speedUnit.set(texts.get("unit.speed"));
+        temperatureUnit.set(texts.get("unit.temperature"));
         refreshAge(Instant.EPOCH);
     }
 
@@ -98,6 +100,16 @@ public final class StationTileViewModel {
         return cyclesText.getReadOnlyProperty();
     }
 
+    /** The speed's unit: the tag's configured unit, or the default ("/min"). */
+    public ReadOnlyStringProperty speedUnitProperty() {
+        return speedUnit.getReadOnlyProperty();
+    }
+
+    /** The temperature's unit: the tag's configured unit, or the default ("°C"). */
+    public ReadOnlyStringProperty temperatureUnitProperty() {
+        return temperatureUnit.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Quality> qualityProperty() {
         return quality.getReadOnlyProperty();
     }
@@ -124,12 +136,14 @@ public final class StationTileViewModel {
         return take(signal, value, "");
     }
 
-    /** {@link #take(String, TagValue)} with the signal's display unit (empty when unknown). */
+    /** {@link #take(String, TagValue)} with the signal's configured unit (empty when none: the default stays). */
     boolean take(String signal, TagValue value, String unit) {
-        switch (signal) {
-            case SPEED -> speedUnit = unit;
-            case TEMPERATURE -> temperatureUnit = unit;
-            default -> { }
+        if (!unit.isEmpty()) { // set() ignores an equal value: no invalidation per message
+            switch (signal) {
+                case SPEED -> speedUnit.set(unit);
+                case TEMPERATURE -> temperatureUnit.set(unit);
+                default -> { }
+            }
         }
         switch (signal) {
             case STATE -> stateValue = value;
@@ -157,14 +171,14 @@ public final class StationTileViewModel {
         }
         if (speedValue != shownSpeed) {
             if (reads(shownSpeed, speedValue)) {
-                speedText.set(number(speedValue, speedUnit));
+                speedText.set(number(speedValue));
             }
             shownSpeed = speedValue;
             valuesChanged = true;
         }
         if (temperatureValue != shownTemperature) {
             if (reads(shownTemperature, temperatureValue)) {
-                temperatureText.set(number(temperatureValue, temperatureUnit));
+                temperatureText.set(number(temperatureValue));
             }
             shownTemperature = temperatureValue;
             valuesChanged = true;
@@ -213,11 +227,8 @@ public final class StationTileViewModel {
         return old == null || old.quality() != now.quality() || !Objects.equals(old.value(), now.value());
     }
 
-    private static String number(TagValue v, String unit) {
-        if (v.quality() == Quality.BAD || Double.isNaN(v.number())) {
-            return Texts.number(Double.NaN);
-        }
-        return unit.isEmpty() ? Texts.number(v.number()) : Texts.number(v.number()) + " " + unit;
+    private static String number(TagValue v) {
+        return v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
     }
 
     private static int flags(int flags, TagValue v) {

@@ -30,15 +30,15 @@ class StationTileUnitsTest {
     }
 
     @Test
-    void valuesShowTheirUnitWhenTheMappingGivesOne() {
-        store.describe(PRESS.signal("temperature"), new TagMeta("°C", 0, 250, null));
-        publish("temperature", TagValue.good(81.5, T0, T0, 1));
+    void valuesShowTheUnitTheMappingGivesElseTheUsualOne() {
+        store.describe(PRESS.signal("temperature"), new TagMeta("°F", 0, 500, null));
+        publish("temperature", TagValue.good(181.5, T0, T0, 1));
         publish("speed", TagValue.good(42, T0, T0, 1));
         model.pulse(T0);
         StationTileViewModel tile = model.tile(PRESS);
-        assertEquals(tile.speedTextProperty().get().trim(), tile.speedTextProperty().get(), "no unit, no suffix");
-        assertTrue(tile.temperatureTextProperty().get().endsWith(" °C"), tile.temperatureTextProperty().get());
-        assertTrue(tile.temperatureTextProperty().get().startsWith("81.5"), tile.temperatureTextProperty().get());
+        assertEquals("°F", tile.temperatureUnitProperty().get());
+        assertEquals("/min", tile.speedUnitProperty().get(), "no unit configured: the usual one");
+        assertTrue(tile.temperatureTextProperty().get().startsWith("181.5"), tile.temperatureTextProperty().get());
     }
 
     @Test
