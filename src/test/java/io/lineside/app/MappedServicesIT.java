@@ -11,6 +11,7 @@ import io.lineside.tags.TagValue;
 import io.lineside.telemetry.MqttPublisher;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
+import io.lineside.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,45 @@ class MappedServicesIT {
             assertTrue(services.query().tags().contains(TagPath.parse("p1/assembly/line-1/press/state")));
             assertEquals(0, services.pipeline().diagnostics().snapshot().parseErrors());
             assertEquals(1, services.pipeline().diagnostics().outOfRangeValues());
+        }
+    }
+
+    @Test
+    void theWatchdogTurnsATagStaleAfterThreeOfItsPeriodsAndLeavesOthersToTheGlobalLimit() throws Exception {
+        Path file = Files.writeString(dir.resolve("station.yaml"), """
+                broker:
+                  url: tcp://127.0.0.1:1883
+                staleAfterSeconds: 60
+                mappings:
+                  - topic: plant/{site}/{area}/{line}/{station}/telemetry
+                    kind: batch
+                    signals:
+                      - {name: temperature, path: t, expectedPeriod: 1}
+                      - {name: speed, path: s}
+                """);
+        AppConfig config = new ConfigLoader().load(file);
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+             Services services = new Services(config, broker.url(), "it-" + System.nanoTime(), dir.resolve("data"),
+                     clock);
+             MqttPublisher publisher = new MqttPublisher(broker.url(), "pub-" + System.nanoTime(), 1)
+                     .connect(Duration.ofSeconds(5))) {
+            Eventually.await("subscribed", Duration.ofSeconds(10), () -> services.connection().subscribed());
+            publisher.publish("plant/p1/assembly/line-1/press/telemetry",
+                    "{\"t\": 80, \"s\": 12}".getBytes(StandardCharsets.UTF_8));
+            Eventually.await("both tags in the store", Duration.ofSeconds(10),
+                    () -> services.store().get(PRESS.signal("speed")) != null);
+
+            clock.advance(Duration.ofMillis(2_900));
+            Thread.sleep(1_500); // at least one watchdog tick at the advanced time
+            assertEquals(Quality.GOOD, services.store().get(PRESS.signal("temperature")).quality(),
+                    "under 3 periods: still good");
+
+            clock.advance(Duration.ofMillis(200));
+            Eventually.await("temperature stale after 3 x 1 s", Duration.ofSeconds(5),
+                    () -> services.store().get(PRESS.signal("temperature")).quality() == Quality.STALE);
+            assertEquals(Quality.GOOD, services.store().get(PRESS.signal("speed")).quality(),
+                    "no period configured: the global 60 s applies");
         }
     }
 }
