@@ -56,7 +56,6 @@ public final class StationTileViewModel {
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(Quality.STALE);
     private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper();
     private Instant oldest;
-    private String ageText;
 
     StationTileViewModel(StationId id, Texts texts, java.util.function.Consumer<StationId> onOpen) {
         this.id = id;
@@ -209,7 +208,6 @@ public final class StationTileViewModel {
         String text = texts.quality(worst) + flagsText + " \u00B7 " + age;
         if (worst != quality.get() || !text.equals(qualityText.get())) {
             quality.set(worst);
-            ageText = age;
             qualityText.set(text);
         }
     }
