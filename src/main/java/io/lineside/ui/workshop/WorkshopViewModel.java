@@ -122,7 +122,7 @@ public final class WorkshopViewModel {
             return;
         }
         StationTileViewModel tile = tileFor(path);
-        if (tile.take(path.signal(), store.get(path))) {
+        if (tile.take(path.signal(), store.get(path), store.meta(path).unit())) {
             changed.add(tile);
         }
     }
