@@ -7,6 +7,8 @@ import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Screenshots;
 import io.lineside.ui.Texts;
+import io.lineside.ui.theme.Theme;
+import io.lineside.ui.window.DisplayPrefs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,12 +38,19 @@ class ReadmeScreenshotsIT extends FxRobot {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "zh-CN"})
-    void theDemoAfterAMinute(String language) throws Exception {
+    @ValueSource(strings = {"en", "zh-CN", "en-dark", "en-touch"})
+    void theDemoAfterAMinute(String variant) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("lineside.readmeShots"), "set -Dlineside.readmeShots=true");
+        String language = variant.startsWith("zh-CN") ? "zh-CN" : "en";
+        // The night theme and touch size come from the workstation's saved display settings, as on a station.
+        if (variant.endsWith("-dark")) {
+            new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTheme(Theme.DARK));
+        } else if (variant.endsWith("-touch")) {
+            new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTouch(true));
+        }
         Clock clock = Clock.systemDefaultZone();
         try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "readme-" + language, dir, clock);
+             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "readme-" + variant, dir, clock);
              SecurityServices security = new SecurityServices(dir, "readme", clock, new PasswordHasher(1_000))) {
             Eventually.await("online", Duration.ofSeconds(10),
                     () -> services.connection().status().state() == ConnectionState.ONLINE);
@@ -59,7 +68,7 @@ class ReadmeScreenshotsIT extends FxRobot {
             });
             Thread.sleep(60_000);
             assertEquals(72, services.store().paths().size(), "18 stations x 4 signals");
-            interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "demo-" + language));
+            interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "demo-" + variant));
             FxToolkit.cleanupStages();
             interact(() -> window[0].dispose());
         }
