@@ -207,11 +207,6 @@ public final class MainWindow {
             summaryView.select(selected);
             return root;
         }, null);
-        for (Stage s : new Stage[] {diagnosticsStage, reviewStage, usersStage}) {
-            if (s != null) {
-                s.close();
-            }
-        }
         models.main().setOnOpenDiagnostics(() -> windows.show("diagnostics"));
         models.main().setOnOpenReview(() -> windows.show("review"));
     }
