@@ -51,6 +51,8 @@ public final class LinesideWindow {
     private DisplayOptions options = DisplayOptions.DESKTOP;
     private WindowManager windows;
     private KioskMode kiosk;
+    private Stage stage;
+    private final javafx.event.EventHandler<WindowEvent> saveOnHide = e -> windows.saveArrangement();
 
     /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
     public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
@@ -110,7 +112,8 @@ public final class LinesideWindow {
         windows = new WindowManager(texts, new ViewRegistry(), start, p -> prefsWriter.execute(() -> save(p)));
         window.attach(windows, stage);
         stage.setTitle(title);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> windows.saveArrangement());
+        this.stage = stage;
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
         if (options.kiosk()) {
             kiosk = new KioskMode(stage, new KioskExit(security.session(), security.actions(), texts), texts, auth, Platform::runLater);
         }
@@ -141,6 +144,9 @@ public final class LinesideWindow {
     }
 
     public void dispose() {
+        if (stage != null) { // a reused stage (tests) must not save through a disposed window
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
+        }
         window.dispose();
         session.dispose();
         horn.close();

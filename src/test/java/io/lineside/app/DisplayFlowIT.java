@@ -116,7 +116,7 @@ class DisplayFlowIT extends FxRobot {
         AlarmState before = services.alarms().snapshot().alarms().stream().filter(a -> a.id().equals(LOAD_FAULT))
                 .findFirst().orElseThrow().state();
 
-        clickOn("#lang-zh-CN");
+        clickOn(inMain("#lang-zh-CN"));
         Eventually.await("the banner speaks Chinese, from the alarm's definition", Duration.ofSeconds(5),
                 () -> label(".banner-text").contains("1\u53f7\u7ebf \u4e0a\u6599\u5de5\u4f4d\u6545\u969c"));
         assertEquals("\u591c\u95f4", toggle("#nightButton").getText(), "header controls rebuilt in Chinese");
@@ -133,7 +133,7 @@ class DisplayFlowIT extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> Screenshots.save(stage.getScene().getRoot(), "overview-zh-CN-switched"));
 
-        clickOn("#lang-en");
+        clickOn(inMain("#lang-en"));
         Eventually.await("back in English", Duration.ofSeconds(5),
                 () -> label(".banner-text").contains("Line 1 load station fault"));
         assertEquals("Night", toggle("#nightButton").getText());
@@ -154,7 +154,7 @@ class DisplayFlowIT extends FxRobot {
             trend.setWidth(700);
             trend.setHeight(500);
         });
-        clickOn("#nightButton");
+        clickOn(inMain("#nightButton"));
         interact(() -> {
             stage.hide(); // closing the main window saves the arrangement
             window.windows().closeViews();
@@ -249,9 +249,15 @@ class DisplayFlowIT extends FxRobot {
         return from(stage.getScene().getRoot()).lookup(query).queryAs(Button.class);
     }
 
+    /** Looks only in this test's main window: other test classes' windows may still be around. */
+    private javafx.scene.Node inMain(String query) {
+        return from(stage.getScene().getRoot()).lookup(query).query();
+    }
+
     private String label(String query) {
         AtomicReference<String> text = new AtomicReference<>("");
-        interact(() -> lookup(query).tryQueryAs(Label.class).ifPresent(l -> text.set(String.valueOf(l.getText()))));
+        interact(() -> (query.startsWith(".kiosk") ? lookup(query) : from(stage.getScene().getRoot()).lookup(query))
+                .tryQueryAs(Label.class).ifPresent(l -> text.set(String.valueOf(l.getText()))));
         return text.get();
     }
 }
