@@ -176,6 +176,18 @@ class DisplayFlowIT extends FxRobot {
                 "the night theme is restored");
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> Screenshots.save(stage.getScene().getRoot(), "overview-dark"));
+        for (String view : List.of("diagnostics", "review", "alarms", "workshop")) { // every view, at night
+            interact(() -> {
+                Stage w = window.windows().open(view);
+                w.setWidth(1000);
+                w.setHeight(640);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            interact(() -> listWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                    && s.getScene().getRoot().lookup(".header") == null && s.getScene().getRoot().getStyleClass()
+                    .stream().noneMatch(c -> c.equals("kiosk-exit-dialog"))).reduce((a, b) -> b)
+                    .ifPresent(w -> Screenshots.save(w.getScene().getRoot(), "dark-" + view)));
+        }
     }
 
     @Test

@@ -173,10 +173,14 @@ public final class MainWindow {
     private Parent root() {
         Parent root = loader.load(MainView.class);
         summaryView = lastSummary;
+        addDisplayControls(root);
+        return root;
+    }
+
+    private void addDisplayControls(Parent root) {
         if (windows != null && root.lookup(".header") instanceof HBox header) {
             header.getChildren().add(Math.min(2, header.getChildren().size()), DisplayControls.build(windows, texts));
         }
-        return root;
     }
 
     /**
@@ -192,7 +196,7 @@ public final class MainWindow {
         views.register("alarms", "summary.title", () -> loader.load(AlarmSummaryView.class));
         views.register("diagnostics", "diag.title", () -> loader.load(DiagnosticsView.class));
         views.register("review", "review.title", () -> loader.load(ReviewView.class));
-        scene.setRoot(root());
+        addDisplayControls(scene.getRoot());
         stage.setScene(scene);
         // Re-formatting replaces the summary's rows, which clears the table's selection: take it first.
         windows.adoptMain(stage, () -> {

@@ -43,6 +43,7 @@ public final class ContrastRules {
             pairs.add(text("-ls-text", surface));
         }
         pairs.add(text("-ls-alarm-text", "-ls-status-bg"));
+        pairs.add(text("-ls-text-muted", "-fx-control-inner-background")); // prompt text in fields
         pairs.add(text("-ls-header-text", "-ls-header-bg"));
         pairs.add(text("-ls-alarm-on", "-ls-alarm"));
         pairs.add(text("-ls-selection-text", "-ls-selection"));
