@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param quality     how far the value can be trusted
  * @param seq         the publisher's per-stream sequence number, or -1 when it sends none
  * @param flags       why the quality is what it is, beyond the quality itself: {@link #OUT_OF_RANGE},
- *                    {@link #CLOCK_SKEW} (bits; 0 for none). Not stored in history (decision 0009-mapping).
+ *                    {@link #CLOCK_SKEW} (bits; 0 for none). Not stored in history (decision 0009).
  */
 public record TagValue(Object value, Instant sourceTime, Instant receiveTime, Quality quality, long seq, int flags) {
 

@@ -146,6 +146,21 @@ public final class AlarmSummaryView {
         });
     }
 
+    /** The ids of the selected alarms (kept across a language switch, which rebuilds this view). */
+    public List<String> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(AlarmRow::id).toList();
+    }
+
+    /** Selects the rows of the alarms {@code ids} that are listed now. */
+    public void select(java.util.Collection<String> ids) {
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (ids.contains(table.getItems().get(i).id())) {
+                table.getSelectionModel().select(i);
+            }
+        }
+    }
+
     /** F9: acknowledge the selected alarms (opens the note panel). */
     @FXML
     public void acknowledgeSelected() {

@@ -212,6 +212,12 @@ public final class StationTileViewModel {
         }
     }
 
+    /** Re-formats the state word now and the quality text at the next age refresh, in Texts' current language. */
+    void relocalize() {
+        stateText.set(texts.get("state." + (state.get() == null ? StationState.UNKNOWN : state.get()).name()));
+        ageText = null;
+    }
+
     private void showState() {
         StationState s = stateValue.quality() == Quality.BAD ? StationState.UNKNOWN : StationState.of(stateValue);
         if (s != state.get()) {

@@ -103,6 +103,11 @@ public final class WorkshopViewModel {
         return drained;
     }
 
+    /** Re-formats every tile's words in the current language of {@link Texts} (after a language switch). FX thread only. */
+    public void relocalize() {
+        tiles.values().forEach(StationTileViewModel::relocalize);
+    }
+
     public void openStation(StationId id) {
         onOpenStation.accept(id);
     }
