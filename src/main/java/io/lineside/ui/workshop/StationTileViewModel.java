@@ -215,7 +215,7 @@ public final class StationTileViewModel {
     /** Re-formats the state word now and the quality text at the next age refresh, in Texts' current language. */
     void relocalize() {
         stateText.set(texts.get("state." + (state.get() == null ? StationState.UNKNOWN : state.get()).name()));
-        ageText = null;
+        valuesChanged = true; // the flags text is cached in the old language
     }
 
     private void showState() {
