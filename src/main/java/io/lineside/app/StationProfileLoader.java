@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,9 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class StationProfileLoader {
 
-    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays");
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
-    private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end");
+    private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end", "crew");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().build())
@@ -61,7 +63,7 @@ public final class StationProfileLoader {
         List<StationProfile.Shift> shifts = new ArrayList<>();
         JsonNode list = station.get("shifts");
         if (list != null && !list.isArray()) {
-            throw b.error("shifts", "a list of {name, start, end}", describe(list));
+            throw b.error("shifts", "a list of {name, start, end, crew}", describe(list));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
@@ -71,7 +73,8 @@ public final class StationProfileLoader {
             if (!seen.add(shiftName)) {
                 throw s.error("name", "a shift name not used before", "\"" + shiftName + "\" again");
             }
-            shifts.add(new StationProfile.Shift(shiftName, s.time("start"), s.time("end")));
+            String crew = list.get(i).has("crew") ? s.name("crew", list.get(i).get("crew")) : "";
+            shifts.add(new StationProfile.Shift(shiftName, s.time("start"), s.time("end"), crew));
         }
         int retention = StationProfile.DEFAULT_RETENTION_DAYS;
         JsonNode days = station.get("retentionDays");
@@ -81,7 +84,16 @@ public final class StationProfileLoader {
             }
             retention = days.asInt();
         }
-        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention));
+        ZoneId zone = ZoneId.systemDefault();
+        JsonNode zoneNode = station.get("zone");
+        if (zoneNode != null) {
+            try {
+                zone = ZoneId.of(zoneNode.isTextual() ? zoneNode.asText() : "");
+            } catch (DateTimeException e) {
+                throw b.error("zone", "an IANA time zone such as \"Europe/Berlin\" or \"Asia/Shanghai\"", describe(zoneNode));
+            }
+        }
+        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention, zone));
     }
 
     private static String describe(JsonNode node) {

@@ -63,6 +63,36 @@ class StationProfileLoaderTest {
     }
 
     @Test
+    void readsCrewsAndTheZoneIntoADstAwareCalendar() throws Exception {
+        StationProfile p = new StationProfileLoader().load(write("""
+                station:
+                  name: s1
+                  zone: Europe/Berlin
+                  shifts:
+                    - {name: early, start: "06:00", end: "14:00", crew: A}
+                    - {name: night, start: "22:00", end: "06:00", crew: C}
+                """)).orElseThrow();
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), p.zone());
+        assertEquals("C", p.shift("night").orElseThrow().crew());
+        io.lineside.shifts.ShiftPeriod night = p.calendar().period(java.time.LocalDate.of(2026, 3, 28), "night");
+        assertEquals(java.time.Duration.ofHours(7), night.length());
+        assertEquals("C", night.definition().crew());
+        assertEquals(java.time.ZoneId.systemDefault(), new StationProfileLoader().load(write("station: {name: s2}\n"))
+                .orElseThrow().zone());
+    }
+
+    @Test
+    void badZoneOrCrewNamesTheKey() throws Exception {
+        Path zone = write("station: {name: s1, zone: Mars/Olympus}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zone)).getMessage()
+                .endsWith("key 'station.zone': expected an IANA time zone such as \"Europe/Berlin\" or "
+                        + "\"Asia/Shanghai\", found \"Mars/Olympus\""));
+        Path crew = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: \"06:00\", end: \"14:00\", crew: [a]}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(crew)).getMessage()
+                .contains("key 'station.shifts[0].crew': expected 1-64 of A-Z a-z 0-9 _ -"));
+    }
+
+    @Test
     void mistakesNameTheFileAndKey() throws Exception {
         Path badTime = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: 6am, end: \"14:00\"}\n");
         assertEquals("config " + badTime + ": key 'station.shifts[0].start': expected a time HH:MM, e.g. "
