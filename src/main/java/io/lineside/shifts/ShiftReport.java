@@ -22,6 +22,12 @@ public record ShiftReport(ShiftPeriod period, List<Line> lines, List<AlarmEvent>
         alarms = List.copyOf(alarms);
     }
 
+    /** True if any station has a known state for some of the shift; a shift when nothing was recorded has none. */
+    public boolean hasHistory() {
+        return lines.stream().flatMap(l -> l.stations().stream())
+                .anyMatch(s -> s.oee().unknown().compareTo(s.oee().shiftTime()) < 0);
+    }
+
     /**
      * One line of the shift.
      *
