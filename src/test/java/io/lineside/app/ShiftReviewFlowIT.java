@@ -139,6 +139,13 @@ class ShiftReviewFlowIT extends FxRobot {
         assertEquals(6, lookup(".shift-review .table-view").queryAllAs(TableView.class).iterator().next().getItems().size());
         assertEquals(format.header(night), label(".shift-header"));
 
+        List<ChoiceBox> boxes = lookup(".shift-review .choice-box").queryAllAs(ChoiceBox.class).stream().toList();
+        assertEquals("demo/assembly/line-1", boxes.get(1).getValue(), "the line shown is named in its chooser");
+        interact(() -> review.setWidth(1400));
+        interact(() -> review.setHeight(860));
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> Screenshots.save(review.getScene().getRoot(), "shift-review-" + language));
+
         Path pdf = dir.resolve("night.pdf");
         interact(() -> window.shifts().exportPdf(pdf));
         Eventually.await("the PDF written", Duration.ofSeconds(60), () -> Files.exists(pdf)
@@ -149,10 +156,7 @@ class ShiftReviewFlowIT extends FxRobot {
         }
         assertTrue(text.contains(format.percent(line1.oee())), text);
         assertTrue(text.contains("demo/assembly/line-2"), text);
-        interact(() -> review.setWidth(1400));
-        interact(() -> review.setHeight(860));
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> Screenshots.save(review.getScene().getRoot(), "shift-review-" + language));
+        assertTrue(label(".shift-review > .review-message").contains(pdf.toString()), "the review says where the PDF went");
     }
 
     private Stage reviewStage(Texts texts) {

@@ -267,11 +267,9 @@ public final class ShiftReviewViewModel {
         String keep = line.get();
         lines.setAll(r.lines().stream().map(ShiftReport.Line::name).toList());
         String next = lines.contains(keep) ? keep : lines.isEmpty() ? null : lines.getFirst();
-        if (java.util.Objects.equals(next, keep)) {
-            showLine(next);
-        } else {
-            line.set(next);
-        }
+        // Replacing the items may have cleared a bound choice box (and with it this property): set it again.
+        line.set(next);
+        showLine(next);
         onShiftShown.accept(r.period());
     }
 
