@@ -74,7 +74,7 @@ public final class LinesideWindow {
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
         ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
-        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), ShiftSetup.oee(demo), clock);
+        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), ShiftSetup.oee(station, demo), clock);
         shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
                         .orElse(demo ? "demo" : "lineside")),

@@ -166,7 +166,7 @@ public final class Main {
             LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, clock);
             // Reports of shifts that ended while the app was closed, then of each shift as it ends.
             ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), ShiftSetup.oee(demo), clock),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), ShiftSetup.oee(station, demo), clock),
                     texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
                     services.dataDir(), clock);
             reports.start();

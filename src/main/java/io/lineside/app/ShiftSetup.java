@@ -30,9 +30,15 @@ final class ShiftSetup {
         return new ShiftCalendar(DEFAULT_SHIFTS, station.map(StationProfile::zone).orElse(fallbackZone));
     }
 
+    /** The station config's {@code oee:} block, else {@link #oee(boolean)}. */
+    static OeeSettings oee(Optional<StationProfile> station, boolean demo) {
+        return station.flatMap(StationProfile::oee).orElseGet(() -> oee(demo));
+    }
+
     /**
-     * The demo knows its stations' ideal cycles and flow order from the simulator; a configured plant has no ideal
-     * cycles yet (performance shows n/a) and its output station is found from the counts (see docs/oee.md).
+     * The demo knows its stations' ideal cycles and flow order from the simulator; a plant without an {@code oee:}
+     * block has no ideal cycles (performance shows n/a) and its output station is found from the counts
+     * (see docs/oee.md).
      */
     static OeeSettings oee(boolean demo) {
         if (!demo) {

@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ShiftCalendar;
 import io.lineside.shifts.ShiftDefinition;
 import io.lineside.tags.StationId;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * @param shifts        the shift calendar, in order; empty when the plant has none
  * @param retentionDays how many days of raw history to keep
  * @param zone          the plant's time zone, in which shift times are wall-clock times (DST-aware)
+ * @param oee           how OEE is computed (ideal cycles, flow order, IDLE planned or not), if configured
  */
 public record StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
-                             List<Shift> shifts, int retentionDays, ZoneId zone) {
+                             List<Shift> shifts, int retentionDays, ZoneId zone, Optional<OeeSettings> oee) {
 
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
@@ -52,6 +54,12 @@ public record StationProfile(String name, List<String> areas, List<String> lines
     public StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
                           List<Shift> shifts, int retentionDays) {
         this(name, areas, lines, layout, shifts, retentionDays, ZoneId.systemDefault());
+    }
+
+    /** A profile without OEE settings. */
+    public StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
+                          List<Shift> shifts, int retentionDays, ZoneId zone) {
+        this(name, areas, lines, layout, shifts, retentionDays, zone, Optional.empty());
     }
 
     /** The shift calendar in the plant's zone (empty when the config names no shifts). */

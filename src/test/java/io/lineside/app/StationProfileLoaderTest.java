@@ -82,6 +82,41 @@ class StationProfileLoaderTest {
     }
 
     @Test
+    void readsOeeSettings() throws Exception {
+        StationProfile p = new StationProfileLoader().load(write("""
+                station:
+                  name: s1
+                  oee:
+                    idealCycleSeconds: {press: 2.5, pack: 3}
+                    flow: [press, pack]
+                    idlePlanned: true
+                    staleAfterSeconds: 60
+                """)).orElseThrow();
+        io.lineside.shifts.OeeSettings oee = p.oee().orElseThrow();
+        assertEquals(java.time.Duration.ofMillis(2500), oee.idealCycle("press"));
+        assertEquals(java.time.Duration.ofSeconds(3), oee.idealCycle("pack"));
+        assertEquals(null, oee.idealCycle("weld"));
+        assertEquals(List.of("press", "pack"), oee.flowOrder());
+        assertTrue(oee.idlePlanned());
+        assertEquals(java.time.Duration.ofSeconds(60), oee.staleAfter());
+        assertTrue(new StationProfileLoader().load(write("station: {name: s2}\n")).orElseThrow().oee().isEmpty());
+    }
+
+    @Test
+    void badOeeSettingsNameTheKey() throws Exception {
+        Path zero = write("station: {name: s1, oee: {idealCycleSeconds: {press: 0}}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zero)).getMessage()
+                .endsWith("key 'station.oee.idealCycleSeconds.press': expected seconds per part, more than 0 and at most "
+                        + "86400, found number"));
+        Path unknown = write("station: {name: s1, oee: {idealCycle: {press: 2}}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(unknown)).getMessage()
+                .contains("unknown key 'station.oee.idealCycle'"));
+        Path planned = write("station: {name: s1, oee: {idlePlanned: sometimes}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(planned)).getMessage()
+                .endsWith("key 'station.oee.idlePlanned': expected true or false, found \"sometimes\""));
+    }
+
+    @Test
     void badZoneOrCrewNamesTheKey() throws Exception {
         Path zone = write("station: {name: s1, zone: Mars/Olympus}\n");
         assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zone)).getMessage()
