@@ -1,6 +1,8 @@
 package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
+import io.lineside.shifts.ShiftAnalyzer;
+import io.lineside.shifts.ShiftCalendar;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
@@ -13,6 +15,7 @@ import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
+import io.lineside.ui.shifts.ShiftReviewViewModel;
 import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
@@ -24,6 +27,7 @@ import io.lineside.ui.window.KioskMode;
 import io.lineside.ui.window.ViewRegistry;
 import io.lineside.ui.window.WindowManager;
 import javafx.stage.WindowEvent;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -35,6 +39,7 @@ public final class LinesideWindow {
     private final MainWindow window;
     private final WorkshopViewModel workshop;
     private final SessionViewModel session;
+    private final ShiftReviewViewModel shifts;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
     private final ExecutorService auth = Executors.newSingleThreadExecutor(
@@ -57,6 +62,12 @@ public final class LinesideWindow {
     /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
     public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
                           boolean demo, Clock clock) {
+        this(services, security, alarmActions, texts, demo, Optional.empty(), clock);
+    }
+
+    /** @param station the workstation's profile (its shift calendar and zone), if its config has one */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Optional<StationProfile> station, Clock clock) {
         ZoneId zone = clock.getZone();
         this.texts = texts;
         this.security = security;
@@ -86,12 +97,23 @@ public final class LinesideWindow {
         JournalViewModel journal = new JournalViewModel(alarms.journal(),
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
+        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), ShiftSetup.oee(station, demo), clock);
+        shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
+                new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
+                        .orElse(demo ? "demo" : "lineside")),
+                () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
-                journal, kpis), security.session()::touch, texts, zone, clock);
+                journal, kpis, shifts), security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {
         return workshop;
+    }
+
+    /** The shift review's model (exports are driven through it in tests: a file chooser cannot be, headless). */
+    public ShiftReviewViewModel shifts() {
+        return shifts;
     }
 
     public MainWindow window() {

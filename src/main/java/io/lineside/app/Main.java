@@ -5,6 +5,7 @@ import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
+import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import java.io.IOException;
@@ -167,7 +168,14 @@ public final class Main {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, clock);
+            // Reports of shifts that ended while the app was closed, then of each shift as it ends.
+            ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), ShiftSetup.oee(station, demo), clock),
+                    texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
+                    services.dataDir(), clock);
+            reports.start();
+            started.push(reports);
             station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows
             started.push(window::dispose);
             window.setDisplayOptions(display);

@@ -21,6 +21,8 @@ import io.lineside.ui.review.JournalViewModel;
 import io.lineside.ui.review.KpiView;
 import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.review.ReviewView;
+import io.lineside.ui.shifts.ShiftReviewView;
+import io.lineside.ui.shifts.ShiftReviewViewModel;
 import io.lineside.ui.security.SessionView;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
@@ -67,7 +69,7 @@ public final class MainWindow {
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
                          DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
-                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis) {
+                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis, ShiftReviewViewModel shifts) {
     }
 
     private Stage usersStage;
@@ -102,7 +104,13 @@ public final class MainWindow {
                 Map.entry(AlarmSummaryView.class, () -> lastSummary = new AlarmSummaryView(alarms.summary(), texts)),
                 Map.entry(ReviewView.class, ReviewView::new),
                 Map.entry(JournalView.class, () -> new JournalView(models.journal(), texts)),
-                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)));
+                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)),
+                Map.entry(ShiftReviewView.class, () -> new ShiftReviewView(models.shifts(), texts, null)));
+        // The journal and KPI tabs follow the shift shown in the shift review.
+        models.shifts().setOnShiftShown(p -> {
+            models.journal().search(p.start(), p.end(), null, null, "", "");
+            models.kpis().compute(p.start(), p.end());
+        });
         loader = new ViewLoader(texts::bundle, controllers);
         scene = styled(new Scene(root()));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
@@ -111,7 +119,7 @@ public final class MainWindow {
         }
         wireAlarms(alarms, trend, zone, clock);
         pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse,
-                alarms.banner()::pulse, alarms.summary()::pulse));
+                alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse));
     }
 
     /** The alarm banner and summary view-models. */
