@@ -118,7 +118,9 @@ final class EquipmentNodes {
             stem.getStyleClass().add("fp-valve-stem");
             Rectangle actuator = new Rectangle(w / 2 - 7, 0, 14, 5);
             actuator.getStyleClass().add("fp-valve-stem");
-            build(stem, actuator, bowTie, right, below(vm));
+            // Caption beside, not below: pipes usually leave a valve downwards.
+            Text caption = SymbolNode.text(w + 5, mid + 4, vm.label(), "fp-caption");
+            build(stem, actuator, bowTie, right, caption);
         }
 
         @Override

@@ -142,7 +142,7 @@ public final class FloorPlanViewModel {
         }
         frame = frame == null ? new Box(0, 0, layout.width(), layout.height())
                 : new Box(frame.x() - MARGIN, frame.y() - 2 * MARGIN, frame.width() + 2 * MARGIN,
-                frame.height() + 3 * MARGIN);
+                frame.height() + 3.5 * MARGIN);
         Instant now = lastAgeRefresh;
         for (List<BoundItem> items : byTag.values()) {
             for (BoundItem item : items) {

@@ -16,6 +16,7 @@ abstract class SymbolNode extends Group {
     private final BoundItem item;
     private final Rectangle degradedOutline;
     private final Text ageText;
+    private boolean ageShown = true;
 
     SymbolNode(BoundItem item, Box box, String styleClass) {
         this(item, box, styleClass, box.height() + 13);
@@ -43,10 +44,27 @@ abstract class SymbolNode extends Group {
         refresh();
     }
 
+    /** Moves the age text into the symbol, right-aligned within {@code width} on the baseline {@code y}. */
+    final void ageAt(double x, double y, double width) {
+        ageText.setX(x);
+        ageText.setY(y);
+        ageText.setWrappingWidth(width);
+        ageText.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+    }
+
+    /** The subclass shows the age itself (in place of its caption), or another symbol shows it. */
+    final void ageElsewhere() {
+        ageShown = false;
+    }
+
+    final boolean degraded() {
+        return item.degraded() && item.tag().isPresent();
+    }
+
     private void refresh() {
-        boolean degraded = item.degraded() && item.tag().isPresent();
+        boolean degraded = degraded();
         degradedOutline.setVisible(degraded);
-        ageText.setVisible(degraded);
+        ageText.setVisible(degraded && ageShown);
         if (degraded) {
             ageText.setText(item.ageText());
         }

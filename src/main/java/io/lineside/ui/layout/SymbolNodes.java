@@ -60,6 +60,7 @@ final class SymbolNodes {
             Text name = text(10, 21, vm.label(), "fp-station-name");
             setCursor(Cursor.HAND);
             setOnMouseClicked(e -> plan.openStation(vm.station()));
+            ageAt(0, 21, b.width() - 8);
             build(body, name);
         }
 
@@ -88,6 +89,7 @@ final class SymbolNodes {
             shape.setLayoutY(mid);
             shape.getStyleClass().add("fp-lamp-shape");
             word = text(24, mid + 5, "", "fp-lamp-text");
+            ageElsewhere(); // the station body binds the same state and shows its age on the title line
             build(shape, word);
         }
 
@@ -109,6 +111,7 @@ final class SymbolNodes {
     private static final class ValueNode extends SymbolNode {
         private final SymbolViewModel vm;
         private final Text value;
+        private final Text caption;
 
         ValueNode(SymbolViewModel vm) {
             super(vm, vm.box(), "fp-readout");
@@ -116,15 +119,17 @@ final class SymbolNodes {
             Box b = vm.box();
             Rectangle frame = new Rectangle(b.width(), b.height());
             frame.getStyleClass().add("fp-readout-frame");
-            Text caption = text(6, b.height() / 2 + 5, vm.label(), "fp-caption");
+            caption = text(6, b.height() / 2 + 5, vm.label(), "fp-caption");
             value = text(0, b.height() / 2 + 5, "", "fp-value");
             value.setWrappingWidth(b.width() - 6);
             value.setTextAlignment(TextAlignment.RIGHT);
+            ageElsewhere();
             build(frame, caption, value);
         }
 
         @Override
         void update() {
+            caption.setText(degraded() ? vm.ageText() : vm.label());
             value.setText(vm.limitText().isEmpty() ? vm.valueText() : vm.limitText() + " " + vm.valueText());
             setStyle(getStyleClass(), "fp-abnormal", vm.abnormal());
         }
@@ -133,6 +138,7 @@ final class SymbolNodes {
     private static final class BarNode extends SymbolNode {
         private static final double TRACK = 12;
         private final SymbolViewModel vm;
+        private final Text caption;
         private final Rectangle fill;
         private final Text value;
         private final double width;
@@ -143,7 +149,7 @@ final class SymbolNodes {
             Box b = vm.box();
             width = b.width();
             double top = b.height() - TRACK;
-            Text caption = text(0, top - 5, vm.label(), "fp-caption");
+            caption = text(0, top - 5, vm.label(), "fp-caption");
             value = text(0, top - 5, "", "fp-value");
             value.setWrappingWidth(width);
             value.setTextAlignment(TextAlignment.RIGHT);
@@ -151,6 +157,7 @@ final class SymbolNodes {
             track.getStyleClass().add("fp-bar-track");
             fill = new Rectangle(0, top + 2, 0, TRACK - 4);
             fill.getStyleClass().add("fp-bar-fill");
+            ageElsewhere();
             build(caption, value, track, fill, limitMarks(vm.range().orElseThrow(), top));
         }
 
@@ -169,6 +176,7 @@ final class SymbolNodes {
 
         @Override
         void update() {
+            caption.setText(degraded() ? vm.ageText() : vm.label());
             double f = vm.fraction();
             fill.setWidth(Double.isNaN(f) ? 0 : f * width);
             value.setText(vm.limitText().isEmpty() ? vm.valueText() : vm.limitText() + " " + vm.valueText());
@@ -188,6 +196,7 @@ final class SymbolNodes {
             Rectangle frame = new Rectangle(box.width(), box.height());
             frame.getStyleClass().add("fp-spark-frame");
             line.getStyleClass().add("fp-spark-line");
+            ageElsewhere(); // the readouts above say how old the value is
             build(frame, line);
         }
 

@@ -1,0 +1,141 @@
+package io.lineside.ui.layout;
+
+import static io.lineside.ui.layout.PlanFixture.T0;
+import static io.lineside.ui.layout.PlanFixture.demoStation;
+import static io.lineside.ui.layout.PlanFixture.publish;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lineside.tags.Quality;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagValue;
+import io.lineside.testsupport.Screenshots;
+import io.lineside.ui.Texts;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The floor plan drawn headless (Monocle, software rendering): snapshots for review, and what a pulse costs the scene. */
+class FloorPlanViewTest {
+
+    @BeforeAll
+    static void toolkit() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+    }
+
+    static <T> T fx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Line 1 of the demo plant with a fault, a starved station, a value over its limit, a BAD and a stale value. */
+    private static TagStore eventfulLine() {
+        TagStore store = new TagStore();
+        PlanFixture.runningDemo(store, T0);
+        publish(store, demoStation(1, "press"), "state", "fault", T0);
+        publish(store, demoStation(1, "press"), "speed", 0.0, T0);
+        publish(store, demoStation(1, "inspect"), "state", "starved", T0);
+        publish(store, demoStation(1, "inspect"), "speed", 0.0, T0);
+        publish(store, demoStation(1, "weld"), "temperature", 219.4, T0);
+        store.apply(new TagUpdate(demoStation(1, "paint").signal("temperature"),
+                new TagValue(null, T0, T0.minusSeconds(2), Quality.BAD, 9)));
+        for (String signal : new String[] {"state", "speed", "temperature"}) {
+            publish(store, demoStation(1, "pack"), signal, signal.equals("state") ? "running" : 26.0, T0.minusSeconds(42));
+        }
+        store.markStale(T0.minusSeconds(10));
+        return store;
+    }
+
+    private record Shown(Parent root, FloorPlanViewModel vm) {
+    }
+
+    private static Shown plan(TagStore store, Locale locale, double width, double height, Instant now) throws Exception {
+        return fx(() -> {
+            FloorPlanViewModel vm = new FloorPlanViewModel(store, Texts.forLocale(locale), Runnable::run);
+            vm.showOnly(FloorPlanViewModel.line("assembly", "line-1"));
+            try {
+                vm.show(PlanFixture.demo());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            // A few values per pulse, as the app sees them, so sparklines have a history.
+            for (int i = 0; i < 40; i++) {
+                Instant t = now.minusMillis((40 - i) * 500L);
+                for (int s = 0; s < PlanFixture.DEMO_STATIONS.size(); s++) {
+                    if (s != 3 && s != 5) {
+                        double base = new double[] {24, 45, 200, 28, 23, 25}[s];
+                        publish(store, demoStation(1, PlanFixture.DEMO_STATIONS.get(s)), "temperature",
+                                base + 3 * Math.sin(i / 4.0 + s) + (s == 2 ? i * 0.5 : 0), t);
+                    }
+                }
+                vm.pulse(t);
+            }
+            vm.pulse(now);
+            vm.report(Texts.forLocale(locale).get("layout.reload.done", "Demo assembly hall", 49));
+            Parent root = (Parent) FloorPlanView.create(vm);
+            new Scene(root, width, height);
+            root.applyCss();
+            root.layout();
+            return new Shown(root, vm);
+        });
+    }
+
+    @Test
+    void demoLineSnapshotsInEnglishAndChinese() throws Exception {
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            Node root = plan(eventfulLine(), locale, 1400, 360, T0.plusSeconds(1)).root();
+            String name = "layout-line-" + (locale == Locale.ENGLISH ? "en" : "zh-CN");
+            Path shot = fx(() -> Screenshots.save(root, name));
+            assertTrue(shot.toFile().length() > 10_000, "a drawn plan, not an empty image");
+        }
+    }
+
+    @Test
+    void aPulseRedrawsChangedSymbolsWithoutALayoutPass() throws Exception {
+        TagStore store = eventfulLine();
+        Shown shown = plan(store, Locale.ENGLISH, 1400, 360, T0.plusSeconds(1));
+        Parent root = shown.root();
+        FloorPlanView planPane = FloorPlanView.planOf(root);
+        int before = fx(planPane::layoutPasses);
+        publish(store, demoStation(1, "press"), "state", "running", T0.plusSeconds(2));
+        publish(store, demoStation(1, "weld"), "temperature", 199.0, T0.plusSeconds(2));
+        publish(store, demoStation(1, "load"), "speed", 31.2, T0.plusSeconds(2));
+        SymbolViewModel weld = shown.vm().planProperty().get().symbols().stream()
+                .filter(sym -> sym.id().equals("l1-weld-temp")).findFirst().orElseThrow();
+        int after = fx(() -> {
+            assertTrue(shown.vm().pulse(T0.plusSeconds(2)) >= 5, "press lamp and body, weld bar and trend, load speed");
+            root.applyCss();
+            root.layout();
+            return planPane.layoutPasses();
+        });
+        assertEquals("199.0 \u00B0C", weld.valueText());
+        assertEquals(before, after, "changed texts and shapes stay inside their unmanaged symbol groups");
+        int nodes = fx(planPane::nodeCount);
+        assertTrue(nodes < 12 * (35 + 13), "about a dozen nodes per item at most, was " + nodes);
+    }
+}
