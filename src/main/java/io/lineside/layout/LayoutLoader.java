@@ -86,7 +86,8 @@ public final class LayoutLoader {
         if (format != FORMAT) {
             throw top.error("layout", "the format version " + FORMAT, top.get("layout").orElseThrow());
         }
-        String name = top.text("name", 200).orElse(source);
+        Labels names = Symbols.labels(top, "name");
+        String name = names.in("en").orElse(source);
         String site = top.id("site", SEGMENT, "an ISA-95 site name of " + SEGMENT_TEXT);
         Fields plan = top.object("plan").orElseThrow(() -> top.missing("plan", "a mapping with width and height"));
         plan.onlyKeys(Set.of("width", "height"));
@@ -99,7 +100,7 @@ public final class LayoutLoader {
             areas.add(area(cx, "areas[" + i + "]", areaNodes.get(i)));
         }
         List<LayoutConnection> connections = Connections.read(cx, top);
-        return new Layout(name, source, site, width, height, areas, connections);
+        return new Layout(name, names, source, site, width, height, areas, connections);
     }
 
     private LayoutArea area(Context cx, String where, Located node) throws LayoutException {

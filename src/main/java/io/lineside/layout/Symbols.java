@@ -90,14 +90,19 @@ final class Symbols {
 
     /** The optional {@code label}: a string (English) or a mapping of en / zh-CN. */
     static Labels labels(Fields f) throws LayoutException {
-        Optional<Located> v = f.get("label");
+        return labels(f, "label");
+    }
+
+    /** The optional text at {@code key}: a string (English) or a mapping of en / zh-CN. */
+    static Labels labels(Fields f, String key) throws LayoutException {
+        Optional<Located> v = f.get(key);
         if (v.isEmpty()) {
             return Labels.NONE;
         }
         if (v.get().isText()) {
-            return new Labels(Map.of("en", f.text("label", 200).orElseThrow()));
+            return new Labels(Map.of("en", f.text(key, 200).orElseThrow()));
         }
-        Fields texts = f.object("label").orElseThrow();
+        Fields texts = f.object(key).orElseThrow();
         texts.onlyKeys(LANGUAGES);
         Map<String, String> out = new LinkedHashMap<>();
         for (String language : LANGUAGES) {

@@ -241,6 +241,21 @@ class LayoutLoaderTest {
     }
 
     @Test
+    void theDocumentedSchemaListsExactlyTheAllowedKinds() throws Exception {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("docs", "layout.schema.json").toFile());
+        List<String> documented = new java.util.ArrayList<>();
+        schema.at("/$defs/symbol/properties/kind/enum").forEach(n -> documented.add(n.asText()));
+        assertEquals(java.util.Arrays.stream(SymbolKind.values()).map(SymbolKind::id).toList(), documented);
+    }
+
+    @Test
+    void aNameMayBeGivenInBothLanguages() throws Exception {
+        Layout layout = loader.parse("plant.yaml", good().replace("name: Test hall", "name: {en: Hall, zh-CN: \u8F66\u95F4}"));
+        assertEquals("Hall", layout.name());
+        assertEquals("\u8F66\u95F4", layout.name("zh-CN"));
+    }
+
+    @Test
     void missingFileIsReportedWithItsName(@TempDir Path dir) {
         LayoutException e = assertThrows(LayoutException.class, () -> loader.load(dir.resolve("none.yaml")));
         assertTrue(e.getMessage().endsWith("none.yaml: file not found"), e.getMessage());

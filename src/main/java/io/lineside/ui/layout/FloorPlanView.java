@@ -60,7 +60,7 @@ public final class FloorPlanView extends Pane {
         Texts texts = vm.texts();
         Label name = new Label();
         name.getStyleClass().add("fp-layout-name");
-        name.textProperty().bind(vm.planProperty().map(p -> p.layout().name()).orElse(texts.get("layout.none")));
+        name.textProperty().bind(vm.planProperty().map(p -> p.layout().name(texts.language())).orElse(texts.get("layout.none")));
         Label message = new Label();
         message.getStyleClass().add("fp-message");
         message.textProperty().bind(vm.messageProperty());

@@ -220,7 +220,7 @@ public final class FloorPlanViewModel {
         if (outcome.layout().isPresent()) {
             Layout layout = outcome.layout().get();
             show(layout);
-            message.set(texts.get("layout.reload.done", layout.name(), plan.get().symbols().size()));
+            message.set(texts.get("layout.reload.done", layout.name(texts.language()), plan.get().symbols().size()));
         } else {
             message.set(texts.get("layout.reload.refused", outcome.problem()));
         }

@@ -96,7 +96,8 @@ class FloorPlanViewTest {
                 vm.pulse(t);
             }
             vm.pulse(now);
-            vm.report(Texts.forLocale(locale).get("layout.reload.done", "Demo assembly hall", 49));
+            vm.report(Texts.forLocale(locale).get("layout.reload.done",
+                    vm.planProperty().get().layout().name(Texts.forLocale(locale).language()), 49));
             Parent root = (Parent) FloorPlanView.create(vm);
             new Scene(root, width, height);
             root.applyCss();
