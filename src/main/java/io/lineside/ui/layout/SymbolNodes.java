@@ -42,9 +42,13 @@ final class SymbolNodes {
         };
     }
 
+    /** Sets the state class; a style class change re-applies CSS to the subtree, so only when it differs. */
     static void stateStyle(java.util.List<String> classes, StationState s) {
-        classes.removeIf(c -> c.startsWith("fp-state-"));
-        classes.add(stateClass(s));
+        String wanted = stateClass(s);
+        if (!classes.contains(wanted)) {
+            classes.removeIf(c -> c.startsWith("fp-state-"));
+            classes.add(wanted);
+        }
     }
 
     private static final class StationNode extends SymbolNode {

@@ -174,6 +174,7 @@ class FloorPlanViewModelTest {
         int warmUp = 1_200;
         int pulses = 600;
         long total = 0;
+        long[] each = new long[pulses];
         int cursor = 0;
         for (int p = 1; p <= warmUp + pulses; p++) {
             Instant now = T0.plusMillis(p * 1000L / 60);
@@ -185,11 +186,16 @@ class FloorPlanViewModelTest {
             long start = System.nanoTime();
             model.pulse(now);
             if (p > warmUp) {
-                total += System.nanoTime() - start;
+                each[p - warmUp - 1] = System.nanoTime() - start;
+                total += each[p - warmUp - 1];
             }
         }
         double micros = total / 1000.0 / pulses;
-        System.out.printf(Locale.ROOT, "floor plan pulse, 500 stations / 2500 symbols, 17 changed tags: %.1f us%n", micros);
-        assertTrue(micros < 2_000, "a pulse took " + micros + " us on average");
+        java.util.Arrays.sort(each);
+        double median = each[pulses / 2] / 1000.0;
+        System.out.printf(Locale.ROOT, "floor plan view-model pulse, 500 stations / 2500 symbols, 17 changed tags:"
+                + " median %.1f us, mean %.1f us, p90 %.1f us%n", median, micros, each[pulses * 9 / 10] / 1000.0);
+        // The median: on a shared build machine the mean includes time the thread was not running.
+        assertTrue(median < 1_000, "a pulse took " + median + " us (median)");
     }
 }

@@ -19,10 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,10 @@ class FloorPlanViewTest {
     }
 
     static <T> T fx(Supplier<T> work) throws Exception {
+        return fx(work, 60);
+    }
+
+    static <T> T fx(Supplier<T> work, int timeoutSeconds) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -50,7 +56,7 @@ class FloorPlanViewTest {
                 result.completeExceptionally(t);
             }
         });
-        return result.get(60, TimeUnit.SECONDS);
+        return result.get(timeoutSeconds, TimeUnit.SECONDS);
     }
 
     /** Line 1 of the demo plant with a fault, a starved station, a value over its limit, a BAD and a stale value. */
@@ -114,6 +120,81 @@ class FloorPlanViewTest {
             Path shot = fx(() -> Screenshots.save(root, name));
             assertTrue(shot.toFile().length() > 10_000, "a drawn plan, not an empty image");
         }
+    }
+
+    /**
+     * What a pulse costs for 500 stations in a shown window: the view-model's drain and node updates (in an
+     * AnimationTimer, as the app's Pulse), then the scene's own CSS and layout passes; rendering excluded.
+     */
+    @Test
+    void fiveHundredStationsPulseCheaplyWithTheirNodes() throws Exception {
+        TagStore store = new TagStore();
+        var big = PlanFixture.generated(5, 100);
+        var stations = big.stations().map(st -> st.id()).toList();
+        for (var st : stations) {
+            publish(store, st, "state", "running", T0);
+            publish(store, st, "speed", 30.0, T0);
+            publish(store, st, "temperature", 50.0, T0);
+        }
+        int warmUp = 120;
+        int pulses = 240;
+        long[] each = new long[pulses];
+        long[] started = new long[1];
+        int[] count = new int[1];
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        FloorPlanViewModel vm = fx(() -> new FloorPlanViewModel(store, Texts.forLocale(Locale.ENGLISH), Runnable::run));
+        Stage[] stage = new Stage[1];
+        AnimationTimer timer = new AnimationTimer() {
+            int cursor;
+
+            @Override
+            public void handle(long nanos) {
+                Instant now = T0.plusMillis(count[0] * 1000L / 60);
+                // 500 stations x 2 numeric signals per second = ~17 changed tags per 60 Hz pulse.
+                for (int k = 0; k < 17; k++) {
+                    var st = stations.get(cursor++ % stations.size());
+                    publish(store, st, cursor % 2 == 0 ? "speed" : "temperature", 20.0 + (count[0] + k) % 70, now);
+                }
+                started[0] = System.nanoTime();
+                vm.pulse(now);
+            }
+        };
+        fx(() -> {
+            vm.show(big);
+            Parent root = (Parent) FloorPlanView.create(vm);
+            Scene scene = new Scene(root, 1600, 1000);
+            scene.addPostLayoutPulseListener(() -> {
+                if (started[0] == 0 || done.isDone()) {
+                    return;
+                }
+                int n = count[0]++;
+                if (n >= warmUp && n < warmUp + pulses) {
+                    each[n - warmUp] = System.nanoTime() - started[0];
+                } else if (n >= warmUp + pulses) {
+                    done.complete(FloorPlanView.planOf(root).nodeCount());
+                }
+                started[0] = 0;
+            });
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            timer.start();
+            return null;
+        });
+        int nodes = done.get(300, TimeUnit.SECONDS);
+        fx(() -> {
+            timer.stop();
+            stage[0].close();
+            vm.dispose();
+            return null;
+        });
+        java.util.Arrays.sort(each);
+        double median = each[pulses / 2] / 1000.0;
+        System.out.printf(Locale.ROOT, "floor plan pulse in a shown window (drain, node updates, CSS, layout; no rendering),"
+                + " 500 stations, 17 changed tags: median %.1f us, p90 %.1f us; %d nodes for %d symbols%n", median,
+                each[pulses * 9 / 10] / 1000.0, nodes, big.symbols().count());
+        assertTrue(nodes < 12 * (big.symbols().count() + big.connections().size()), "nodes follow the items");
+        assertTrue(median < 8_000, "pulse median " + median + " us");
     }
 
     @Test
