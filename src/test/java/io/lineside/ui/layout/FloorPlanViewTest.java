@@ -198,6 +198,50 @@ class FloorPlanViewTest {
     }
 
     @Test
+    void aDisposedPlanAndItsNodesAreCollectable() throws Exception {
+        TagStore store = eventfulLine();
+        @SuppressWarnings("unchecked")
+        java.lang.ref.WeakReference<Object>[] refs = fx(() -> {
+            FloorPlanViewModel vm = new FloorPlanViewModel(store, Texts.forLocale(Locale.ENGLISH), Runnable::run);
+            try {
+                vm.show(PlanFixture.demo());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Parent view = (Parent) FloorPlanView.create(vm);
+            new Scene(view, 800, 400);
+            view.applyCss();
+            view.layout();
+            vm.pulse(T0);
+            vm.dispose();
+            return new java.lang.ref.WeakReference[] {new java.lang.ref.WeakReference<>(vm),
+                    new java.lang.ref.WeakReference<>(view)};
+        });
+        assertEquals(0, store.readerCount(), "the store forgot the plan's tracker");
+        for (int i = 0; i < 100 && (refs[0].get() != null || refs[1].get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, refs[0].get(), "view-model collected");
+        assertEquals(null, refs[1].get(), "view collected");
+    }
+
+    @Test
+    void clickingAStationBodyOpensThatStation() throws Exception {
+        var opened = new java.util.concurrent.atomic.AtomicReference<io.lineside.tags.StationId>();
+        Shown shown = plan(eventfulLine(), Locale.ENGLISH, 1400, 360, T0.plusSeconds(1));
+        fx(() -> {
+            shown.vm().setOnOpenStation(opened::set);
+            Node body = shown.root().lookupAll(".fp-station").stream().skip(2).findFirst().orElseThrow();
+            javafx.event.Event.fireEvent(body, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                    true, false, false, null));
+            return null;
+        });
+        assertEquals(demoStation(1, "weld"), opened.get());
+    }
+
+    @Test
     void aPulseRedrawsChangedSymbolsWithoutALayoutPass() throws Exception {
         TagStore store = eventfulLine();
         Shown shown = plan(store, Locale.ENGLISH, 1400, 360, T0.plusSeconds(1));
