@@ -81,9 +81,14 @@ class FloorPlanViewTest {
     }
 
     private static Shown plan(TagStore store, Locale locale, double width, double height, Instant now) throws Exception {
+        return plan(store, locale, width, height, now, FloorPlanViewModel.line("assembly", "line-1"));
+    }
+
+    private static Shown plan(TagStore store, Locale locale, double width, double height, Instant now,
+                              java.util.function.Predicate<io.lineside.tags.StationId> scope) throws Exception {
         return fx(() -> {
             FloorPlanViewModel vm = new FloorPlanViewModel(store, Texts.forLocale(locale), Runnable::run);
-            vm.showOnly(FloorPlanViewModel.line("assembly", "line-1"));
+            vm.showOnly(scope);
             try {
                 vm.show(PlanFixture.demo());
             } catch (Exception e) {
@@ -103,7 +108,8 @@ class FloorPlanViewTest {
             }
             vm.pulse(now);
             vm.report(Texts.forLocale(locale).get("layout.reload.done",
-                    vm.planProperty().get().layout().name(Texts.forLocale(locale).language()), 49));
+                    vm.planProperty().get().layout().name(Texts.forLocale(locale).language()),
+                    vm.planProperty().get().symbols().size()));
             Parent root = (Parent) FloorPlanView.create(vm);
             new Scene(root, width, height);
             root.applyCss();
@@ -120,6 +126,8 @@ class FloorPlanViewTest {
             Path shot = fx(() -> Screenshots.save(root, name));
             assertTrue(shot.toFile().length() > 10_000, "a drawn plan, not an empty image");
         }
+        Node hall = plan(eventfulLine(), Locale.ENGLISH, 1400, 960, T0.plusSeconds(1), id -> true).root();
+        assertTrue(fx(() -> Screenshots.save(hall, "layout-hall-en")).toFile().length() > 10_000);
     }
 
     /**
