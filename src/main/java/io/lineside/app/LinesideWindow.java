@@ -18,6 +18,12 @@ import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Locale;
+import io.lineside.ui.window.DisplayPrefs;
+import io.lineside.ui.window.KioskMode;
+import io.lineside.ui.window.ViewRegistry;
+import io.lineside.ui.window.WindowManager;
+import javafx.stage.WindowEvent;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -35,11 +41,29 @@ public final class LinesideWindow {
             r -> Thread.ofPlatform().name("lineside-ui-auth").daemon().unstarted(r));
 
     private final AlarmHorn horn = new AlarmHorn();
+    // Display prefs are written in the background, in order; dispose waits briefly so the last one lands.
+    private final ExecutorService prefsWriter = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("lineside-ui-prefs").daemon().unstarted(r));
+    private final WorkstationPrefs prefs;
+    private final DisplayPrefs startPrefs;
+    private final Texts texts;
+    private final SecurityServices security;
+    private DisplayOptions options = DisplayOptions.DESKTOP;
+    private WindowManager windows;
+    private KioskMode kiosk;
+    private Stage stage;
+    private final javafx.event.EventHandler<WindowEvent> saveOnHide = e -> windows.saveArrangement();
 
     /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
     public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
                           boolean demo, Clock clock) {
         ZoneId zone = clock.getZone();
+        this.texts = texts;
+        this.security = security;
+        prefs = new WorkstationPrefs(services.dataDir());
+        startPrefs = prefs.load();
+        // The header's language choice on this workstation outranks the config's: it is the more recent.
+        startPrefs.language().ifPresent(tag -> texts.switchTo(Locale.forLanguageTag(tag)));
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
                 services.connection()::status,
@@ -74,19 +98,65 @@ public final class LinesideWindow {
         return window;
     }
 
-    /** Shows the window on {@code stage} and starts the pulse. */
+    /** Kiosk mode and touch size for {@link #show}; desktop by default. */
+    public void setDisplayOptions(DisplayOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Shows the window on {@code stage} (a new one: kiosk mode restyles it), puts the views that had windows of
+     * their own back where they were, and starts the pulse. The arrangement is saved when the main window closes.
+     */
     public void show(Stage stage, String title) {
+        DisplayPrefs start = options.touch() ? startPrefs.withTouch(true) : startPrefs;
+        windows = new WindowManager(texts, new ViewRegistry(), start, p -> prefsWriter.execute(() -> save(p)));
+        window.attach(windows, stage);
         stage.setTitle(title);
-        stage.setScene(window.scene());
+        this.stage = stage;
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
+        if (options.kiosk()) {
+            kiosk = new KioskMode(stage, new KioskExit(security.session(), security.actions(), texts), texts, auth, Platform::runLater);
+        }
         stage.show();
+        windows.restore();
+        if (kiosk != null) {
+            stage.setFullScreen(true); // restoring the main window's saved size must not end full screen
+        }
         window.start();
     }
 
+    public WindowManager windows() {
+        return windows;
+    }
+
+    /** Kiosk mode of the main window, when on. */
+    public java.util.Optional<KioskMode> kiosk() {
+        return java.util.Optional.ofNullable(kiosk);
+    }
+
+    private void save(DisplayPrefs p) {
+        try {
+            prefs.save(p);
+        } catch (java.io.IOException e) {
+            System.getLogger(LinesideWindow.class.getName()).log(System.Logger.Level.WARNING,
+                    "display settings not saved to " + prefs.file(), e);
+        }
+    }
+
     public void dispose() {
+        if (stage != null) { // a reused stage (tests) must not save through a disposed window
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
+        }
         window.dispose();
         session.dispose();
         horn.close();
         queries.shutdownNow();
         auth.shutdownNow();
+        prefsWriter.shutdown();
+        try {
+            prefsWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
