@@ -206,6 +206,16 @@ public final class FloorPlanViewModel {
         actions.reload().thenAcceptAsync(this::apply, fx);
     }
 
+    /**
+     * Re-derives every text after a language switch ({@link Texts#switchTo}): the plan is rebuilt from the same
+     * layout, so labels, state words and ages come out in the new language. FX thread only.
+     */
+    public void languageChanged() {
+        if (plan.get() != null) {
+            show(plan.get().layout());
+        }
+    }
+
     /** Shows a problem with the layout (e.g. the configured file was refused at start). */
     public void report(String problem) {
         message.set(problem);

@@ -155,6 +155,22 @@ class FloorPlanViewModelTest {
     }
 
     @Test
+    void aLanguageSwitchRedrawsLabelsAndStateWordsInTheNewLanguage() throws Exception {
+        Texts texts = Texts.forLocale(Locale.ENGLISH);
+        FloorPlanViewModel switching = new FloorPlanViewModel(store, texts, Runnable::run);
+        switching.show(PlanFixture.demo());
+        PlanFixture.runningDemo(store, T0);
+        switching.pulse(T0);
+        texts.switchTo(Locale.SIMPLIFIED_CHINESE);
+        switching.languageChanged();
+        var plan = switching.planProperty().get();
+        assertEquals("\u4E00\u53F7\u7EBF", plan.lines().getFirst().text());
+        assertEquals("\u8FD0\u884C", plan.symbols().stream().filter(s -> s.id().equals("l1-load-state")).findFirst()
+                .orElseThrow().valueText(), "the live state, in Chinese at once");
+        switching.dispose();
+    }
+
+    @Test
     void aDisposedPlanStopsReadingTheStore() {
         int readers = store.readerCount();
         FloorPlanViewModel other = new FloorPlanViewModel(store, Texts.forLocale(Locale.ENGLISH), Runnable::run);

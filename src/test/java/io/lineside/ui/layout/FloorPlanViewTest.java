@@ -12,6 +12,7 @@ import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
 import io.lineside.testsupport.Screenshots;
 import io.lineside.ui.Texts;
+import io.lineside.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -81,11 +82,12 @@ class FloorPlanViewTest {
     }
 
     private static Shown plan(TagStore store, Locale locale, double width, double height, Instant now) throws Exception {
-        return plan(store, locale, width, height, now, FloorPlanViewModel.line("assembly", "line-1"));
+        return plan(store, locale, width, height, now, FloorPlanViewModel.line("assembly", "line-1"), Theme.LIGHT);
     }
 
     private static Shown plan(TagStore store, Locale locale, double width, double height, Instant now,
-                              java.util.function.Predicate<io.lineside.tags.StationId> scope) throws Exception {
+                              java.util.function.Predicate<io.lineside.tags.StationId> scope, Theme theme)
+            throws Exception {
         return fx(() -> {
             FloorPlanViewModel vm = new FloorPlanViewModel(store, Texts.forLocale(locale), Runnable::run);
             vm.showOnly(scope);
@@ -111,7 +113,9 @@ class FloorPlanViewTest {
                     vm.planProperty().get().layout().name(Texts.forLocale(locale).language()),
                     vm.planProperty().get().symbols().size()));
             Parent root = (Parent) FloorPlanView.create(vm);
-            new Scene(root, width, height);
+            Scene scene = new Scene(root, width, height);
+            // The theme's variables come from the scene's stylesheets, as in the app's windows.
+            theme.stylesheets().forEach(css -> scene.getStylesheets().add(Theme.class.getResource(css).toExternalForm()));
             root.applyCss();
             root.layout();
             return new Shown(root, vm);
@@ -126,8 +130,11 @@ class FloorPlanViewTest {
             Path shot = fx(() -> Screenshots.save(root, name));
             assertTrue(shot.toFile().length() > 10_000, "a drawn plan, not an empty image");
         }
-        Node hall = plan(eventfulLine(), Locale.ENGLISH, 1400, 960, T0.plusSeconds(1), id -> true).root();
+        Node hall = plan(eventfulLine(), Locale.ENGLISH, 1400, 960, T0.plusSeconds(1), id -> true, Theme.LIGHT).root();
         assertTrue(fx(() -> Screenshots.save(hall, "layout-hall-en")).toFile().length() > 10_000);
+        Node night = plan(eventfulLine(), Locale.ENGLISH, 1400, 360, T0.plusSeconds(1),
+                FloorPlanViewModel.line("assembly", "line-1"), Theme.DARK).root();
+        assertTrue(fx(() -> Screenshots.save(night, "layout-line-dark")).toFile().length() > 10_000);
     }
 
     /**
