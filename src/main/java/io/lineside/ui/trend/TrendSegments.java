@@ -22,15 +22,17 @@ public final class TrendSegments {
 
     /** Per bucket the min and max (in the order they occurred), grouped into unbroken runs. */
     public static List<List<Point>> split(List<TrendBucket> buckets, List<TagGap> gaps) {
+        List<TrendBucket> list = buckets == null ? List.of() : buckets;
+        boolean[] breaks = breaks(list, gaps);
         List<List<Point>> runs = new ArrayList<>();
         List<Point> current = null;
-        TrendBucket previous = null;
-        for (TrendBucket b : buckets == null ? List.<TrendBucket>of() : buckets) {
+        for (int i = 0; i < list.size(); i++) {
+            TrendBucket b = list.get(i);
             if (!b.hasGoodValues()) {
                 current = null;
                 continue;
             }
-            if (current == null || !b.start().equals(previous.end()) || gapBetween(previous, b, gaps)) {
+            if (current == null || breaks[i]) {
                 current = new ArrayList<>();
                 runs.add(current);
             }
@@ -39,9 +41,25 @@ public final class TrendSegments {
             boolean rising = b.first() <= b.last();
             current.add(new Point(t0, rising ? b.min() : b.max()));
             current.add(new Point(mid, rising ? b.max() : b.min()));
-            previous = b;
         }
         return runs;
+    }
+
+    /**
+     * Per bucket whether the line must not be joined from the bucket before it: the one before is missing
+     * (not adjacent), has no GOOD value, or a recorded gap spans the boundary. The first bucket always breaks.
+     * This is what a chart needs to draw runs without building point lists.
+     */
+    public static boolean[] breaks(List<TrendBucket> buckets, List<TagGap> gaps) {
+        boolean[] result = new boolean[buckets.size()];
+        TrendBucket previous = null;
+        for (int i = 0; i < buckets.size(); i++) {
+            TrendBucket b = buckets.get(i);
+            result[i] = previous == null || !previous.hasGoodValues() || !b.start().equals(previous.end())
+                    || gapBetween(previous, b, gaps);
+            previous = b;
+        }
+        return result;
     }
 
     /**

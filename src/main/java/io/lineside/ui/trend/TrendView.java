@@ -1,104 +1,154 @@
 package io.lineside.ui.trend;
 
+import io.lineside.tags.TagPath;
 import io.lineside.ui.Texts;
-import java.time.Instant;
+import java.io.File;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.util.StringConverter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 
 /**
- * Draws {@link TrendViewModel.TrendData}: per bucket the min and the max (the pixel column's extent),
- * and a break wherever the history has a gap or no GOOD value.
+ * The trend pane's controller: toolbar (range presets, Live, add pen, export, progress), the {@link TrendChart}
+ * and a legend of pens with remove buttons, bound to {@link TrendViewModel}. FX thread only.
  */
 public final class TrendView {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TrendViewModel model;
     private final Texts texts;
     private final ZoneId zone;
+    private final TrendChart chart;
 
     @FXML
     private Label title;
+    @FXML
+    private Label rangeText;
     @FXML
     private Label message;
     @FXML
     private ProgressIndicator busy;
     @FXML
-    private LineChart<Number, Number> temperatureChart;
+    private HBox presets;
     @FXML
-    private NumberAxis temperatureTime;
+    private ToggleButton liveButton;
     @FXML
-    private LineChart<Number, Number> speedChart;
+    private MenuButton addPen;
     @FXML
-    private NumberAxis speedTime;
+    private Button exportButton;
+    @FXML
+    private StackPane chartHolder;
+    @FXML
+    private FlowPane legend;
 
     public TrendView(TrendViewModel model, Texts texts, ZoneId zone) {
         this.model = model;
         this.texts = texts;
         this.zone = zone;
+        this.chart = new TrendChart(zone, texts);
+    }
+
+    /** The chart node, e.g. for a screenshot or for moving the cursor in a test. */
+    public TrendChart chart() {
+        return chart;
     }
 
     @FXML
     private void initialize() {
         title.textProperty().bind(model.titleProperty());
         message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         busy.visibleProperty().bind(model.busyProperty());
-        for (LineChart<Number, Number> chart : List.of(temperatureChart, speedChart)) {
-            chart.visibleProperty().bind(model.dataProperty().isNotNull());
-            chart.managedProperty().bind(chart.visibleProperty());
+        exportButton.disableProperty().bind(model.dataProperty().isNull());
+        liveButton.disableProperty().bind(model.rangeProperty().isNull());
+        model.liveProperty().addListener((obs, old, live) -> liveButton.setSelected(live));
+        model.rangeProperty().addListener((obs, old, range) -> rangeText.setText(describe(range)));
+        for (Duration span : TrendViewModel.PRESETS) {
+            Button b = new Button(texts.get("trend.range." + span));
+            b.getStyleClass().add("trend-preset");
+            b.disableProperty().bind(model.rangeProperty().isNull());
+            b.setOnAction(e -> model.preset(span));
+            presets.getChildren().add(b);
         }
-        temperatureChart.setTitle(texts.get("tile.temperature") + " (" + texts.get("unit.temperature") + ")");
-        speedChart.setTitle(texts.get("tile.speed") + " (" + texts.get("unit.speed") + ")");
-        for (NumberAxis axis : List.of(temperatureTime, speedTime)) {
-            axis.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number epochSecond) {
-                    return CLOCK.format(Instant.ofEpochSecond(epochSecond.longValue()).atZone(zone));
-                }
-
-                @Override
-                public Number fromString(String text) {
-                    return 0;
-                }
-            });
-        }
-        model.dataProperty().addListener((obs, old, data) -> show(data));
+        chartHolder.getChildren().add(chart);
+        chart.setOnZoom(model::zoom);
+        chart.setOnPan(model::pan);
+        chart.setOnSelect(model::zoomTo);
+        chart.plotWidthProperty().addListener((obs, old, w) -> model.setWidth(w.intValue()));
+        model.dataProperty().addListener((obs, old, data) -> chart.setData(data));
+        model.pens().addListener((javafx.collections.ListChangeListener<TrendPen>) c -> rebuildLegend());
+        model.candidates().addListener((javafx.collections.ListChangeListener<TagPath>) c -> rebuildCandidates());
+        rebuildCandidates();
     }
 
-    private void show(TrendViewModel.TrendData data) {
-        if (data == null) {
-            temperatureChart.getData().clear();
-            speedChart.getData().clear();
-            return;
+    private String describe(TrendRange range) {
+        if (range == null) {
+            return "";
         }
-        for (NumberAxis axis : List.of(temperatureTime, speedTime)) {
-            axis.setLowerBound(data.from().getEpochSecond());
-            axis.setUpperBound(data.to().getEpochSecond());
-            axis.setTickUnit(180);
-        }
-        temperatureChart.getData().setAll(series(data.segments("temperature")));
-        speedChart.getData().setAll(series(data.segments("speed")));
+        return RANGE.format(range.from().atZone(zone)) + " \u2013 " + RANGE.format(range.to().atZone(zone));
     }
 
-    /** One series per unbroken run, so gaps and bad stretches are drawn as breaks. */
-    private static List<XYChart.Series<Number, Number>> series(List<List<TrendSegments.Point>> runs) {
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        for (List<TrendSegments.Point> run : runs) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            for (TrendSegments.Point p : run) {
-                s.getData().add(new XYChart.Data<>(p.time(), p.value()));
-            }
-            series.add(s);
+    private void rebuildLegend() {
+        legend.getChildren().clear();
+        for (int i = 0; i < model.pens().size(); i++) {
+            TrendPen pen = model.pens().get(i);
+            Region swatch = new Region();
+            swatch.getStyleClass().add("trend-swatch");
+            swatch.setStyle("-fx-background-color: " + web(TrendPainter.PENS.get(i % TrendPainter.PENS.size())));
+            Label label = new Label(pen.label() + (pen.unit().isEmpty() ? "" : " (" + pen.unit() + ")"));
+            Button remove = new Button("\u00d7");
+            remove.getStyleClass().add("trend-remove");
+            remove.setTooltip(new Tooltip(texts.get("trend.removePen", pen.path())));
+            remove.setOnAction(e -> model.removePen(pen.path()));
+            HBox item = new HBox(4, swatch, label, remove);
+            item.getStyleClass().add("trend-legend-item");
+            legend.getChildren().add(item);
         }
-        return series;
+    }
+
+    private void rebuildCandidates() {
+        addPen.getItems().clear();
+        for (TagPath path : model.candidates()) {
+            MenuItem item = new MenuItem(path.station() + " / " + path.signal());
+            item.setOnAction(e -> model.addPen(path));
+            addPen.getItems().add(item);
+        }
+        addPen.setDisable(addPen.getItems().isEmpty());
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    @FXML
+    private void goLive() {
+        model.goLive();
+        liveButton.setSelected(model.liveProperty().get());
+    }
+
+    @FXML
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("trend.export"));
+        chooser.setInitialFileName("trend.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(chart.getScene().getWindow());
+        if (file != null) {
+            model.export(file.toPath());
+        }
     }
 }
