@@ -92,11 +92,12 @@ final class CursorBox {
         if (!b.hasGoodValues()) {
             return quality.strip();
         }
-        int decimals = Math.max(1, axis.step() >= 1 ? 1 : (int) Math.ceil(-Math.log10(axis.step())) + 1);
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(axis.step() / 100) - 1e-9)); // ~1/100 of a tick
         String value = TrendPainter.format(b.last(), decimals);
-        if (b.max() - b.min() > axis.step() / 50) {
-            value += " (" + TrendPainter.format(b.min(), decimals) + "\u2013" + TrendPainter.format(b.max(), decimals)
-                    + ")";
+        String min = TrendPainter.format(b.min(), decimals);
+        String max = TrendPainter.format(b.max(), decimals);
+        if (!min.equals(max)) {
+            value += " (" + min + "\u2013" + max + ")";
         }
         return value + (unit.isEmpty() ? "" : " " + unit) + quality;
     }

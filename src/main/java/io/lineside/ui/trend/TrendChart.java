@@ -43,6 +43,8 @@ public final class TrendChart extends Region {
     private static final double WHEEL_STEP = 1.25;
 
     private final Canvas canvas = new Canvas();
+    /** Cursor and box selection, so moving the mouse does not repaint the pens. */
+    private final Canvas overlay = new Canvas();
     private final TrendPainter painter;
     private final ReadOnlyIntegerWrapper plotWidth = new ReadOnlyIntegerWrapper();
     private final Runnable pulseListener = this::paintIfDirty;
@@ -50,6 +52,8 @@ public final class TrendChart extends Region {
     private List<PenAxes.Axis> axes = List.of();
     private boolean[][] breaks = new boolean[0][];
     private boolean dirty = true;
+    private boolean pensDirty = true;
+    private boolean overlayDirty = true;
     private double cursorX = Double.NaN;
     private double pressX = Double.NaN;
     private double dragX = Double.NaN;
@@ -72,7 +76,8 @@ public final class TrendChart extends Region {
     private TrendChart(ZoneId zone, Texts texts, boolean compact) {
         painter = new TrendPainter(zone, texts, compact);
         getStyleClass().add("trend-canvas");
-        getChildren().add(canvas);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay);
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePreLayoutPulseListener(pulseListener);
@@ -102,6 +107,7 @@ public final class TrendChart extends Region {
             breaks[pen] = TrendSegments.breaks(newData.buckets().get(pen), newData.gaps().get(pen));
         }
         shift = 0;
+        pensDirty = true;
         invalidate();
         requestLayout(); // the axis count may change the plot width
     }
@@ -129,7 +135,10 @@ public final class TrendChart extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
+            pensDirty = true;
         }
         plotWidth.set((int) Math.floor(painter.plot(w, h, axes.size()).width()));
         paintIfDirty();
@@ -147,19 +156,35 @@ public final class TrendChart extends Region {
 
     private void invalidate() {
         dirty = true;
+        overlayDirty = true;
         if (getScene() != null) {
             Platform.requestNextPulse();
         }
     }
 
     private void paintIfDirty() {
-        if (!dirty || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+        if (canvas.getWidth() < 1 || canvas.getHeight() < 1) {
             return;
         }
-        dirty = false;
-        double selectFrom = selecting ? pressX : Double.NaN;
-        painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), data, axes, breaks,
-                shift, cursorX, selectFrom, dragX);
+        if (dirty) {
+            painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), data, axes, breaks,
+                    shift, pensDirty);
+            dirty = false;
+            pensDirty = false;
+        }
+        if (overlayDirty) {
+            double selectFrom = selecting ? pressX : Double.NaN;
+            painter.paintOverlay(overlay.getGraphicsContext2D(), overlay.getWidth(), overlay.getHeight(), data, axes,
+                    shift, cursorX, selectFrom, dragX);
+            overlayDirty = false;
+        }
+    }
+
+    private void invalidateOverlay() {
+        overlayDirty = true;
+        if (getScene() != null) {
+            Platform.requestNextPulse();
+        }
     }
 
     private TrendPainter.Plot plot() {
@@ -168,7 +193,7 @@ public final class TrendChart extends Region {
 
     private void cursor(double x) {
         cursorX = x;
-        invalidate();
+        invalidateOverlay();
     }
 
     private void pressed(MouseEvent e) {
@@ -183,10 +208,13 @@ public final class TrendChart extends Region {
         }
         dragX = e.getX();
         cursorX = e.getX();
-        if (!selecting) {
+        if (selecting) {
+            invalidateOverlay();
+        } else {
             shift = dragX - pressX;
+            pensDirty = true;
+            invalidate();
         }
-        invalidate();
     }
 
     private void released(MouseEvent e) {
@@ -199,8 +227,9 @@ public final class TrendChart extends Region {
             onSelect.select((pressX - p.left()) / p.width(), (e.getX() - p.left()) / p.width());
         } else if (!selecting && Math.abs(dx) > 2 && data != null) {
             onPan.pan(-dx / p.width()); // the picture keeps its shift until the new data replaces it
-        } else {
+        } else if (shift != 0) {
             shift = 0;
+            pensDirty = true;
         }
         selecting = false;
         pressX = Double.NaN;

@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -39,6 +41,9 @@ final class TrendPainter {
     private final boolean compact;
     private final Font font = Font.font(Font.getDefault().getFamily(), 11);
     private final CursorBox cursorBox;
+    private final PenRaster raster = new PenRaster();
+    private final Text measure = new Text();
+    private WritableImage pens;
 
     /** The plot rectangle in canvas pixels. */
     record Plot(double left, double top, double right, double bottom) {
@@ -56,6 +61,7 @@ final class TrendPainter {
         this.texts = texts;
         this.compact = compact;
         this.cursorBox = new CursorBox(texts, zone, font);
+        measure.setFont(font);
     }
 
     /** Where the plot goes on a canvas of this size with {@code axes} y-axes (half left, half right). */
@@ -71,30 +77,27 @@ final class TrendPainter {
     }
 
     /**
-     * Paints everything. {@code shift} moves the data right by that many pixels (a pan in progress);
-     * {@code cursorX} is NaN without a cursor; {@code selectFrom}/{@code selectTo} NaN without a box selection.
+     * Paints the base layer: plot, quality bands, grid, pens, frame and axes. {@code shift} moves the data right by
+     * that many pixels (a pan in progress); {@code pensChanged} false reuses the last pen raster (axes, size and
+     * shift unchanged).
      */
     void paint(GraphicsContext g, double width, double height, TrendData data, List<PenAxes.Axis> axes,
-               boolean[][] breaks, double shift, double cursorX, double selectFrom, double selectTo) {
+               boolean[][] breaks, double shift, boolean pensChanged) {
         g.clearRect(0, 0, width, height);
         Plot p = plot(width, height, axes.size());
         g.setFill(PLOT);
         g.fillRect(p.left(), p.top(), p.width(), p.height());
         g.setFont(font);
-        if (data != null) {
-            g.save();
-            g.beginPath();
-            g.rect(p.left(), p.top(), p.width(), p.height());
-            g.clip();
+        if (data != null) { // no clip: the software pipeline clips through a mask, which costs more than the pens
             shade(g, p, data, shift);
             if (!compact) {
                 grid(g, p, data.range(), axes, shift);
             }
-            int[] axisOf = axisOf(axes, data.pens().size());
-            for (int pen = 0; pen < data.pens().size(); pen++) {
-                line(g, p, data, pen, axes.get(axisOf[pen]), breaks[pen], shift);
+            if (pensChanged || pens == null) {
+                pens = raster.draw(data, axes, breaks, (int) Math.round(p.width()), (int) Math.round(p.height()),
+                        shift);
             }
-            g.restore();
+            g.drawImage(pens, p.left(), p.top());
         }
         g.setStroke(FRAME);
         g.setLineWidth(1);
@@ -107,11 +110,25 @@ final class TrendPainter {
             yAxis(g, p, axes, a, data);
         }
         timeAxis(g, p, data.range(), shift);
+    }
+
+    /**
+     * Paints the overlay layer: box selection and cursor with its value box. Kept apart so moving the mouse redraws
+     * a few lines and a box, not 50 pens. {@code cursorX} and {@code selectFrom} are NaN when absent.
+     */
+    void paintOverlay(GraphicsContext g, double width, double height, TrendData data, List<PenAxes.Axis> axes,
+                      double shift, double cursorX, double selectFrom, double selectTo) {
+        g.clearRect(0, 0, width, height);
+        if (compact || data == null) {
+            return;
+        }
+        Plot p = plot(width, height, axes.size());
         if (!Double.isNaN(selectFrom)) {
             double x0 = Math.min(selectFrom, selectTo);
             g.setFill(Color.web("#2f4f6f", 0.12));
             g.fillRect(x0, p.top(), Math.abs(selectTo - selectFrom), p.height());
             g.setStroke(Color.web("#2f4f6f"));
+            g.setLineWidth(1);
             g.strokeRect(x0, p.top(), Math.abs(selectTo - selectFrom), p.height());
         }
         if (!Double.isNaN(cursorX) && cursorX >= p.left() && cursorX <= p.right()) {
@@ -156,20 +173,22 @@ final class TrendPainter {
     private void band(GraphicsContext g, Plot p, double x, double w, Quality quality) {
         g.setFill(SHADE);
         g.fillRect(x, p.top(), w, p.height());
-        g.save();
-        g.beginPath();
-        g.rect(x, p.top(), w, p.height());
-        g.clip();
         g.setStroke(HATCH);
         g.setLineWidth(1);
-        for (double d = x - p.height(); d < x + w; d += 7) {
-            g.strokeLine(d, p.bottom(), d + p.height(), p.top());
+        double h = p.height();
+        for (double d = x - h; d < x + w; d += 7) { // 45° lines from (d, bottom) to (d + h, top), cut to the band
+            double t0 = Math.max(0, (x - d) / h);
+            double t1 = Math.min(1, (x + w - d) / h);
+            if (t0 < t1) {
+                g.strokeLine(d + t0 * h, p.bottom() - t0 * h, d + t1 * h, p.bottom() - t1 * h);
+            }
         }
-        g.restore();
         String word = texts.quality(quality);
-        if (!compact && w >= word.length() * 7 + 8) {
+        measure.setText(word);
+        double textWidth = measure.getLayoutBounds().getWidth();
+        if (!compact && w >= textWidth + 10) {
             g.setFill(PLOT);
-            g.fillRect(x + 2, p.top() + 2, word.length() * 6.5 + 6, 15);
+            g.fillRect(x + 2, p.top() + 2, textWidth + 6, 15);
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
@@ -182,7 +201,9 @@ final class TrendPainter {
         g.setLineWidth(1);
         for (TimeTicks.Tick t : TimeTicks.of(range, zone, p.width(), 90)) {
             double x = Math.floor(p.left() + range.fractionOf(t.at()) * p.width() + shift) + 0.5;
-            g.strokeLine(x, p.top(), x, p.bottom());
+            if (x > p.left() && x < p.right()) {
+                g.strokeLine(x, p.top(), x, p.bottom());
+            }
         }
         if (!axes.isEmpty()) {
             PenAxes.Axis a = axes.getFirst();
@@ -191,37 +212,6 @@ final class TrendPainter {
                 g.strokeLine(p.left(), y, p.right(), y);
             }
         }
-    }
-
-    /** One pen as a single path: per bucket first → extremes → last at its pixel column, moveTo at each break. */
-    private static void line(GraphicsContext g, Plot p, TrendData data, int pen, PenAxes.Axis axis, boolean[] breaks,
-                             double shift) {
-        List<TrendBucket> buckets = data.buckets().get(pen);
-        double scale = p.width() / data.range().span().toMillis();
-        double origin = p.left() + shift;
-        long from = data.from().toEpochMilli();
-        g.setStroke(PENS.get(pen % PENS.size()));
-        g.setLineWidth(1.3);
-        g.beginPath();
-        for (int i = 0; i < buckets.size(); i++) {
-            TrendBucket b = buckets.get(i);
-            if (!b.hasGoodValues()) {
-                continue;
-            }
-            double xs = origin + (b.start().toEpochMilli() - from) * scale + 0.5;
-            double xe = Math.max(xs, origin + (b.end().toEpochMilli() - from) * scale - 0.5);
-            double xm = (xs + xe) / 2;
-            boolean rising = b.first() <= b.last();
-            if (breaks[i]) {
-                g.moveTo(xs, y(p, axis, b.first()));
-            } else {
-                g.lineTo(xs, y(p, axis, b.first()));
-            }
-            g.lineTo(xm, y(p, axis, rising ? b.min() : b.max()));
-            g.lineTo(xm, y(p, axis, rising ? b.max() : b.min()));
-            g.lineTo(xe, y(p, axis, b.last()));
-        }
-        g.stroke();
     }
 
     private void yAxis(GraphicsContext g, Plot p, List<PenAxes.Axis> axes, int index, TrendData data) {

@@ -92,6 +92,8 @@ class TrendViewModelTest {
             model.setWidth(1_237);
             assertEquals(List.of(300, 300, 1_237, 1_237), asked);
             assertEquals(900, model.dataProperty().get().buckets().getFirst().size(), "1 Hz into 0.73 s buckets");
+            assertEquals(1, model.dataProperty().get().segments(0).size(),
+                    "empty buckets between 1 Hz samples are not gaps: the line stays whole");
             model.setWidth(1_237);
             assertEquals(4, asked.size(), "an unchanged width does not query again");
         }
