@@ -28,10 +28,14 @@ final class ShiftChart {
     private ShiftChart() {
     }
 
-    /** Median of 3 renders (1 in a smoke run) in milliseconds, on the FX thread. */
+    /**
+     * Median of 3 renders (1 in a smoke run) in milliseconds, on the FX thread, after one untimed render: the first
+     * canvas of a JVM pays class loading, JIT and the software pipeline's set-up once, not per shift review.
+     */
     static double renderMillis(List<List<TrendBucket>> trends, BenchContext context) throws Exception {
         Fx.start();
         TrendData data = data(trends);
+        Fx.call(() -> render(data));
         long[] times = new long[context.size(1, 3)];
         for (int i = 0; i < times.length; i++) {
             times[i] = Fx.call(() -> render(data));

@@ -228,14 +228,23 @@ public final class TrendViewModel {
         }
     }
 
-    /** Live mode: re-reads the window ending {@code now}, at most once per {@link #REFRESH} and never stacked. */
+    /**
+     * Live mode: re-reads the window ending {@code now}, never stacked, at most once per {@link #REFRESH} or per
+     * bucket width if that is longer (an 8 h window on 1,600 px moves one pixel per 18 s; reading it sooner would
+     * change nothing visible and keep the database busy).
+     */
     public void pulse(Instant now) {
         this.now = now;
         if (live.get() && !busy.get() && range.get() != null
-                && Duration.between(lastRequest, now).compareTo(REFRESH) >= 0) {
+                && Duration.between(lastRequest, now).compareTo(refreshInterval()) >= 0) {
             request(range.get().endingAt(now));
-            lastRequest = now;
         }
+    }
+
+    /** How often live mode re-reads: {@link #REFRESH}, or one bucket width when that is longer. */
+    Duration refreshInterval() {
+        Duration bucket = range.get().span().dividedBy(width);
+        return bucket.compareTo(REFRESH) > 0 ? bucket : REFRESH;
     }
 
     /** Writes the shown buckets to {@code file} off the FX thread; the outcome appears as the message. */
@@ -284,6 +293,7 @@ public final class TrendViewModel {
 
     private void request(TrendRange window) {
         range.set(window);
+        lastRequest = now;
         pending = new Request(latest.incrementAndGet(), List.copyOf(pens), window, width,
                 candidatesLoaded ? null : station);
         busy.set(true);

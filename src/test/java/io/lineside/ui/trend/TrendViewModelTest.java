@@ -168,14 +168,14 @@ class TrendViewModelTest {
     }
 
     @Test
-    void liveModeFollowsNowRereadingAtMostOncePerSecondAndNeverStacksQueries() {
+    void liveModeFollowsNowRereadingOncePerBucketWidthAndNeverStacksQueries() {
         List<Runnable> background = new ArrayList<>();
         List<Instant> queriedTo = new ArrayList<>();
         TrendViewModel model = model((p, f, t, b) -> {
             queriedTo.add(t);
             return List.of();
         }, background::add);
-        model.open(PRESS, NOW);
+        model.open(PRESS, NOW); // 15 min over 300 px: a 3 s bucket
         assertTrue(model.busyProperty().get(), "the progress indicator shows while the query runs");
         model.pulse(NOW.plusSeconds(5));
         assertEquals(1, background.size(), "no second query while one runs");
@@ -184,12 +184,36 @@ class TrendViewModelTest {
         model.pulse(NOW.plusSeconds(5));
         assertEquals(1, background.size());
         background.removeFirst().run();
-        model.pulse(NOW.plusMillis(5_500));
-        assertTrue(background.isEmpty(), "half a second later: nothing");
-        model.pulse(NOW.plusSeconds(6));
+        model.pulse(NOW.plusSeconds(7));
+        assertTrue(background.isEmpty(), "two seconds later: not yet a pixel further");
+        model.pulse(NOW.plusSeconds(8));
         background.removeFirst().run();
-        assertEquals(List.of(NOW, NOW, NOW.plusSeconds(5), NOW.plusSeconds(5), NOW.plusSeconds(6),
-                NOW.plusSeconds(6)), queriedTo, "two pens per query, each window ending at the pulse");
+        assertEquals(List.of(NOW, NOW, NOW.plusSeconds(5), NOW.plusSeconds(5), NOW.plusSeconds(8),
+                NOW.plusSeconds(8)), queriedTo, "two pens per query, each window ending at the pulse");
+        model.setWidth(1_800); // 0.5 s buckets: the one-second floor applies
+        background.removeFirst().run();
+        model.pulse(NOW.plusMillis(8_900));
+        assertTrue(background.isEmpty(), "at most once per second");
+        model.pulse(NOW.plusSeconds(9));
+        assertEquals(1, background.size());
+    }
+
+    @Test
+    void aLongLiveWindowIsReReadOncePerBucketWidthNotEverySecond() {
+        List<Instant> queriedTo = new ArrayList<>();
+        TrendViewModel model = model((p, f, t, b) -> {
+            queriedTo.add(t);
+            return List.of();
+        }, SAME_THREAD);
+        model.open(PRESS, NOW);
+        model.setWidth(1_600);
+        model.preset(Duration.ofHours(8));
+        queriedTo.clear();
+        model.pulse(NOW.plusSeconds(17));
+        assertTrue(queriedTo.isEmpty(), "8 h over 1,600 px: one pixel is 18 s");
+        model.pulse(NOW.plusSeconds(18));
+        assertEquals(List.of(NOW.plusSeconds(18), NOW.plusSeconds(18)), queriedTo);
+        assertTrue(model.liveProperty().get(), "a preset keeps live mode");
     }
 
     @Test
