@@ -93,6 +93,43 @@ class TrendChartPixelTest {
         assertEquals(0, countNear(pixels, LEFT + 170, top, bottom, TrendPainter.SHADE), "no band where all is GOOD");
     }
 
+    @Test
+    void wheelDragAndRightDragBecomeZoomPanAndBoxRequestsInPlotFractions() throws Exception {
+        List<String> requests = FxToolkit.setupFixture(() -> {
+            TrendChart chart = new TrendChart(ZoneId.of("UTC"), Texts.forLocale(Locale.ENGLISH));
+            StackPane root = new StackPane(chart);
+            new Scene(root, 400, 220);
+            chart.setData(data());
+            root.applyCss();
+            root.layout();
+            List<String> seen = new ArrayList<>();
+            chart.setOnZoom((anchor, factor) -> seen.add(String.format(Locale.ROOT, "zoom %.2f x%.2f", anchor, factor)));
+            chart.setOnPan(f -> seen.add(String.format(Locale.ROOT, "pan %.2f", f)));
+            chart.setOnSelect((a, b) -> seen.add(String.format(Locale.ROOT, "box %.2f %.2f", a, b)));
+            javafx.scene.Node canvas = chart.getChildrenUnmodifiable().getFirst();
+            javafx.event.Event.fireEvent(canvas, new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL, LEFT + 85, 100, LEFT + 85, 100, false, false, false, false,
+                    false, false, 0, 40, 0, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_PRESSED, LEFT + 200, javafx.scene.input.MouseButton.PRIMARY);
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, LEFT + 115, javafx.scene.input.MouseButton.PRIMARY);
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_RELEASED, LEFT + 115, javafx.scene.input.MouseButton.PRIMARY);
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_PRESSED, LEFT + 34, javafx.scene.input.MouseButton.SECONDARY);
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, LEFT + 170, javafx.scene.input.MouseButton.SECONDARY);
+            mouse(canvas, javafx.scene.input.MouseEvent.MOUSE_RELEASED, LEFT + 170, javafx.scene.input.MouseButton.SECONDARY);
+            return seen;
+        });
+        assertEquals(List.of("zoom 0.25 x0.80", "pan 0.25", "box 0.10 0.50"), requests,
+                "wheel up zooms in around the cursor; dragging left pans later; right-drag selects a box");
+    }
+
+    private static void mouse(javafx.scene.Node target, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+                              double x, javafx.scene.input.MouseButton button) {
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.MouseEvent(type, x, 100, x, 100, button, 1,
+                false, false, false, false, button == javafx.scene.input.MouseButton.PRIMARY, false,
+                button == javafx.scene.input.MouseButton.SECONDARY, false, false, false, null));
+    }
+
     private static int darkPixels(PixelReader pixels, int x, int top, int bottom) {
         int n = 0;
         for (int y = top; y < bottom; y++) {
