@@ -79,6 +79,7 @@ public final class TrendView {
         for (Duration span : TrendViewModel.PRESETS) {
             Button b = new Button(texts.get("trend.range." + span));
             b.getStyleClass().add("trend-preset");
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.disableProperty().bind(model.rangeProperty().isNull());
             b.setOnAction(e -> model.preset(span));
             presets.getChildren().add(b);
