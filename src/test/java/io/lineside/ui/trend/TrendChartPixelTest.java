@@ -123,6 +123,26 @@ class TrendChartPixelTest {
                 "wheel up zooms in around the cursor; dragging left pans later; right-drag selects a box");
     }
 
+    @Test
+    void aMiniTrendUsesNearlyAllOfItsSpaceForThePlotAndDrawsTheLine() throws Exception {
+        WritableImage image = FxToolkit.setupFixture(() -> {
+            TrendChart chart = TrendChart.mini(ZoneId.of("UTC"), Texts.forLocale(Locale.ENGLISH));
+            StackPane root = new StackPane(chart);
+            new Scene(root, 170, 48);
+            chart.setData(data());
+            root.applyCss();
+            root.layout();
+            chart.paintNow();
+            assertEquals(168, chart.plotWidthProperty().get(), "no axes: one pixel of frame each side");
+            return root.snapshot(null, null);
+        });
+        int inked = 0;
+        for (int x = 2; x < 168; x++) {
+            inked += darkPixels(image.getPixelReader(), x, 2, 46) > 0 ? 1 : 0;
+        }
+        assertTrue(inked > 60, "the pen is drawn across the good stretches: " + inked + " columns");
+    }
+
     private static void mouse(javafx.scene.Node target, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
                               double x, javafx.scene.input.MouseButton button) {
         javafx.event.Event.fireEvent(target, new javafx.scene.input.MouseEvent(type, x, 100, x, 100, button, 1,
