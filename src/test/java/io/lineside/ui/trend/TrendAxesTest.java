@@ -70,6 +70,8 @@ class TrendAxesTest {
         TrendRange night = new TrendRange(Instant.parse("2026-11-23T14:00:00Z"), Instant.parse("2026-11-23T20:00:00Z"));
         List<String> labels = TimeTicks.of(night, shanghai, 600, 90).stream().map(TimeTicks.Tick::label).toList();
         assertEquals(List.of("22:00", "23:00", "11-24", "01:00", "02:00", "03:00"), labels);
+        TrendRange year = TrendRange.ending(RANGE.to(), TrendRange.MAX_SPAN);
+        assertTrue(TimeTicks.of(year, shanghai, 300, 90).size() <= 4, "zoomed right out, labels still fit");
     }
 
     @Test
