@@ -143,6 +143,28 @@ class TrendChartPixelTest {
         assertTrue(inked > 60, "the pen is drawn across the good stretches: " + inked + " columns");
     }
 
+    @Test
+    void aChartTakenOutOfItsSceneCanBeCollectedWhileTheSceneLivesOn() throws Exception {
+        StackPane root = FxToolkit.setupFixture(() -> new StackPane());
+        Scene scene = FxToolkit.setupFixture(() -> new Scene(root, 200, 100));
+        java.lang.ref.WeakReference<TrendChart> ref = FxToolkit.setupFixture(() -> {
+            TrendChart chart = new TrendChart(ZoneId.of("UTC"), Texts.forLocale(Locale.ENGLISH));
+            root.getChildren().add(chart);
+            chart.setData(data());
+            root.layout();
+            chart.paintNow();
+            root.getChildren().clear(); // the scene's pulse listener must go with it
+            root.snapshot(null, null); // syncs the scene graph, as the next pulse would, forgetting removed nodes
+            return new java.lang.ref.WeakReference<>(chart);
+        });
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, ref.get(), "the closed chart is still reachable");
+        assertTrue(scene.getRoot() == root);
+    }
+
     private static void mouse(javafx.scene.Node target, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
                               double x, javafx.scene.input.MouseButton button) {
         javafx.event.Event.fireEvent(target, new javafx.scene.input.MouseEvent(type, x, 100, x, 100, button, 1,
