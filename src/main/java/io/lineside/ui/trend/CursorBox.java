@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -40,9 +39,9 @@ final class CursorBox {
     }
 
     void paint(GraphicsContext g, TrendPainter.Plot p, double x, Instant at, TrendData data, List<PenAxes.Axis> axes,
-               int[] axisOf, double canvasWidth) {
+               int[] axisOf, TrendColours.Palette colours) {
         double xl = Math.floor(x) + 0.5;
-        g.setStroke(Color.web("#303030"));
+        g.setStroke(colours.text());
         g.setLineWidth(1);
         g.strokeLine(xl, p.top(), xl, p.bottom());
         List<String> rows = new ArrayList<>();
@@ -64,9 +63,9 @@ final class CursorBox {
         double h = rows.size() * ROW + 8;
         double bx = x + 10 + w <= p.right() ? x + 10 : Math.max(p.left() + 2, x - 10 - w);
         double by = p.top() + 6;
-        g.setFill(Color.web("#f7f7f7", 0.95));
+        g.setFill(colours.box().deriveColor(0, 1, 1, 0.95));
         g.fillRect(bx, by, w, h);
-        g.setStroke(Color.web("#707070"));
+        g.setStroke(colours.boxBorder());
         g.strokeRect(Math.floor(bx) + 0.5, Math.floor(by) + 0.5, Math.round(w), Math.round(h));
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
@@ -74,12 +73,12 @@ final class CursorBox {
         for (int r = 0; r < rows.size(); r++) {
             double ry = by + 4 + r * ROW;
             if (r > 0 && r <= shown) {
-                g.setStroke(TrendPainter.PENS.get((r - 1) % TrendPainter.PENS.size()));
+                g.setStroke(colours.pen(r - 1));
                 g.setLineWidth(3);
                 g.strokeLine(bx + 6, ry + 7, bx + 18, ry + 7);
                 g.setLineWidth(1);
             }
-            g.setFill(Color.web("#202020"));
+            g.setFill(colours.text());
             g.fillText(rows.get(r), bx + (r == 0 ? 6 : 22), ry);
         }
     }

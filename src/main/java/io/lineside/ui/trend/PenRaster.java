@@ -21,7 +21,8 @@ final class PenRaster {
     private WritableImage image;
 
     /** Draws every pen of {@code data} into a {@code w × h} image (the plot), data shifted by {@code shift} px. */
-    WritableImage draw(TrendData data, List<PenAxes.Axis> axes, boolean[][] breaks, int w, int h, double shift) {
+    WritableImage draw(TrendData data, List<PenAxes.Axis> axes, boolean[][] breaks, List<Color> colours, int w, int h,
+                       double shift) {
         if (w != width || h != height || image == null) {
             width = Math.max(1, w);
             height = Math.max(1, h);
@@ -35,7 +36,7 @@ final class PenRaster {
         long from = data.from().toEpochMilli();
         for (int pen = 0; pen < data.pens().size(); pen++) {
             pen(data.buckets().get(pen), breaks[pen], axes.get(axisOf[pen]),
-                    argb(TrendPainter.PENS.get(pen % TrendPainter.PENS.size())), scale, from, shift);
+                    argb(colours.get(pen % colours.size())), scale, from, shift);
         }
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
         return image;

@@ -6,6 +6,8 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -48,6 +50,8 @@ public final class TrendChart extends Region {
     private final TrendPainter painter;
     private final ReadOnlyIntegerWrapper plotWidth = new ReadOnlyIntegerWrapper();
     private final Runnable pulseListener = this::paintIfDirty;
+    private final TrendColours colours = new TrendColours();
+    private final ReadOnlyObjectWrapper<TrendColours.Palette> palette = new ReadOnlyObjectWrapper<>(TrendColours.DAY);
     private TrendData data;
     private List<PenAxes.Axis> axes = List.of();
     private boolean[][] breaks = new boolean[0][];
@@ -78,6 +82,7 @@ public final class TrendChart extends Region {
         getStyleClass().add("trend-canvas");
         overlay.setMouseTransparent(true);
         getChildren().addAll(canvas, overlay);
+        getChildren().addAll(colours.probes());
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePreLayoutPulseListener(pulseListener);
@@ -112,6 +117,11 @@ public final class TrendChart extends Region {
         requestLayout(); // the axis count may change the plot width
     }
 
+    /** The colours in use, as the stylesheet gives them (the legend's swatches follow them). */
+    ReadOnlyObjectProperty<TrendColours.Palette> paletteProperty() {
+        return palette.getReadOnlyProperty();
+    }
+
     public TrendData getData() {
         return data;
     }
@@ -139,6 +149,14 @@ public final class TrendChart extends Region {
             overlay.setHeight(h);
             dirty = true;
             pensDirty = true;
+        }
+        TrendColours.Palette styled = colours.read(); // CSS has run: a theme switch shows up here
+        if (!styled.equals(palette.get())) {
+            palette.set(styled);
+            painter.setColours(styled);
+            dirty = true;
+            pensDirty = true;
+            overlayDirty = true;
         }
         plotWidth.set((int) Math.floor(painter.plot(w, h, axes.size()).width()));
         paintIfDirty();

@@ -22,16 +22,10 @@ import javafx.scene.text.TextAlignment;
  */
 final class TrendPainter {
 
-    /** Muted pen colours that stay apart on light grey; red and yellow are kept for alarms. */
-    static final List<Color> PENS = List.of(Color.web("#2f4f6f"), Color.web("#8a5a2b"), Color.web("#2e6b5a"),
-            Color.web("#6b3f73"), Color.web("#5a6b1f"), Color.web("#1f6f8b"), Color.web("#7a5c5c"),
-            Color.web("#4d4d4d"));
-    static final Color PLOT = Color.web("#e8e8e8");
-    static final Color SHADE = Color.web("#c4c4c4");
-    static final Color HATCH = Color.web("#8c8c8c");
-    private static final Color GRID = Color.web("#d2d2d2");
-    private static final Color FRAME = Color.web("#8c8c8c");
-    private static final Color TEXT = Color.web("#333333");
+    /** Day defaults, for tests that read pixels without a stylesheet. */
+    static final Color PLOT = TrendColours.DAY.plot();
+    static final Color SHADE = TrendColours.DAY.shade();
+    static final Color HATCH = TrendColours.DAY.hatch();
     static final double AXIS_WIDTH = 52;
     private static final double HEADER = 20;
     private static final double FOOTER = 20;
@@ -44,6 +38,7 @@ final class TrendPainter {
     private final PenRaster raster = new PenRaster();
     private final Text measure = new Text();
     private WritableImage pens;
+    private TrendColours.Palette colours = TrendColours.DAY;
 
     /** The plot rectangle in canvas pixels. */
     record Plot(double left, double top, double right, double bottom) {
@@ -62,6 +57,11 @@ final class TrendPainter {
         this.compact = compact;
         this.cursorBox = new CursorBox(texts, zone, font);
         measure.setFont(font);
+    }
+
+    /** Colours for the next paint (from the stylesheet; see {@link TrendColours}). */
+    void setColours(TrendColours.Palette palette) {
+        colours = palette;
     }
 
     /** Where the plot goes on a canvas of this size with {@code axes} y-axes (half left, half right). */
@@ -85,7 +85,7 @@ final class TrendPainter {
                boolean[][] breaks, double shift, boolean pensChanged) {
         g.clearRect(0, 0, width, height);
         Plot p = plot(width, height, axes.size());
-        g.setFill(PLOT);
+        g.setFill(colours.plot());
         g.fillRect(p.left(), p.top(), p.width(), p.height());
         g.setFont(font);
         if (data != null) { // no clip: the software pipeline clips through a mask, which costs more than the pens
@@ -94,12 +94,12 @@ final class TrendPainter {
                 grid(g, p, data.range(), axes, shift);
             }
             if (pensChanged || pens == null) {
-                pens = raster.draw(data, axes, breaks, (int) Math.round(p.width()), (int) Math.round(p.height()),
+                pens = raster.draw(data, axes, breaks, colours.pens(), (int) Math.round(p.width()), (int) Math.round(p.height()),
                         shift);
             }
             g.drawImage(pens, p.left(), p.top());
         }
-        g.setStroke(FRAME);
+        g.setStroke(colours.frame());
         g.setLineWidth(1);
         g.strokeRect(Math.floor(p.left()) + 0.5, Math.floor(p.top()) + 0.5, Math.round(p.width()) - 1,
                 Math.round(p.height()) - 1);
@@ -125,15 +125,15 @@ final class TrendPainter {
         Plot p = plot(width, height, axes.size());
         if (!Double.isNaN(selectFrom)) {
             double x0 = Math.min(selectFrom, selectTo);
-            g.setFill(Color.web("#2f4f6f", 0.12));
+            g.setFill(colours.pen(0).deriveColor(0, 1, 1, 0.15));
             g.fillRect(x0, p.top(), Math.abs(selectTo - selectFrom), p.height());
-            g.setStroke(Color.web("#2f4f6f"));
+            g.setStroke(colours.pen(0));
             g.setLineWidth(1);
             g.strokeRect(x0, p.top(), Math.abs(selectTo - selectFrom), p.height());
         }
         if (!Double.isNaN(cursorX) && cursorX >= p.left() && cursorX <= p.right()) {
             Instant at = data.range().at((cursorX - shift - p.left()) / p.width());
-            cursorBox.paint(g, p, cursorX, at, data, axes, axisOf(axes, data.pens().size()), width);
+            cursorBox.paint(g, p, cursorX, at, data, axes, axisOf(axes, data.pens().size()), colours);
         }
     }
 
@@ -171,9 +171,9 @@ final class TrendPainter {
     }
 
     private void band(GraphicsContext g, Plot p, double x, double w, Quality quality) {
-        g.setFill(SHADE);
+        g.setFill(colours.shade());
         g.fillRect(x, p.top(), w, p.height());
-        g.setStroke(HATCH);
+        g.setStroke(colours.hatch());
         g.setLineWidth(1);
         double h = p.height();
         for (double d = x - h; d < x + w; d += 7) { // 45° lines from (d, bottom) to (d + h, top), cut to the band
@@ -187,9 +187,9 @@ final class TrendPainter {
         measure.setText(word);
         double textWidth = measure.getLayoutBounds().getWidth();
         if (!compact && w >= textWidth + 10) {
-            g.setFill(PLOT);
+            g.setFill(colours.plot());
             g.fillRect(x + 2, p.top() + 2, textWidth + 6, 15);
-            g.setFill(TEXT);
+            g.setFill(colours.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(word, x + 5, p.top() + 3);
@@ -197,7 +197,7 @@ final class TrendPainter {
     }
 
     private void grid(GraphicsContext g, Plot p, TrendRange range, List<PenAxes.Axis> axes, double shift) {
-        g.setStroke(GRID);
+        g.setStroke(colours.grid());
         g.setLineWidth(1);
         for (TimeTicks.Tick t : TimeTicks.of(range, zone, p.width(), 90)) {
             double x = Math.floor(p.left() + range.fractionOf(t.at()) * p.width() + shift) + 0.5;
@@ -220,7 +220,7 @@ final class TrendPainter {
         boolean left = index < leftCount;
         int slot = left ? index : index - leftCount;
         double x = left ? p.left() - slot * AXIS_WIDTH : p.right() + slot * AXIS_WIDTH;
-        Color colour = axis.pens().size() == 1 ? PENS.get(axis.pens().getFirst() % PENS.size()) : TEXT;
+        Color colour = axis.pens().size() == 1 ? colours.pen(axis.pens().getFirst()) : colours.text();
         g.setStroke(colour);
         g.setFill(colour);
         g.setLineWidth(1.5);
@@ -247,8 +247,8 @@ final class TrendPainter {
     }
 
     private void timeAxis(GraphicsContext g, Plot p, TrendRange range, double shift) {
-        g.setFill(TEXT);
-        g.setStroke(FRAME);
+        g.setFill(colours.text());
+        g.setStroke(colours.frame());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (TimeTicks.Tick t : TimeTicks.of(range, zone, p.width(), 90)) {

@@ -91,6 +91,7 @@ public final class TrendView {
         chart.plotWidthProperty().addListener((obs, old, w) -> model.setWidth(w.intValue()));
         model.dataProperty().addListener((obs, old, data) -> chart.setData(data));
         model.pens().addListener((javafx.collections.ListChangeListener<TrendPen>) c -> rebuildLegend());
+        chart.paletteProperty().addListener((obs, old, colours) -> rebuildLegend());
         model.candidates().addListener((javafx.collections.ListChangeListener<TagPath>) c -> rebuildCandidates());
         rebuildCandidates();
     }
@@ -108,7 +109,7 @@ public final class TrendView {
             TrendPen pen = model.pens().get(i);
             Region swatch = new Region();
             swatch.getStyleClass().add("trend-swatch");
-            swatch.setStyle("-fx-background-color: " + web(TrendPainter.PENS.get(i % TrendPainter.PENS.size())));
+            swatch.setStyle("-fx-background-color: " + web(chart.paletteProperty().get().pen(i)));
             Label label = new Label(pen.label() + (pen.unit().isEmpty() ? "" : " (" + pen.unit() + ")"));
             Button remove = new Button("\u00d7");
             remove.getStyleClass().add("trend-remove");

@@ -84,8 +84,10 @@ class TrendViewScreenshotTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "zh-CN"})
-    void aStationHourWithAGapABadStretchAndTheCursor(String language) throws Exception {
+    @ValueSource(strings = {"en", "zh-CN", "en-night"})
+    void aStationHourWithAGapABadStretchAndTheCursor(String variant) throws Exception {
+        String language = variant.replace("-night", "");
+        String theme = variant.endsWith("-night") ? "night" : "day";
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             record(db);
             Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
@@ -98,6 +100,8 @@ class TrendViewScreenshotTest {
                 Parent root = new ViewLoader(texts.bundle(), controllers).load(TrendView.class);
                 Scene scene = new Scene(root, 1280, 600);
                 scene.getStylesheets().add(getClass().getResource("/io/lineside/ui/lineside.css").toExternalForm());
+                // Until the theme variables are in the app stylesheet on this branch, the test supplies them.
+                scene.getStylesheets().add(getClass().getResource("theme-variables-" + theme + ".css").toExternalForm());
                 model.open(PRESS, NOW);
                 model.preset(Duration.ofHours(1));
                 model.addPen(PRESS.signal("cycles"));
@@ -113,7 +117,7 @@ class TrendViewScreenshotTest {
                 chart.paintNow();
                 assertEquals(4, chart.getData().pens().size());
                 assertTrue(chart.getData().buckets().getFirst().size() > 900, "about one bucket per plot pixel");
-                return Screenshots.save(root, "trend-" + language);
+                return Screenshots.save(root, "trend-" + variant);
             });
             assertTrue(shot.toFile().length() > 20_000);
         }
