@@ -6,6 +6,10 @@ import java.io.File;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,6 +36,12 @@ public final class TrendView {
     private final Texts texts;
     private final ZoneId zone;
     private final TrendChart chart;
+    // Held here and registered weakly: the model outlives a closed view and must not keep it alive.
+    private final ChangeListener<Boolean> liveListener = (obs, old, live) -> this.liveButton.setSelected(live);
+    private final ChangeListener<TrendRange> rangeListener = (obs, old, range) -> this.rangeText.setText(describe(range));
+    private final ChangeListener<TrendData> dataListener = (obs, old, data) -> show(data);
+    private final ListChangeListener<TrendPen> pensListener = c -> rebuildLegend();
+    private final ListChangeListener<TagPath> candidatesListener = c -> rebuildCandidates();
 
     @FXML
     private Label title;
@@ -74,8 +84,8 @@ public final class TrendView {
         busy.visibleProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.dataProperty().isNull());
         liveButton.disableProperty().bind(model.rangeProperty().isNull());
-        model.liveProperty().addListener((obs, old, live) -> liveButton.setSelected(live));
-        model.rangeProperty().addListener((obs, old, range) -> rangeText.setText(describe(range)));
+        model.liveProperty().addListener(new WeakChangeListener<>(liveListener));
+        model.rangeProperty().addListener(new WeakChangeListener<>(rangeListener));
         for (Duration span : TrendViewModel.PRESETS) {
             Button b = new Button(texts.get("trend.range." + span));
             b.getStyleClass().add("trend-preset");
@@ -88,12 +98,25 @@ public final class TrendView {
         chart.setOnZoom(model::zoom);
         chart.setOnPan(model::pan);
         chart.setOnSelect(model::zoomTo);
-        chart.plotWidthProperty().addListener((obs, old, w) -> model.setWidth(w.intValue()));
-        model.dataProperty().addListener((obs, old, data) -> chart.setData(data));
-        model.pens().addListener((javafx.collections.ListChangeListener<TrendPen>) c -> rebuildLegend());
+        chart.plotWidthProperty().addListener((obs, old, w) -> {
+            if (chart.getScene() != null) { // a view taken off screen must not fight the shown one over the width
+                model.setWidth(w.intValue());
+            }
+        });
+        model.dataProperty().addListener(new WeakChangeListener<>(dataListener));
+        model.pens().addListener(new WeakListChangeListener<>(pensListener));
+        model.candidates().addListener(new WeakListChangeListener<>(candidatesListener));
         chart.paletteProperty().addListener((obs, old, colours) -> rebuildLegend());
-        model.candidates().addListener((javafx.collections.ListChangeListener<TagPath>) c -> rebuildCandidates());
+        // A view loaded later (e.g. in a window of its own) starts from what the model already shows.
+        chart.setData(model.dataProperty().get());
+        rangeText.setText(describe(model.rangeProperty().get()));
+        liveButton.setSelected(model.liveProperty().get());
+        rebuildLegend();
         rebuildCandidates();
+    }
+
+    private void show(TrendData data) {
+        chart.setData(data);
     }
 
     private String describe(TrendRange range) {

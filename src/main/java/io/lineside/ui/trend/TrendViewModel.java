@@ -68,6 +68,9 @@ public final class TrendViewModel {
     private final ReadOnlyObjectWrapper<TrendData> data = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TrendPen> pens = FXCollections.observableArrayList();
     private final ObservableList<TagPath> candidates = FXCollections.observableArrayList();
+    // One read-only view each: a wrapper made per call would drop its listeners when it is collected.
+    private final ObservableList<TrendPen> pensView = FXCollections.unmodifiableObservableList(pens);
+    private final ObservableList<TagPath> candidatesView = FXCollections.unmodifiableObservableList(candidates);
     /** The latest request; a worker stops reading pens once a newer one exists. Written on FX, read anywhere. */
     private final AtomicLong latest = new AtomicLong();
     private Exporter exporter;
@@ -125,12 +128,12 @@ public final class TrendViewModel {
 
     /** The pens shown, in legend order. Read-only for views: change them through {@link #addPen}/{@link #removePen}. */
     public ObservableList<TrendPen> pens() {
-        return FXCollections.unmodifiableObservableList(pens);
+        return pensView;
     }
 
     /** Tags of the open station with history that are not yet pens (what "add pen" offers). */
     public ObservableList<TagPath> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesView;
     }
 
     /** Replaces the default exporter (a plain CSV file) with one that checks permissions and audits. */
