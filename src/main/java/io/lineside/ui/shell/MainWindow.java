@@ -213,6 +213,7 @@ public final class MainWindow {
             models.session().relocalize();
             models.alarms().banner().relocalize();
             models.alarms().summary().relocalize();
+            models.trend().relocalize();
             models.alarms().banner().pulse(clock.instant());
             models.alarms().summary().pulse(clock.instant());
             Parent root = root();
@@ -252,5 +253,6 @@ public final class MainWindow {
             windows.closeViews();
         }
         workshop.dispose();
+        models.trend().dispose();
     }
 }
