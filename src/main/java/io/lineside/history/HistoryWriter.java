@@ -4,6 +4,7 @@ import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,14 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
+    /** An hour is folded once its end is this far behind the clock (late samples still land in rows). */
+    static final Duration FOLD_SLACK = Duration.ofMinutes(2);
+    /** ... and no row has been added to it for this long (a backlog being written is folded once). */
+    static final Duration FOLD_QUIET = Duration.ofSeconds(10);
+    /** Fold work after a batch: one tag-hour takes a few ms; at least one is done per turn. */
+    private static final long FOLD_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Fold work per turn while no update waits. */
+    private static final long IDLE_FOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Test seam: runs on the writer thread before each attempt to write a batch. */
     interface BeforeWrite {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
@@ -67,6 +76,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private volatile boolean delayed;
     private volatile String lastError;
     private final SampleTable table; // writer thread only
+    private final HourFolder folder; // writer thread only
+    private final AtomicLong foldFailures = new AtomicLong();
+    private volatile long folded;
+    private volatile boolean foldBacklog = true;
+    private volatile boolean foldEager;
+    private final AtomicLong maintenanceTurns = new AtomicLong();
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -79,7 +94,13 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
-        this.table = new SampleTable(database);
+        this(database, capacity, retryPause, beforeWrite, new HourFolder(Clock.systemUTC(), FOLD_SLACK, FOLD_QUIET));
+    }
+
+    HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
+                  HourFolder folder) {
+        this.folder = folder;
+        this.table = new SampleTable(database, folder);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.retryPause = retryPause;
         this.beforeWrite = beforeWrite;
@@ -192,6 +213,31 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      */
     public boolean delayed() { return delayed; }
 
+    /** Tag-hours packed into blocks since start (see {@link HourFolder}). */
+    public long foldedHours() { return folded; }
+
+    /** Folds given up (their rows stay unpacked, still readable, and are retried at the next start). */
+    public long foldFailures() { return foldFailures.get(); }
+
+    /**
+     * Waits until every finished hour is folded and the queue is empty, folding without the usual quiet period;
+     * for the benchmark and tests, which measure storage after the fold. Returns false on timeout. Any thread but
+     * the writer's.
+     */
+    public boolean awaitFolded(Duration timeout) throws InterruptedException {
+        foldEager = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = maintenanceTurns.get();
+        while (System.nanoTime() < deadline) {
+            long turns = maintenanceTurns.get();
+            if (turns >= seen + 2 && !foldBacklog && queue.isEmpty()) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
     /** The last write error, or null if none happened. */
     public String lastError() { return lastError; }
 
@@ -225,7 +271,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         List<TagGap> gaps = new ArrayList<>();
         try {
             while (!closing.get() || !queue.isEmpty()) {
-                if (fill(entries)) {
+                boolean wrote = fill(entries, foldBacklog ? 0 : MAX_WAIT_NANOS);
+                if (wrote) {
                     for (Entry e : entries) {
                         if (e.update() != null) {
                             batch.add(e.update());
@@ -242,6 +289,9 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     markers.clear();
                     gaps.clear();
                 }
+                if (!closing.get()) {
+                    maintain(wrote ? FOLD_TURN_NANOS : IDLE_FOLD_NANOS);
+                }
             }
         } finally {
             table.discard();
@@ -252,8 +302,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * Takes up to MAX_BATCH entries, waiting at most 250 ms after the first for more; but once a marker waits
      * for this batch and nothing else is queued, it commits at once: a QoS 1 sender is held until then.
      */
-    private boolean fill(List<Entry> batch) {
-        Entry first = poll(MAX_WAIT_NANOS);
+    private boolean fill(List<Entry> batch, long firstWaitNanos) {
+        Entry first = poll(firstWaitNanos);
         if (first == null) {
             return false;
         }
@@ -304,6 +354,21 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             LOG.log(Level.WARNING, "history writer interrupted; ignoring (use close())");
             return null;
         }
+    }
+
+    /** Background work between batches: folding finished hours. Never throws; a failure is counted and logged. */
+    private void maintain(long budgetNanos) {
+        folder.eager = foldEager;
+        try {
+            table.fold(budgetNanos);
+        } catch (Exception e) {
+            foldFailures.incrementAndGet();
+            lastError = "fold: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            table.discard();
+        }
+        folded = folder.folded();
+        foldBacklog = folder.hasWork();
+        maintenanceTurns.incrementAndGet();
     }
 
     /** Writes one batch with retries; false if it was given up. */

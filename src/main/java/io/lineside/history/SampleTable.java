@@ -31,13 +31,15 @@ final class SampleTable {
             + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final HistoryDatabase database;
+    private final HourFolder folder;
     private final Map<TagPath, Integer> tagIds = new HashMap<>();
     private Connection connection;
     private PreparedStatement insertSample;
     private PreparedStatement selectTag;
 
-    SampleTable(HistoryDatabase database) {
+    SampleTable(HistoryDatabase database, HourFolder folder) {
         this.database = database;
+        this.folder = folder;
     }
 
     /** A duplicate primary key, possibly wrapped in a batch failure. */
@@ -103,6 +105,14 @@ final class SampleTable {
             }
         }
         c.commit();
+        for (TagUpdate update : batch) { // ids are cached now; tell the folder which tag-hours grew
+            folder.touched(tagIds.get(update.path()), update.value().sourceTime().toEpochMilli());
+        }
+    }
+
+    /** Folds finished hours for at most about {@code budgetNanos}; see {@link HourFolder#step}. */
+    int fold(long budgetNanos) throws SQLException {
+        return folder.step(connection(), budgetNanos);
     }
 
     private int tagId(Connection c, TagPath path) throws SQLException {
@@ -131,7 +141,7 @@ final class SampleTable {
         }
     }
 
-    private Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = database.connect();
             try {

@@ -1,0 +1,81 @@
+package io.lineside.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes the two homes of a tag's samples: packed hours in {@code sample_block} and live (or redelivered)
+ * rows in {@code sample}. A sample lives in exactly one of them except for a redelivery into a folded hour, which
+ * waits in {@code sample} until {@link HourFolder} merges it; readers merge by (ts, seq), the row winning.
+ */
+final class StoredSamples {
+
+    private static final String ROWS = "SELECT ts, seq, recv_ts, num, txt, quality FROM sample"
+            + " WHERE tag_id = ? AND ts >= ? AND ts < ?";
+
+    private StoredSamples() {
+    }
+
+    /** The hour holding {@code ts}, as epoch ms. */
+    static long hourOf(long ts) {
+        return Math.floorDiv(ts, Rollups.HOUR) * Rollups.HOUR;
+    }
+
+    /** Rows of {@code sample} with ts in [from, to), in (ts, seq) order: at most {@code limit}, numeric only if asked. */
+    static SampleColumns rows(Connection c, int tagId, long from, long to, long limit, boolean numericOnly)
+            throws SQLException {
+        SampleColumns s = new SampleColumns(64);
+        try (PreparedStatement ps = c.prepareStatement(ROWS + (numericOnly ? " AND num IS NOT NULL" : "")
+                + " ORDER BY ts, seq LIMIT ?")) {
+            ps.setInt(1, tagId);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            ps.setLong(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double num = rs.getDouble(4);
+                    if (rs.wasNull()) {
+                        num = Double.NaN;
+                    }
+                    s.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), num, rs.getString(5), rs.getInt(6));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The packed blocks of {@code tagId} for the hours that overlap [from, to), by hour. */
+    static TreeMap<Long, byte[]> blocks(Connection c, int tagId, long from, long to) throws SQLException {
+        TreeMap<Long, byte[]> blocks = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT block_start, data FROM sample_block"
+                + " WHERE tag_id = ? AND block_start >= ? AND block_start < ? ORDER BY block_start")) {
+            ps.setInt(1, tagId);
+            ps.setLong(2, hourOf(from));
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    blocks.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** Stores {@code samples} (non-empty, all in the hour) as the block of that hour, in the open transaction. */
+    static void writeBlock(Connection c, int tagId, long hour, SampleColumns samples) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO sample_block"
+                + " (tag_id, block_start, first_ts, last_ts, n, data) KEY (tag_id, block_start)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, tagId);
+            ps.setLong(2, hour);
+            ps.setLong(3, samples.ts[0]);
+            ps.setLong(4, samples.ts[samples.size - 1]);
+            ps.setInt(5, samples.size);
+            ps.setBytes(6, BlockCodec.encode(samples));
+            ps.executeUpdate();
+        }
+    }
+}
