@@ -56,7 +56,7 @@ class FoldedHistoryTest {
             written.forEach(writer::accept);
             assertTrue(writer.awaitFolded(Duration.ofSeconds(30)), "fold finished");
             assertTrue(writer.foldedHours() >= 3, "folded " + writer.foldedHours());
-            assertEquals(0, writer.foldFailures());
+            assertEquals(0, writer.maintenanceFailures());
         }
         assertEquals(0, count("SELECT COUNT(*) FROM sample"), "no row left unpacked");
         Map<String, TagValue> expected = latestByKey(written);
@@ -66,6 +66,10 @@ class FoldedHistoryTest {
         assertEquals(List.copyOf(expected.values()).subList(0, 1234),
                 query.samples(Samples.TEMP, T0.minusSeconds(1), T0.plusSeconds(5 * 3600), 1234), "limit keeps the oldest");
         assertThrows(IllegalArgumentException.class, () -> query.samples(Samples.TEMP, T0, T0.plusSeconds(1), 0));
+        java.io.StringWriter csv = new java.io.StringWriter();
+        assertEquals(expected.size(), new HistoryExport(db).writeCsv(List.of(), T0.minusSeconds(1),
+                T0.plusSeconds(5 * 3600), csv), "the export reads packed hours too");
+        assertEquals(expected.size() + 1, csv.toString().lines().count());
     }
 
     @Test
