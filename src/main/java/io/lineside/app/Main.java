@@ -52,6 +52,7 @@ public final class Main {
         // An installed station uses its system config unless told otherwise; without one it runs the demo.
         Optional<Path> configFile;
         Optional<StationProfile> station;
+        HistorySettings history;
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
@@ -64,6 +65,7 @@ public final class Main {
             }
             config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
             station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
+            history = configFile.isPresent() ? new StationProfileLoader().history(configFile.get()) : HistorySettings.DEFAULT;
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             return 2;
@@ -106,6 +108,9 @@ public final class Main {
             StationSpine spine = StationSpine.open(config, brokerUrl, clientId, dataDir, clock);
             started.push(spine);
             Services services = spine.services();
+            if (!spine.viewer()) {
+                history.applyTo(services.writer()); // a viewer's scratch history is not the station's
+            }
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher(), config.idleLock());
             started.push(security);

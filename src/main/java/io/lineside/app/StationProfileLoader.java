@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class StationProfileLoader {
 
-    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays");
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays",
+            "maxHistoryMb", "historyDeadband", "historyMaxIntervalSeconds"); // the last three: HistorySettings
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
     private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -34,6 +35,16 @@ public final class StationProfileLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The profile in {@code file}, or empty when it has no {@code station:} block. */
+    /** The history settings of the {@code station:} block in {@code file}; the defaults when it has none. */
+    HistorySettings history(Path file) throws ConfigException {
+        try {
+            JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return HistorySettings.read(file, root == null ? null : root.get("station"));
+        } catch (IOException e) {
+            throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
     public Optional<StationProfile> load(Path file) throws ConfigException {
         JsonNode root;
         try {

@@ -43,6 +43,8 @@ final class HistorySchema {
                             + " block_start BIGINT NOT NULL," // the hour, epoch ms; every sample in it has ts in the hour
                             + " first_ts BIGINT NOT NULL, last_ts BIGINT NOT NULL, n INT NOT NULL,"
                             + " data VARBINARY NOT NULL, PRIMARY KEY (tag_id, block_start))",
+                    // Retention reads the newest hours' sizes and drops the oldest hours across tags
+                    "CREATE INDEX IF NOT EXISTS sample_block_age ON sample_block (block_start)",
                     // Rollups of the numeric samples of a block per minute and per hour: n any quality, the rest GOOD only
                     // (NULL when none), like TrendBucket. first/last carry their source time so buckets merge in order.
                     "CREATE TABLE IF NOT EXISTS sample_minute (tag_id INT NOT NULL REFERENCES tag(id), t BIGINT NOT NULL,"

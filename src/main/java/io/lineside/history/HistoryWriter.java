@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * behind. A failed batch is retried up to 3 times,
  * then counted in {@link #failedBatches()}; no database error ends the thread. Counters are safe to read from any
  * thread. {@link #close} drains the queue; close the writer before its {@link HistoryDatabase}.
+ *
+ * <p>Between batches the same thread folds finished hours into packed blocks and applies retention
+ * ({@link WriterMaintenance}: a few ms per turn), and it can skip unchanged updates ({@link #storeOnChange}).
  */
 public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
@@ -37,19 +40,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     static final int BACKLOG = 2_000;
     static final int MAX_BACKLOG_BATCH = 5_000;
     private static final long PUT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final int MAX_TEXT = 200;
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
-    /** An hour is folded once its end is this far behind the clock (late samples still land in rows). */
-    static final Duration FOLD_SLACK = Duration.ofMinutes(2);
-    /** ... and no row has been added to it for this long (a backlog being written is folded once). */
-    static final Duration FOLD_QUIET = Duration.ofSeconds(10);
-    /** Fold work after a batch: one tag-hour takes a few ms; at least one is done per turn. */
-    private static final long FOLD_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** Fold work per turn while no update waits. */
-    private static final long IDLE_FOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Test seam: runs on the writer thread before each attempt to write a batch. */
     interface BeforeWrite {
         void run(List<TagUpdate> batch, int attempt) throws SQLException;
@@ -76,12 +70,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private volatile boolean delayed;
     private volatile String lastError;
     private final SampleTable table; // writer thread only
-    private final HourFolder folder; // writer thread only
-    private final AtomicLong foldFailures = new AtomicLong();
-    private volatile long folded;
-    private volatile boolean foldBacklog = true;
-    private volatile boolean foldEager;
-    private final AtomicLong maintenanceTurns = new AtomicLong();
+    private final WriterMaintenance maintenance;
+    private final StoreOnChange onChange = new StoreOnChange();
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -94,12 +84,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
-        this(database, capacity, retryPause, beforeWrite, new HourFolder(Clock.systemUTC(), FOLD_SLACK, FOLD_QUIET));
+        this(database, capacity, retryPause, beforeWrite, WriterMaintenance.defaultFolder());
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
                   HourFolder folder) {
-        this.folder = folder;
+        this.maintenance = new WriterMaintenance(database, folder, Clock.systemUTC());
         this.table = new SampleTable(database, folder);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.retryPause = retryPause;
@@ -186,24 +176,32 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    /** Updates committed to the database (a redelivered duplicate counts, though it adds no row). */
-    public long writtenCount() { return written.get(); }
+    /**
+     * From now on stores an update only when it differs from the tag's last stored sample by more than
+     * {@code deadband} (or in quality, kind or text), or {@code maxInterval} has passed; see {@link StoreOnChange}.
+     * Skipped updates count as written and their acks follow the commit of their batch, in order. Safe from any
+     * thread; applied at the next batch.
+     *
+     * @throws IllegalArgumentException if {@code deadband} is negative or not finite, or the interval not positive
+     */
+    public void storeOnChange(double deadband, Duration maxInterval) {
+        onChange.settings(new StoreOnChange.Settings(deadband, maxInterval));
+    }
 
+    /** Updates not stored because they did not change (see {@link #storeOnChange}). */
+    public long skippedCount() { return onChange.skipped(); }
+    /** Updates committed to the database, or skipped as unchanged (a redelivered duplicate counts, though it adds no row). */
+    public long writtenCount() { return written.get(); }
     /** Updates refused because the queue was full or the writer closed. */
     public long droppedCount() { return dropped.get(); }
-
     /** Batches given up after all retries; their updates are in {@link #failedCount()}. */
     public long failedBatches() { return failedBatches.get(); }
-
     /** Updates lost with a failed batch. */
     public long failedCount() { return failedRows.get(); }
-
     /** Markers not run: their updates were not written, or they were refused (see {@link #afterCommit}). */
     public long withheldCount() { return withheld.get(); }
-
     /** Updates and markers waiting to be written. */
     public int backlog() { return queue.size(); }
-
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
 
@@ -212,12 +210,19 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * queue empty (caught up).
      */
     public boolean delayed() { return delayed; }
-
     /** Tag-hours packed into blocks since start (see {@link HourFolder}). */
-    public long foldedHours() { return folded; }
-
-    /** Folds given up (their rows stay unpacked, still readable, and are retried at the next start). */
-    public long foldFailures() { return foldFailures.get(); }
+    public long foldedHours() { return maintenance.folded(); }
+    /** Failed fold or retention turns (rows stay unpacked or old, still readable, and are retried). */
+    public long maintenanceFailures() { return maintenance.failures(); }
+    /** Rows (blocks, rollups, samples, gaps, alarm events) dropped by retention since start. */
+    public long retainedRows() { return maintenance.retained(); }
+    /**
+     * Keeps history within {@code policy} from now on (checked each minute, and once at the next turn); drops
+     * happen on the writer thread in small transactions. Safe from any thread.
+     */
+    public void retain(RetentionPolicy policy) {
+        maintenance.retain(java.util.Objects.requireNonNull(policy, "policy"));
+    }
 
     /**
      * Waits until every finished hour is folded and the queue is empty, folding without the usual quiet period;
@@ -225,18 +230,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * the writer's.
      */
     public boolean awaitFolded(Duration timeout) throws InterruptedException {
-        foldEager = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long seen = maintenanceTurns.get();
-        while (System.nanoTime() < deadline) {
-            long turns = maintenanceTurns.get();
-            if (turns >= seen + 2 && !foldBacklog && queue.isEmpty()) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return false;
+        return maintenance.awaitFolded(timeout, queue::isEmpty);
     }
+
+    WriterMaintenance maintenance() { return maintenance; }
 
     /** The last write error, or null if none happened. */
     public String lastError() { return lastError; }
@@ -265,17 +262,20 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     private void run() {
+        int skippedInBatch = 0;
         List<Entry> entries = new ArrayList<>(MAX_BATCH);
         List<TagUpdate> batch = new ArrayList<>(MAX_BATCH);
         List<Runnable> markers = new ArrayList<>();
         List<TagGap> gaps = new ArrayList<>();
         try {
             while (!closing.get() || !queue.isEmpty()) {
-                boolean wrote = fill(entries, foldBacklog ? 0 : MAX_WAIT_NANOS);
+                boolean wrote = fill(entries, maintenance.backlog() ? 0 : MAX_WAIT_NANOS);
                 if (wrote) {
                     for (Entry e : entries) {
-                        if (e.update() != null) {
+                        if (e.update() != null && onChange.store(e.update().path(), e.update().value())) {
                             batch.add(e.update());
+                        } else if (e.update() != null) {
+                            skippedInBatch++;
                         } else if (e.gap() != null) {
                             gaps.add(e.gap());
                         } else {
@@ -283,6 +283,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                         }
                     }
                     boolean durable = (batch.isEmpty() && gaps.isEmpty()) || write(batch, gaps);
+                    if (durable) {
+                        written.addAndGet(skippedInBatch); // handled: their acks may go with this commit
+                    } else {
+                        onChange.reset(); // what it remembered as stored was not
+                    }
+                    skippedInBatch = 0;
                     settle(markers, durable);
                     entries.clear();
                     batch.clear();
@@ -290,7 +296,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     gaps.clear();
                 }
                 if (!closing.get()) {
-                    maintain(wrote ? FOLD_TURN_NANOS : IDLE_FOLD_NANOS);
+                    maintenance.turn(table, wrote ? WriterMaintenance.TURN_NANOS : WriterMaintenance.IDLE_NANOS);
                 }
             }
         } finally {
@@ -356,21 +362,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    /** Background work between batches: folding finished hours. Never throws; a failure is counted and logged. */
-    private void maintain(long budgetNanos) {
-        folder.eager = foldEager;
-        try {
-            table.fold(budgetNanos);
-        } catch (Exception e) {
-            foldFailures.incrementAndGet();
-            lastError = "fold: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            table.discard();
-        }
-        folded = folder.folded();
-        foldBacklog = folder.hasWork();
-        maintenanceTurns.incrementAndGet();
-    }
-
     /** Writes one batch with retries; false if it was given up. */
     private boolean write(List<TagUpdate> batch, List<TagGap> gaps) {
         for (int attempt = 1; ; attempt++) {
@@ -398,24 +389,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     return false;
                 }
                 LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
-                pause();
+                try {
+                    Thread.sleep(retryPause);
+                } catch (InterruptedException ie) {
+                    LOG.log(Level.WARNING, "history writer interrupted during retry pause; ignoring");
+                }
             }
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(retryPause);
-        } catch (InterruptedException e) {
-            LOG.log(Level.WARNING, "history writer interrupted during retry pause; ignoring");
-        }
-    }
-
-    static String truncate(String text) {
-        if (text.length() <= MAX_TEXT) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
-        return text.substring(0, end);
     }
 }

@@ -30,6 +30,8 @@ final class SampleTable {
     private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
             + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    static final int MAX_TEXT = 200;
+
     private final HistoryDatabase database;
     private final HourFolder folder;
     private final Map<TagPath, Integer> tagIds = new HashMap<>();
@@ -92,7 +94,7 @@ final class SampleTable {
                     ps.setNull(6, Types.VARCHAR);
                 } else {
                     ps.setNull(5, Types.DOUBLE);
-                    ps.setString(6, v.value() == null ? null : HistoryWriter.truncate(v.value().toString()));
+                    ps.setString(6, v.value() == null ? null : truncate(v.value().toString()));
                 }
                 ps.setInt(7, v.quality().ordinal());
                 ps.addBatch();
@@ -170,5 +172,13 @@ final class SampleTable {
             }
             connection = null;
         }
+    }
+
+    static String truncate(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end);
     }
 }
