@@ -21,6 +21,8 @@ final class WriterMaintenance {
     static final long TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Work per turn while no update waits. */
     static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** A fold this large since opening (an old file's backlog, a long outage) compacts the file at close. */
+    static final long COMPACT_AFTER_FOLDED_SAMPLES = 500_000;
     private static final System.Logger LOG = System.getLogger(WriterMaintenance.class.getName());
 
     private final HourFolder folder;
@@ -56,6 +58,9 @@ final class WriterMaintenance {
         long start = System.nanoTime();
         try {
             table.fold(budgetNanos);
+            if (folder.foldedSamples() >= COMPACT_AFTER_FOLDED_SAMPLES) {
+                database.compactOnClose(); // the deleted rows' pages are reused while open, returned only at close
+            }
             boolean forced = retentionForced;
             retentionForced = false;
             long left = Math.max(1, budgetNanos - (System.nanoTime() - start));
