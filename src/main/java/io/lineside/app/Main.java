@@ -92,7 +92,7 @@ public final class Main {
                 return 2;
             }
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
-            return new Recorder().run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
+            return new Recorder().history(history).run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
                     Clock.systemDefaultZone(), out, err);
         }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
