@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Moves finished hours of {@code sample} rows into packed blocks plus minute/hour rollups ("folding"), on the history
@@ -29,7 +29,7 @@ final class HourFolder {
     private final long slackMillis;
     private final long quietNanos;
     /** Unit key (hour index << 32 | tag id) to System.nanoTime() of its last added row. */
-    private final Map<Long, Long> pending = new HashMap<>();
+    private final TreeMap<Long, Long> pending = new TreeMap<>();
     private boolean scanned;
     /** Ignore the quiet period (a forced fold, see {@link HistoryWriter#awaitFolded}). */
     boolean eager;
@@ -77,12 +77,12 @@ final class HourFolder {
         for (Long unit = next(); unit != null; unit = next()) {
             pending.remove(unit);
             try {
-                foldedSamples += fold(c, (int) (long) unit, (unit >>> 32) * Rollups.HOUR);
+                foldedSamples += fold(c, (int) (long) unit, (unit >> 32) * Rollups.HOUR);
                 folded++;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 LOG.log(System.Logger.Level.WARNING, "folding tag " + (int) (long) unit + " hour "
-                        + (unit >>> 32) * Rollups.HOUR + " failed; its rows stay unpacked", e);
+                        + (unit >> 32) * Rollups.HOUR + " failed; its rows stay unpacked", e);
                 throw e instanceof SQLException sql ? sql : new SQLException(e);
             }
             units++;
@@ -96,14 +96,15 @@ final class HourFolder {
     private Long next() {
         long finishedBefore = StoredSamples.hourOf(clock.millis() - slackMillis) / Rollups.HOUR; // hours ending by then
         long now = System.nanoTime();
-        Long best = null;
-        for (Map.Entry<Long, Long> e : pending.entrySet()) {
-            long hour = e.getKey() >>> 32;
-            if (hour < finishedBefore && (eager || now - e.getValue() >= quietNanos) && (best == null || e.getKey() < best)) {
-                best = e.getKey();
+        for (Map.Entry<Long, Long> e : pending.entrySet()) { // oldest hour first: a backlog costs O(1) per unit
+            if (e.getKey() >> 32 >= finishedBefore) {
+                return null;
+            }
+            if (eager || now - e.getValue() >= quietNanos) {
+                return e.getKey();
             }
         }
-        return best;
+        return null;
     }
 
     private int fold(Connection c, int tagId, long hour) throws SQLException {
