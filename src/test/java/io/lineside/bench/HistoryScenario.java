@@ -48,7 +48,8 @@ final class HistoryScenario implements Scenario {
         rows.add(Row.measured(NAME, "write rate", samples / writeSeconds, "samples/s", null,
                 shift + ", HistoryWriter batches of 500 (5,000 while 2,000 wait), one commit each"));
         rows.add(Row.measured(NAME, "fold of the finished hours", timing[1], "s", null,
-                "every tag-hour packed into a block + minute/hour rollups, rows deleted (writer thread, forced)"));
+                Row.format(timing[2]) + " tag-hours packed into blocks + minute/hour rollups, rows deleted, one per"
+                        + " writer turn: " + Row.format(timing[1] * 1000 / Math.max(1, timing[2])) + " ms each"));
         rows.add(Row.measured(NAME, "bytes per sample on disk", bytes / (double) samples, "B", Target.atMost(12, "B"),
                 "history.mv.db after fold and close (full compaction): " + Row.format(bytes / 1e6)
                         + " MB (packed blocks + per-minute and per-hour rollups)"));
@@ -103,7 +104,7 @@ final class HistoryScenario implements Scenario {
 
     /**
      * Writes the samples into a fresh database in {@code dir}, folds every finished hour and closes it (a fold of
-     * more than 500k samples compacts the file fully at close, as in the HMI). Returns {write seconds, fold seconds}.
+     * more than 500k samples compacts the file fully at close, as in the HMI). Returns {write seconds, fold seconds, tag-hours folded}.
      */
     private static double[] write(Path dir, List<TagPath> tags, Instant from, int seconds) throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir); HistoryWriter writer = new HistoryWriter(db)) {
@@ -112,7 +113,7 @@ final class HistoryScenario implements Scenario {
             if (!writer.awaitFolded(Duration.ofMinutes(30))) {
                 throw new IllegalStateException("history fold did not finish in 30 min");
             }
-            return new double[] {written, (System.nanoTime() - t0) / 1e9};
+            return new double[] {written, (System.nanoTime() - t0) / 1e9, writer.foldedHours()};
         }
     }
 }
