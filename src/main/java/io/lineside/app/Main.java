@@ -57,6 +57,7 @@ public final class Main {
         // --kiosk concerns only the window, so it is taken here rather than by every command's parser.
         boolean kioskOption = args.contains(DisplayOptions.KIOSK_OPTION);
         args = args.stream().filter(a -> !a.equals(DisplayOptions.KIOSK_OPTION)).toList();
+        HistorySettings history;
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
@@ -70,6 +71,7 @@ public final class Main {
             config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
             station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
             display = DisplayOptions.read(configFile).withKiosk(kioskOption);
+            history = configFile.isPresent() ? new StationProfileLoader().history(configFile.get()) : HistorySettings.DEFAULT;
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             return 2;
@@ -96,7 +98,7 @@ public final class Main {
                 return 2;
             }
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
-            return new Recorder().run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
+            return new Recorder().history(history).run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
                     Clock.systemDefaultZone(), out, err);
         }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
@@ -112,6 +114,9 @@ public final class Main {
             StationSpine spine = StationSpine.open(config, brokerUrl, clientId, dataDir, clock);
             started.push(spine);
             Services services = spine.services();
+            if (!spine.viewer()) {
+                history.applyTo(services.writer()); // a viewer's scratch history is not the station's
+            }
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher(), config.idleLock());
             started.push(security);

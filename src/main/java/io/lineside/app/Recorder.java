@@ -24,6 +24,13 @@ final class Recorder {
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private HistorySettings history = HistorySettings.DEFAULT;
+
+    /** The station's retention and store-on-change settings (the defaults otherwise). */
+    Recorder history(HistorySettings settings) {
+        this.history = settings;
+        return this;
+    }
 
     /**
      * Records until stopped; returns the exit code (0 after a clean stop, 1 if history cannot be opened).
@@ -38,6 +45,7 @@ final class Recorder {
             if (services == null) {
                 return 0; // stopped while waiting
             }
+            history.applyTo(services.writer());
             out.println("lineside record: recording " + brokerUrl + " into " + dataDir.resolve("db"));
             out.flush();
             Thread.ofPlatform().daemon().name("lineside-recorder-progress").start(() -> reportFirstCommit(services, out));

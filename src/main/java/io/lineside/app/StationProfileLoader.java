@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class StationProfileLoader {
 
-    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone", "oee");
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone", "oee",
+            "maxHistoryMb", "historyDeadband", "historyMaxIntervalSeconds"); // the last three: HistorySettings
     private static final Set<String> OEE_KEYS = Set.of("idealCycleSeconds", "flow", "idlePlanned", "staleAfterSeconds");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
     private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end", "crew");
@@ -41,6 +42,16 @@ public final class StationProfileLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The profile in {@code file}, or empty when it has no {@code station:} block. */
+    /** The history settings of the {@code station:} block in {@code file}; the defaults when it has none. */
+    HistorySettings history(Path file) throws ConfigException {
+        try {
+            JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return HistorySettings.read(file, root == null ? null : root.get("station"));
+        } catch (IOException e) {
+            throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
     public Optional<StationProfile> load(Path file) throws ConfigException {
         JsonNode root;
         try {

@@ -27,6 +27,7 @@ public final class HistoryDatabase implements AutoCloseable {
     private static final String URL_SUFFIX = ";FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     private final H2File file;
+    private volatile boolean compactOnClose;
 
     private HistoryDatabase(H2File file) {
         this.file = file;
@@ -81,9 +82,29 @@ public final class HistoryDatabase implements AutoCloseable {
         return file.connect();
     }
 
-    /** Closes the database once the writer's and queries' connections are closed too. Idempotent. */
+    /**
+     * Asks {@link #close} to compact the file fully: H2 2.x reuses freed pages while open but shrinks the file only
+     * when it closes, and an ordinary close compacts for at most 200 ms. Set by retention after it dropped data.
+     */
+    void compactOnClose() {
+        compactOnClose = true;
+    }
+
+    /**
+     * Closes the database once the writer's and queries' connections are closed too; after retention dropped data,
+     * first compacts it ({@code SHUTDOWN COMPACT}: seconds for a large file). Idempotent.
+     */
     @Override
     public void close() {
+        if (compactOnClose) {
+            compactOnClose = false;
+            try (Connection c = connect(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                System.getLogger(HistoryDatabase.class.getName()).log(System.Logger.Level.WARNING,
+                        "compacting history in " + directory() + " failed; it stays at its size", e);
+            }
+        }
         file.close();
     }
 }

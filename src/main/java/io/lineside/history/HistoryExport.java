@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Raw samples as CSV for supervisors ({@code lineside export}): one row per stored sample, in tag then
@@ -27,10 +31,7 @@ public final class HistoryExport {
     public static final String HEADER = "tag,source_time,seq,received_time,value,quality";
 
     private static final Quality[] QUALITIES = Quality.values();
-    private static final String ROWS = "SELECT t.path, s.ts, s.seq, s.recv_ts, s.num, s.txt, s.quality"
-            + " FROM sample s JOIN tag t ON t.id = s.tag_id"
-            + " WHERE s.ts >= ? AND s.ts < ? AND (? OR t.path = ANY(?))"
-            + " ORDER BY t.path, s.ts, s.seq";
+    private static final String TAGS = "SELECT id, path FROM tag WHERE (? OR path = ANY(?)) ORDER BY path";
 
     private final HistoryDatabase database;
 
@@ -50,32 +51,57 @@ public final class HistoryExport {
         }
         out.write(HEADER + "\n");
         long rows = 0;
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(ROWS)) {
-            ps.setFetchSize(1_000);
-            ps.setLong(1, from.toEpochMilli());
-            ps.setLong(2, to.toEpochMilli());
-            ps.setBoolean(3, tags.isEmpty());
-            ps.setObject(4, tags.stream().map(TagPath::toString).toArray(String[]::new));
-            try (ResultSet rs = ps.executeQuery()) {
-                StringBuilder line = new StringBuilder(128);
-                while (rs.next()) {
-                    line.setLength(0);
-                    line.append(cell(rs.getString(1))).append(',')
-                            .append(Instant.ofEpochMilli(rs.getLong(2))).append(',')
-                            .append(rs.getLong(3)).append(',')
-                            .append(Instant.ofEpochMilli(rs.getLong(4))).append(',');
-                    double num = rs.getDouble(5);
-                    if (!rs.wasNull()) {
-                        line.append(num);
-                    } else if (rs.getString(6) != null) {
-                        line.append(cell(rs.getString(6)));
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        try (Connection c = database.connect()) {
+            Map<Integer, String> selected = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(TAGS)) {
+                ps.setBoolean(1, tags.isEmpty());
+                ps.setObject(2, tags.stream().map(TagPath::toString).toArray(String[]::new));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        selected.put(rs.getInt(1), rs.getString(2));
                     }
-                    line.append(',').append(QUALITIES[rs.getInt(7)]).append('\n');
-                    out.write(line.toString());
-                    rows++;
                 }
             }
-        } catch (SQLException e) {
+            StringBuilder line = new StringBuilder(128);
+            for (Map.Entry<Integer, String> tag : selected.entrySet()) {
+                // Packed hours and live rows, merged hour by hour so memory stays at one hour of one tag
+                TreeMap<Long, byte[]> blocks = StoredSamples.blocks(c, tag.getKey(), start, end);
+                SampleColumns live = StoredSamples.rows(c, tag.getKey(), start, end, Long.MAX_VALUE, false);
+                TreeSet<Long> hours = new TreeSet<>(blocks.keySet());
+                for (int i = 0; i < live.size; i++) {
+                    hours.add(StoredSamples.hourOf(live.ts[i]));
+                }
+                String cellPath = cell(tag.getValue());
+                int next = 0; // live rows are in ts order, like the hours
+                for (long hour : hours) {
+                    SampleColumns rowsOfHour = new SampleColumns(16);
+                    for (; next < live.size && live.ts[next] < hour + Rollups.HOUR; next++) {
+                        rowsOfHour.add(live.ts[next], live.seq[next], live.recv[next], live.num[next], live.txt[next],
+                                live.quality[next]);
+                    }
+                    byte[] block = blocks.get(hour);
+                    SampleColumns s = block == null ? rowsOfHour : BlockCodec.decode(block).mergedWith(rowsOfHour);
+                    for (int i = 0; i < s.size; i++) {
+                        if (s.ts[i] < start || s.ts[i] >= end) {
+                            continue;
+                        }
+                        line.setLength(0);
+                        line.append(cellPath).append(',').append(Instant.ofEpochMilli(s.ts[i])).append(',')
+                                .append(s.seq[i]).append(',').append(Instant.ofEpochMilli(s.recv[i])).append(',');
+                        if (s.isNumeric(i)) {
+                            line.append(s.num[i]);
+                        } else if (s.txt[i] != null) {
+                            line.append(cell(s.txt[i]));
+                        }
+                        line.append(',').append(QUALITIES[s.quality[i]]).append('\n');
+                        out.write(line.toString());
+                        rows++;
+                    }
+                }
+            }
+        } catch (SQLException | IllegalArgumentException e) {
             throw new HistoryException("cannot export history: " + e.getMessage(), e);
         }
         out.flush();

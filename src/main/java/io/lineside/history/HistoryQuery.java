@@ -1,6 +1,5 @@
 package io.lineside.history;
 
-import io.lineside.tags.Quality;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
@@ -11,36 +10,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Reads history for charts and reports. Trends are down-sampled in the database, never fetched as raw rows.
+ * Reads history for charts and reports. Trends are down-sampled next to the database
+ * (from packed hours, rollups and live rows; see {@link TrendReader}) and never ship raw rows to the UI.
  *
  * <p>Safe from any thread: each call uses its own connection. Calls do I/O; never make them on the FX thread.
  */
 public final class HistoryQuery {
-
-    private static final int GOOD = Quality.GOOD.ordinal();
-    private static final Quality[] QUALITIES = Quality.values();
-
-    // Bucket b holds ts with floor((ts - from) * buckets / (to - from)) = b. The inner query reads only
-    // (tag_id, ts, quality, num), all in the covering index sample_trend. First/last are then two point
-    // look-ups per bucket at the bucket's earliest/latest GOOD source time.
-    private static final String TREND = "SELECT g.b, g.n, g.good, g.worst, g.lo, g.hi,"
-            + " (SELECT f.num FROM sample f WHERE f.tag_id = ? AND f.ts = g.t0 AND f.quality = " + GOOD
-            + "    AND f.num IS NOT NULL ORDER BY f.seq LIMIT 1) AS first_num,"
-            + " (SELECT l.num FROM sample l WHERE l.tag_id = ? AND l.ts = g.t1 AND l.quality = " + GOOD
-            + "    AND l.num IS NOT NULL ORDER BY l.seq DESC LIMIT 1) AS last_num"
-            + " FROM (SELECT s.b, COUNT(*) AS n,"
-            + "   SUM(CASE WHEN s.quality = " + GOOD + " THEN 1 ELSE 0 END) AS good, MAX(s.quality) AS worst,"
-            + "   MIN(CASE WHEN s.quality = " + GOOD + " THEN s.num END) AS lo,"
-            + "   MAX(CASE WHEN s.quality = " + GOOD + " THEN s.num END) AS hi,"
-            + "   MIN(CASE WHEN s.quality = " + GOOD + " THEN s.ts END) AS t0,"
-            + "   MAX(CASE WHEN s.quality = " + GOOD + " THEN s.ts END) AS t1"
-            + "  FROM (SELECT (ts - ?) * ? / ? AS b, ts, quality, num FROM sample"
-            + "    WHERE tag_id = ? AND ts >= ? AND ts < ? AND num IS NOT NULL) s"
-            + "  GROUP BY s.b) g"
-            + " ORDER BY g.b";
 
     private final HistoryDatabase database;
 
@@ -63,33 +43,14 @@ public final class HistoryQuery {
             throw new IllegalArgumentException("need from < to and buckets >= 1, got " + from + ", " + to
                     + ", " + buckets);
         }
-        Math.multiplyExact(span, (long) buckets); // the SQL multiplies (ts - from) by buckets: refuse overflow
+        Math.multiplyExact(span, (long) buckets); // bucketing multiplies (ts - from) by buckets: refuse overflow
         try (Connection c = database.connect()) {
             Integer tagId = tagId(c, path);
             List<TrendBucket> result = new ArrayList<>();
             if (tagId == null) {
                 return result;
             }
-            try (PreparedStatement ps = c.prepareStatement(TREND)) {
-                ps.setInt(1, tagId);
-                ps.setInt(2, tagId);
-                ps.setLong(3, start);
-                ps.setLong(4, buckets);
-                ps.setLong(5, span);
-                ps.setInt(6, tagId);
-                ps.setLong(7, start);
-                ps.setLong(8, start + span);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long b = rs.getLong(1);
-                        result.add(new TrendBucket(
-                                Instant.ofEpochMilli(start + Math.ceilDiv(b * span, buckets)),
-                                Instant.ofEpochMilli(start + Math.ceilDiv((b + 1) * span, buckets)),
-                                nanIfNull(rs, 5), nanIfNull(rs, 6), nanIfNull(rs, 7), nanIfNull(rs, 8),
-                                rs.getLong(2), rs.getLong(3), QUALITIES[rs.getInt(4)]));
-                    }
-                }
-            }
+            result.addAll(TrendReader.read(c, tagId, start, span, buckets));
             return result;
         } catch (SQLException e) {
             throw new HistoryException("cannot read the trend of " + path + ": " + e.getMessage(), e);
@@ -116,63 +77,80 @@ public final class HistoryQuery {
     }
 
     /**
-     * The raw samples (numeric and text) of {@code path} with source time in {@code [from, to)}, in source-time
-     * order, at most {@code limit}. For short ranges and sparse tags (states, counters, reasons); charts use
-     * {@link #trend}.
+     * The raw samples (numeric, text and value-less) of {@code path} with source time in {@code [from, to)}, in
+     * (source time, seq) order, at most {@code limit} of them: from packed hours and live rows alike. For reports
+     * that need every value (shift review, export), not for charts (use {@link #trend}).
      *
-     * @throws IllegalArgumentException if {@code limit < 1}
+     * @throws IllegalArgumentException if {@code limit < 1} or {@code from} is after {@code to}
      */
     public List<TagValue> samples(TagPath path, Instant from, Instant to, int limit) throws HistoryException {
         Objects.requireNonNull(path, "path");
-        if (limit < 1) {
-            throw new IllegalArgumentException("need limit >= 1, got " + limit);
+        if (limit < 1 || from.isAfter(to)) {
+            throw new IllegalArgumentException("need limit >= 1 and from <= to, got " + limit + ", " + from + ", " + to);
         }
-        return read(path, "SELECT ts, recv_ts, num, txt, quality, seq FROM sample WHERE tag_id = ? AND ts >= ? AND ts < ?"
-                + " ORDER BY ts, seq LIMIT ?", from.toEpochMilli(), to.toEpochMilli(), limit);
-    }
-
-    /** The last sample of {@code path} with source time before {@code at}: the state a range starts in. */
-    public java.util.Optional<TagValue> lastBefore(TagPath path, Instant at) throws HistoryException {
-        Objects.requireNonNull(path, "path");
-        return read(path, "SELECT ts, recv_ts, num, txt, quality, seq FROM sample WHERE tag_id = ? AND ts >= ? AND ts < ?"
-                + " ORDER BY ts DESC, seq DESC LIMIT ?", Long.MIN_VALUE, at.toEpochMilli(), 1).stream().findFirst();
-    }
-
-    private List<TagValue> read(TagPath path, String sql, long from, long to, int limit) throws HistoryException {
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
         try (Connection c = database.connect()) {
             Integer tagId = tagId(c, path);
             List<TagValue> result = new ArrayList<>();
-            if (tagId == null) {
+            if (tagId == null || start == end) {
                 return result;
             }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setInt(1, tagId);
-                ps.setLong(2, from);
-                ps.setLong(3, to);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double num = rs.getDouble(3);
-                        Object value = rs.wasNull() ? rs.getString(4) : (Object) num;
-                        Quality quality = QUALITIES[rs.getInt(5)];
-                        if (value == null && (quality == Quality.GOOD || quality == Quality.UNCERTAIN)) {
-                            quality = Quality.BAD; // a stored good sample always has a value; never invent one
-                        }
-                        result.add(new TagValue(value, Instant.ofEpochMilli(rs.getLong(1)),
-                                Instant.ofEpochMilli(rs.getLong(2)), quality, rs.getLong(6)));
-                    }
+            // Only the first `limit` rows can make the result; blocks are decoded hour by hour until it is full.
+            SampleColumns rows = StoredSamples.rows(c, tagId, start, end, limit, false);
+            SampleColumns merged = rows;
+            for (Map.Entry<Long, byte[]> block : StoredSamples.blocks(c, tagId, start, end).entrySet()) {
+                merged = BlockCodec.decode(block.getValue()).mergedWith(merged);
+                if (countIn(merged, start, block.getKey() + Rollups.HOUR) >= limit) {
+                    break;
+                }
+            }
+            for (int i = 0; i < merged.size && result.size() < limit; i++) {
+                if (merged.ts[i] >= start && merged.ts[i] < end) {
+                    result.add(merged.value(i));
                 }
             }
             return result;
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new HistoryException("cannot read the samples of " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** How many samples the database holds, over all tags. */
+    /**
+     * The last sample of {@code path} with source time before {@code at} (packed or live): the state a range starts
+     * in. On the same (ts, seq) a live row wins, as it does in {@link #samples}.
+     */
+    public Optional<TagValue> lastBefore(TagPath path, Instant at) throws HistoryException {
+        Objects.requireNonNull(path, "path");
+        long end = at.toEpochMilli();
+        try (Connection c = database.connect()) {
+            Integer tagId = tagId(c, path);
+            if (tagId == null) {
+                return Optional.empty();
+            }
+            SampleColumns live = StoredSamples.lastRowBefore(c, tagId, end);
+            SampleColumns packed = StoredSamples.lastPackedBefore(c, tagId, end);
+            SampleColumns both = packed.mergedWith(live);
+            return both.size == 0 ? Optional.empty() : Optional.of(both.value(both.size - 1));
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new HistoryException("cannot read the last sample of " + path + " before " + at + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static int countIn(SampleColumns s, long from, long to) {
+        int n = 0;
+        for (int i = 0; i < s.size && s.ts[i] < to; i++) {
+            n += s.ts[i] >= from ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many samples the database holds, over all tags: packed and live. */
     public long sampleCount() throws HistoryException {
         try (Connection c = database.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sample");
+             PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM sample)"
+                     + " + (SELECT COALESCE(SUM(n), 0) FROM sample_block)");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -205,8 +183,4 @@ public final class HistoryQuery {
         }
     }
 
-    private static double nanIfNull(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : value;
-    }
 }

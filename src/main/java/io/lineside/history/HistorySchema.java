@@ -37,14 +37,31 @@ final class HistorySchema {
                             + " tag_id INT REFERENCES tag(id)," // null: every tag (the broker lost our session)
                             + " from_ts BIGINT NOT NULL, to_ts BIGINT NOT NULL," // source times, epoch ms
                             + " missing BIGINT NOT NULL)", // messages lost, -1 when unknown
-                    "CREATE INDEX IF NOT EXISTS gap_range ON gap (tag_id, from_ts)"));
+                    "CREATE INDEX IF NOT EXISTS gap_range ON gap (tag_id, from_ts)"),
+            List.of( // V4: finished hours packed per tag (BlockCodec), with rollups for long trends (decision 0009)
+                    "CREATE TABLE IF NOT EXISTS sample_block (tag_id INT NOT NULL REFERENCES tag(id),"
+                            + " block_start BIGINT NOT NULL," // the hour, epoch ms; every sample in it has ts in the hour
+                            + " first_ts BIGINT NOT NULL, last_ts BIGINT NOT NULL, n INT NOT NULL,"
+                            + " data VARBINARY NOT NULL, PRIMARY KEY (tag_id, block_start))",
+                    // Retention reads the newest hours' sizes and drops the oldest hours across tags
+                    "CREATE INDEX IF NOT EXISTS sample_block_age ON sample_block (block_start)",
+                    // Rollups of the numeric samples of a block per minute and per hour: n any quality, the rest GOOD only
+                    // (NULL when none), like TrendBucket. first/last carry their source time so buckets merge in order.
+                    "CREATE TABLE IF NOT EXISTS sample_minute (tag_id INT NOT NULL REFERENCES tag(id), t BIGINT NOT NULL,"
+                            + " n INT NOT NULL, good_n INT NOT NULL, first_ts BIGINT, first DOUBLE PRECISION,"
+                            + " last_ts BIGINT, last DOUBLE PRECISION, lo DOUBLE PRECISION, hi DOUBLE PRECISION,"
+                            + " sum DOUBLE PRECISION, worst TINYINT NOT NULL, PRIMARY KEY (tag_id, t))",
+                    "CREATE TABLE IF NOT EXISTS sample_hour (tag_id INT NOT NULL REFERENCES tag(id), t BIGINT NOT NULL,"
+                            + " n INT NOT NULL, good_n INT NOT NULL, first_ts BIGINT, first DOUBLE PRECISION,"
+                            + " last_ts BIGINT, last DOUBLE PRECISION, lo DOUBLE PRECISION, hi DOUBLE PRECISION,"
+                            + " sum DOUBLE PRECISION, worst TINYINT NOT NULL, PRIMARY KEY (tag_id, t))"));
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table
      * created at or before {@code v} is damaged; tables of later versions arrive with the migration.
      */
     static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "TAG", 1, "SAMPLE", 1, "ALARM_EVENT", 2,
-            "GAP", 3);
+            "GAP", 3, "SAMPLE_BLOCK", 4, "SAMPLE_MINUTE", 4, "SAMPLE_HOUR", 4);
 
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 

@@ -4,6 +4,7 @@ import io.lineside.tags.TagGap;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.function.Consumer;
  * behind. A failed batch is retried up to 3 times,
  * then counted in {@link #failedBatches()}; no database error ends the thread. Counters are safe to read from any
  * thread. {@link #close} drains the queue; close the writer before its {@link HistoryDatabase}.
+ *
+ * <p>Between batches the same thread folds finished hours into packed blocks and applies retention
+ * ({@link WriterMaintenance}: a few ms per turn), and it can skip unchanged updates ({@link #storeOnChange}).
  */
 public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
@@ -36,7 +40,6 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     static final int BACKLOG = 2_000;
     static final int MAX_BACKLOG_BATCH = 5_000;
     private static final long PUT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final int MAX_TEXT = 200;
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
@@ -64,9 +67,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong withheld = new AtomicLong();
+    // Entries queued, and entries the writer has written and followed with a maintenance turn: equal when the
+    // writer holds nothing in flight (awaitFolded must not mistake an empty queue for that).
+    private final AtomicLong enqueued = new AtomicLong();
+    private volatile long settled;
     private volatile boolean delayed;
     private volatile String lastError;
     private final SampleTable table; // writer thread only
+    private final WriterMaintenance maintenance;
+    private final StoreOnChange onChange = new StoreOnChange();
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -79,7 +88,13 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite) {
-        this.table = new SampleTable(database);
+        this(database, capacity, retryPause, beforeWrite, WriterMaintenance.defaultFolder());
+    }
+
+    HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
+                  HourFolder folder) {
+        this.maintenance = new WriterMaintenance(database, folder, Clock.systemUTC());
+        this.table = new SampleTable(database, folder);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.retryPause = retryPause;
         this.beforeWrite = beforeWrite;
@@ -94,6 +109,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             if (closing.get() || !queue.offer(new Entry(update, null))) {
                 dropped.incrementAndGet();
                 delayed = true;
+            } else {
+                enqueued.incrementAndGet();
             }
         } catch (RuntimeException e) { // a null update: count it, never throw at the producer
             dropped.incrementAndGet();
@@ -138,11 +155,13 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private boolean enqueue(Entry entry) {
         try {
             if (queue.offer(entry)) {
+                enqueued.incrementAndGet();
                 return true;
             }
             delayed = true; // holding the producer back: history is behind until it catches up
             while (!closing.get()) {
                 if (queue.offer(entry, PUT_POLL_NANOS, TimeUnit.NANOSECONDS)) {
+                    enqueued.incrementAndGet();
                     return true;
                 }
             }
@@ -162,27 +181,37 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         if (closing.get() || !queue.offer(new Entry(null, marker))) {
             withheld.incrementAndGet();
             delayed = true;
+        } else {
+            enqueued.incrementAndGet();
         }
     }
 
-    /** Updates committed to the database (a redelivered duplicate counts, though it adds no row). */
-    public long writtenCount() { return written.get(); }
+    /**
+     * From now on stores an update only when it differs from the tag's last stored sample by more than
+     * {@code deadband} (or in quality, kind or text), or {@code maxInterval} has passed; see {@link StoreOnChange}.
+     * Skipped updates count as written and their acks follow the commit of their batch, in order. Safe from any
+     * thread; applied at the next batch.
+     *
+     * @throws IllegalArgumentException if {@code deadband} is negative or not finite, or the interval not positive
+     */
+    public void storeOnChange(double deadband, Duration maxInterval) {
+        onChange.settings(new StoreOnChange.Settings(deadband, maxInterval));
+    }
 
+    /** Updates not stored because they did not change (see {@link #storeOnChange}). */
+    public long skippedCount() { return onChange.skipped(); }
+    /** Updates committed to the database, or skipped as unchanged (a redelivered duplicate counts, though it adds no row). */
+    public long writtenCount() { return written.get(); }
     /** Updates refused because the queue was full or the writer closed. */
     public long droppedCount() { return dropped.get(); }
-
     /** Batches given up after all retries; their updates are in {@link #failedCount()}. */
     public long failedBatches() { return failedBatches.get(); }
-
     /** Updates lost with a failed batch. */
     public long failedCount() { return failedRows.get(); }
-
     /** Markers not run: their updates were not written, or they were refused (see {@link #afterCommit}). */
     public long withheldCount() { return withheld.get(); }
-
     /** Updates and markers waiting to be written. */
     public int backlog() { return queue.size(); }
-
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
 
@@ -191,6 +220,30 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * queue empty (caught up).
      */
     public boolean delayed() { return delayed; }
+    /** Tag-hours packed into blocks since start (see {@link HourFolder}). */
+    public long foldedHours() { return maintenance.folded(); }
+    /** Failed fold or retention turns (rows stay unpacked or old, still readable, and are retried). */
+    public long maintenanceFailures() { return maintenance.failures(); }
+    /** Rows (blocks, rollups, samples, gaps, alarm events) dropped by retention since start. */
+    public long retainedRows() { return maintenance.retained(); }
+    /**
+     * Keeps history within {@code policy} from now on (checked each minute, and once at the next turn); drops
+     * happen on the writer thread in small transactions. Safe from any thread.
+     */
+    public void retain(RetentionPolicy policy) {
+        maintenance.retain(java.util.Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
+     * Waits until every finished hour is folded and the queue is empty, folding without the usual quiet period;
+     * for the benchmark and tests, which measure storage after the fold. Returns false on timeout. Any thread but
+     * the writer's.
+     */
+    public boolean awaitFolded(Duration timeout) throws InterruptedException {
+        return maintenance.awaitFolded(timeout, () -> settled >= enqueued.get());
+    }
+
+    WriterMaintenance maintenance() { return maintenance; }
 
     /** The last write error, or null if none happened. */
     public String lastError() { return lastError; }
@@ -219,16 +272,21 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     private void run() {
+        int skippedInBatch = 0;
         List<Entry> entries = new ArrayList<>(MAX_BATCH);
         List<TagUpdate> batch = new ArrayList<>(MAX_BATCH);
         List<Runnable> markers = new ArrayList<>();
         List<TagGap> gaps = new ArrayList<>();
         try {
             while (!closing.get() || !queue.isEmpty()) {
-                if (fill(entries)) {
+                boolean wrote = fill(entries, maintenance.backlog() ? 0 : MAX_WAIT_NANOS);
+                int taken = entries.size();
+                if (wrote) {
                     for (Entry e : entries) {
-                        if (e.update() != null) {
+                        if (e.update() != null && onChange.store(e.update().path(), e.update().value())) {
                             batch.add(e.update());
+                        } else if (e.update() != null) {
+                            skippedInBatch++;
                         } else if (e.gap() != null) {
                             gaps.add(e.gap());
                         } else {
@@ -236,12 +294,22 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                         }
                     }
                     boolean durable = (batch.isEmpty() && gaps.isEmpty()) || write(batch, gaps);
+                    if (durable) {
+                        written.addAndGet(skippedInBatch); // handled: their acks may go with this commit
+                    } else {
+                        onChange.reset(); // what it remembered as stored was not
+                    }
+                    skippedInBatch = 0;
                     settle(markers, durable);
                     entries.clear();
                     batch.clear();
                     markers.clear();
                     gaps.clear();
                 }
+                if (!closing.get()) {
+                    maintenance.turn(table, wrote ? WriterMaintenance.TURN_NANOS : WriterMaintenance.IDLE_NANOS);
+                }
+                settled += taken; // only this thread writes it
             }
         } finally {
             table.discard();
@@ -252,8 +320,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * Takes up to MAX_BATCH entries, waiting at most 250 ms after the first for more; but once a marker waits
      * for this batch and nothing else is queued, it commits at once: a QoS 1 sender is held until then.
      */
-    private boolean fill(List<Entry> batch) {
-        Entry first = poll(MAX_WAIT_NANOS);
+    private boolean fill(List<Entry> batch, long firstWaitNanos) {
+        Entry first = poll(firstWaitNanos);
         if (first == null) {
             return false;
         }
@@ -333,24 +401,12 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     return false;
                 }
                 LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "history batch failed; retrying", e);
-                pause();
+                try {
+                    Thread.sleep(retryPause);
+                } catch (InterruptedException ie) {
+                    LOG.log(Level.WARNING, "history writer interrupted during retry pause; ignoring");
+                }
             }
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(retryPause);
-        } catch (InterruptedException e) {
-            LOG.log(Level.WARNING, "history writer interrupted during retry pause; ignoring");
-        }
-    }
-
-    static String truncate(String text) {
-        if (text.length() <= MAX_TEXT) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
-        return text.substring(0, end);
     }
 }

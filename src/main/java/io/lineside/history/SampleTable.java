@@ -30,14 +30,18 @@ final class SampleTable {
     private static final String MERGE_SAMPLE = "MERGE INTO sample (tag_id, ts, seq, recv_ts, num, txt, quality)"
             + " KEY (tag_id, ts, seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    static final int MAX_TEXT = 200;
+
     private final HistoryDatabase database;
+    private final HourFolder folder;
     private final Map<TagPath, Integer> tagIds = new HashMap<>();
     private Connection connection;
     private PreparedStatement insertSample;
     private PreparedStatement selectTag;
 
-    SampleTable(HistoryDatabase database) {
+    SampleTable(HistoryDatabase database, HourFolder folder) {
         this.database = database;
+        this.folder = folder;
     }
 
     /** A duplicate primary key, possibly wrapped in a batch failure. */
@@ -90,7 +94,7 @@ final class SampleTable {
                     ps.setNull(6, Types.VARCHAR);
                 } else {
                     ps.setNull(5, Types.DOUBLE);
-                    ps.setString(6, v.value() == null ? null : HistoryWriter.truncate(v.value().toString()));
+                    ps.setString(6, v.value() == null ? null : truncate(v.value().toString()));
                 }
                 ps.setInt(7, v.quality().ordinal());
                 ps.addBatch();
@@ -103,6 +107,14 @@ final class SampleTable {
             }
         }
         c.commit();
+        for (TagUpdate update : batch) { // ids are cached now; tell the folder which tag-hours grew
+            folder.touched(tagIds.get(update.path()), update.value().sourceTime().toEpochMilli());
+        }
+    }
+
+    /** Folds finished hours for at most about {@code budgetNanos}; see {@link HourFolder#step}. */
+    int fold(long budgetNanos) throws SQLException {
+        return folder.step(connection(), budgetNanos);
     }
 
     private int tagId(Connection c, TagPath path) throws SQLException {
@@ -131,7 +143,7 @@ final class SampleTable {
         }
     }
 
-    private Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = database.connect();
             try {
@@ -160,5 +172,13 @@ final class SampleTable {
             }
             connection = null;
         }
+    }
+
+    static String truncate(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end);
     }
 }

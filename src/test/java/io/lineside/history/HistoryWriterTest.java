@@ -150,7 +150,7 @@ class HistoryWriterTest {
         }
         List<String> stored = texts();
         assertEquals(hostile.subList(0, 5), stored.subList(0, 5));
-        assertEquals("x".repeat(HistoryWriter.MAX_TEXT), stored.get(5), "long text is truncated to the column");
+        assertEquals("x".repeat(SampleTable.MAX_TEXT), stored.get(5), "long text is truncated to the column");
         assertEquals(schemaBefore, schema());
     }
 
