@@ -16,6 +16,7 @@ import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.TopicMapper;
 import io.lineside.telemetry.TrustStores;
+import io.lineside.telemetry.inspect.MessageInspector;
 import io.lineside.telemetry.sparkplug.SparkplugLink;
 import io.lineside.telemetry.sparkplug.StoreSink;
 import javax.net.ssl.SSLSocketFactory;
@@ -46,6 +47,7 @@ public final class Services implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
+    private final MessageInspector inspector;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
 
@@ -88,6 +90,8 @@ public final class Services implements AutoCloseable {
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
                 config.failover(), tls), pipeline::put, clock);
+        this.inspector = new MessageInspector(mapper, clock);
+        connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
         connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
         connection.onStatus(status -> {
@@ -104,6 +108,7 @@ public final class Services implements AutoCloseable {
         watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
         connection.start();
         if (sparkplug != null) {
+            sparkplug.connection().tap(inspector);
             sparkplug.start();
         }
     }
@@ -140,6 +145,11 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
+    /** The engineers' message inspector (both the JSON and the Sparkplug link feed it). */
+    public MessageInspector inspector() {
+        return inspector;
+    }
+
     /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
     private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
         AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
@@ -164,6 +174,7 @@ public final class Services implements AutoCloseable {
             sparkplug.close();
         }
         pipeline.close();
+        inspector.close();
         alarms.close();
         writer.close();
         database.close();

@@ -108,6 +108,7 @@ public final class MqttConnection implements AutoCloseable {
     private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
     private volatile Consumer<TagGap> sessionLossListener = gap -> { };
+    private volatile MessageTap tap;
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status;
     private boolean everConnected;
@@ -152,6 +153,11 @@ public final class MqttConnection implements AutoCloseable {
      */
     public void onSessionLost(Consumer<TagGap> listener) {
         this.sessionLossListener = listener;
+    }
+
+    /** Shows every arriving message to {@code tap} too (the inspector), while it is watching. Safe from any thread. */
+    public void tap(MessageTap tap) {
+        this.tap = tap;
     }
 
     /** Adds a further topic filter, subscribed on every connect with the main one; call before {@link #start}. */
@@ -384,6 +390,10 @@ public final class MqttConnection implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
+                MessageTap t = tap;
+                if (t != null && t.watching()) {
+                    t.seen(topic, message.getQos(), message.isRetained(), message.getPayload());
+                }
                 onMessage.onMessage(topic, message.getPayload(), ackFor(message));
             } catch (Throwable t) {
                 // Never let an exception reach Paho: it would close the connection.
