@@ -49,9 +49,10 @@ final class PayloadPreview {
         }
         try {
             TagValue v = json.decode(bytes, received);
-            String text = path + " = " + v.value() + " (" + v.quality() + (v.seq() >= 0 ? ", seq " + v.seq() : "")
-                    + ")";
-            return new Preview(text, "Tag update:\n" + text + "\nsource time " + v.sourceTime(), false);
+            String value = v.value() + " (" + v.quality() + (v.seq() >= 0 ? ", seq " + v.seq() : "") + ")";
+            // The table shows the topic beside the summary; the detail names the tag the topic maps to.
+            return new Preview(value, "Tag update:\n" + path + " = " + value + "\nsource time " + v.sourceTime(),
+                    false);
         } catch (DecodeException e) {
             return new Preview("decode error: " + e.getMessage(), "Decode error (the tag is marked BAD):\n"
                     + e.getMessage(), true);

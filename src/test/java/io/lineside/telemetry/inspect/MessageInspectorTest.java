@@ -48,7 +48,8 @@ class MessageInspectorTest {
         assertTrue(m.retained());
         assertEquals("{\"v\": 21.5, \"seq\": 7}".length(), m.size());
         assertEquals("{\"v\": 21.5, \"seq\": 7}", m.headText());
-        assertEquals("plant1/hall1/line1/st1/temp = 21.5 (GOOD, seq 7)", m.summary());
+        assertEquals("21.5 (GOOD, seq 7)", m.summary());
+        assertTrue(m.detail().startsWith("Tag update:\nplant1/hall1/line1/st1/temp = 21.5 (GOOD, seq 7)\n"), m.detail());
         assertFalse(m.error());
     }
 
