@@ -11,6 +11,7 @@ import io.lineside.tags.TagGap;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
@@ -24,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,7 @@ public final class Services implements AutoCloseable {
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
     private final MessageInspector inspector;
+    private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
 
@@ -98,6 +102,7 @@ public final class Services implements AutoCloseable {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);
             }
+            statusListeners.forEach(l -> l.accept(status));
         });
         // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
         this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
@@ -143,6 +148,15 @@ public final class Services implements AutoCloseable {
 
     public MqttConnection connection() {
         return connection;
+    }
+
+    /**
+     * Also tells {@code listener} of every status of the broker link: the current one at once, then each change,
+     * on the MQTT supervisor thread (so it must not block).
+     */
+    public void onConnectionStatus(Consumer<ConnectionStatus> listener) {
+        statusListeners.add(listener);
+        listener.accept(connection.status());
     }
 
     /** The engineers' message inspector (both the JSON and the Sparkplug link feed it). */
