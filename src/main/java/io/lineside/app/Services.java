@@ -89,6 +89,8 @@ public final class Services implements AutoCloseable {
                 }
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
+        query.streamPositions().forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),

@@ -123,6 +123,14 @@ public final class IngestPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Where {@code path}'s publisher sequence stood before this pipeline started (its last stored sample), so a
+     * first seq further on is a gap: the messages missed while the HMI was down. Call before the first message.
+     */
+    public void resumeFrom(TagPath path, long seq, Instant sourceTime) {
+        lastSeq.put(path, new Last(seq, sourceTime)); // handed to the decoder thread by the queue's lock
+    }
+
     public IngestDiagnostics diagnostics() {
         return diagnostics;
     }
