@@ -7,6 +7,7 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
+import io.lineside.history.StreamPosition;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
@@ -67,6 +68,14 @@ public final class Services implements AutoCloseable {
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
+        List<StreamPosition> positions;
+        try {
+            positions = query.streamPositions();
+        } catch (HistoryException e) {
+            writer.close();
+            database.close();
+            throw e;
+        }
         this.alarms = new AlarmService(definitions, database, clock);
         TopicMapper mapper = new TopicMapper(config.topicPrefix());
         this.pipeline = new IngestPipeline(mapper, new IngestSink() {
@@ -90,7 +99,7 @@ public final class Services implements AutoCloseable {
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
-        query.streamPositions().forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
+        positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
