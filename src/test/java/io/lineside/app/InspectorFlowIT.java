@@ -22,7 +22,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -41,9 +42,11 @@ class InspectorFlowIT extends FxRobot {
         FxToolkit.registerPrimaryStage();
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
     @SuppressWarnings("unchecked")
-    void inspectorShowsLiveDemoMessagesDecodedOnlyWhileOpen() throws Exception {
+    void inspectorShowsLiveDemoMessagesDecodedOnlyWhileOpen(String language) throws Exception {
+        Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
         Clock clock = Clock.systemDefaultZone();
         try (Demo demo = Demo.start(clock);
              Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "inspector-it", dir, clock);
@@ -55,8 +58,7 @@ class InspectorFlowIT extends FxRobot {
             AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
             LinesideWindow[] window = new LinesideWindow[1];
             FxToolkit.setupStage(stage -> {
-                window[0] = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), true,
-                        clock);
+                window[0] = new LinesideWindow(services, security, commands, texts, true, clock);
                 window[0].show(stage, "Lineside");
             });
             Thread.sleep(1_000);
@@ -83,7 +85,7 @@ class InspectorFlowIT extends FxRobot {
             assertTrue(detail.contains("Tag update:"), detail);
 
             clickOn("#pause");
-            assertEquals("Resume", lookup("#pause").queryButton().getText());
+            assertEquals(texts.get("inspector.resume"), lookup("#pause").queryButton().getText());
             Thread.sleep(500); // what was already queued for the inspector's thread is still decoded
             long paused = services.inspector().version();
             Thread.sleep(1_000);
@@ -95,7 +97,8 @@ class InspectorFlowIT extends FxRobot {
 
             AtomicReference<Path> shot = new AtomicReference<>();
             Parent root = tabs;
-            interact(() -> shot.set(Screenshots.save(root.getScene().getRoot(), "diagnostics-inspector")));
+            interact(() -> shot.set(Screenshots.save(root.getScene().getRoot(),
+                    "diagnostics-inspector" + (language.equals("en") ? "" : "-" + language))));
             assertTrue(shot.get().toFile().length() > 10_000);
 
             Window diagnostics = tabs.getScene().getWindow();
