@@ -19,7 +19,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
+import javafx.event.ActionEvent;
+import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,6 @@ class InspectorFlowIT extends FxRobot {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
-    @SuppressWarnings("unchecked")
     void inspectorShowsLiveDemoMessagesDecodedOnlyWhileOpen(String language) throws Exception {
         Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
         Clock clock = Clock.systemDefaultZone();
@@ -61,51 +61,61 @@ class InspectorFlowIT extends FxRobot {
                 window[0] = new LinesideWindow(services, security, commands, texts, true, clock);
                 window[0].show(stage, "Lineside");
             });
-            Thread.sleep(1_000);
-            assertEquals(0, services.inspector().version(), "nothing is captured before anyone looks");
-
-            clickOn("#diagnosticsButton");
-            Eventually.await("diagnostics window", Duration.ofSeconds(10),
-                    () -> lookup(".diagnostics").tryQuery().isPresent());
-            TabPane tabs = lookup(".diagnostics").queryAs(TabPane.class);
-            assertFalse(services.inspector().watching(), "the counters tab is open, not the inspector");
-            interact(() -> tabs.getSelectionModel().select(1));
-            assertTrue(services.inspector().watching());
-
-            clickOn(".inspector .text-field").write("lineside/+/+/line-1/#").type(KeyCode.ENTER);
-            interact(() -> services.inspector().clear());
-            TableView<InspectorRow> table = lookup(".inspector-table").queryAs(TableView.class);
-            Eventually.await("live rows", Duration.ofSeconds(15), () -> table.getItems().size() >= 20);
-            for (InspectorRow row : table.getItems().subList(0, 20)) {
-                assertTrue(row.topic().startsWith("lineside/demo/") && row.topic().contains("/line-1/"), row.topic());
-                assertFalse(row.error(), row.decoded());
+            try {
+                inspect(services, texts, language);
+            } finally {
+                FxToolkit.cleanupStages();
+                interact(() -> window[0].dispose()); // closes the diagnostics window too, even after a failure
             }
-            interact(() -> table.getSelectionModel().select(2));
-            String detail = lookup(".inspector .diag-payload").queryAs(TextArea.class).getText();
-            assertTrue(detail.contains("Tag update:"), detail);
-
-            clickOn("#pause");
-            assertEquals(texts.get("inspector.resume"), lookup("#pause").queryButton().getText());
-            Thread.sleep(500); // what was already queued for the inspector's thread is still decoded
-            long paused = services.inspector().version();
-            Thread.sleep(1_000);
-            assertEquals(paused, services.inspector().version(), "paused: nothing more is captured");
-            clickOn("#pause"); // resume
-            Eventually.await("capturing again", Duration.ofSeconds(5), () -> services.inspector().version() > paused);
-            Thread.sleep(1_500);
-            interact(() -> table.getSelectionModel().select(1));
-
-            AtomicReference<Path> shot = new AtomicReference<>();
-            Parent root = tabs;
-            interact(() -> shot.set(Screenshots.save(root.getScene().getRoot(),
-                    "diagnostics-inspector" + (language.equals("en") ? "" : "-" + language))));
-            assertTrue(shot.get().toFile().length() > 10_000);
-
-            Window diagnostics = tabs.getScene().getWindow();
-            interact(diagnostics::hide);
-            assertFalse(services.inspector().watching(), "closing the window stops the capture");
-            FxToolkit.cleanupStages();
-            interact(() -> window[0].dispose());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void inspect(Services services, Texts texts, String language) throws Exception {
+        Thread.sleep(1_000);
+        assertEquals(0, services.inspector().version(), "nothing is captured before anyone looks");
+
+        clickOn("#diagnosticsButton");
+        Eventually.await("diagnostics window", Duration.ofSeconds(10),
+                () -> lookup(".diagnostics").tryQuery().isPresent());
+        TabPane tabs = lookup(".diagnostics").queryAs(TabPane.class);
+        assertFalse(services.inspector().watching(), "the counters tab is open, not the inspector");
+        TextField filter = lookup(".inspector .text-field").queryAs(TextField.class);
+        interact(() -> { // typed while the tab is hidden, so everything captured matches it
+            filter.setText("lineside/+/+/line-1/#");
+            filter.fireEvent(new ActionEvent());
+        });
+        interact(() -> tabs.getSelectionModel().select(1));
+        assertTrue(services.inspector().watching());
+        TableView<InspectorRow> table = lookup(".inspector-table").queryAs(TableView.class);
+        Eventually.await("live rows", Duration.ofSeconds(15), () -> table.getItems().size() >= 20);
+        for (InspectorRow row : table.getItems().subList(0, 20)) {
+            assertTrue(row.topic().startsWith("lineside/demo/") && row.topic().contains("/line-1/"), row.topic());
+            assertFalse(row.error(), row.decoded());
+        }
+        interact(() -> table.getSelectionModel().select(2));
+        String detail = lookup(".inspector-detail").queryAs(TextArea.class).getText();
+        assertTrue(detail.contains("Tag update:"), detail);
+
+        clickOn("#pause");
+        assertEquals(texts.get("inspector.resume"), lookup("#pause").queryButton().getText());
+        Thread.sleep(500); // what was already queued for the inspector's thread is still decoded
+        long paused = services.inspector().version();
+        Thread.sleep(1_000);
+        assertEquals(paused, services.inspector().version(), "paused: nothing more is captured");
+        clickOn("#pause"); // resume
+        Eventually.await("capturing again", Duration.ofSeconds(5), () -> services.inspector().version() > paused);
+        Thread.sleep(1_500);
+        interact(() -> table.getSelectionModel().select(1));
+
+        AtomicReference<Path> shot = new AtomicReference<>();
+        Parent root = tabs;
+        interact(() -> shot.set(Screenshots.save(root.getScene().getRoot(),
+                "diagnostics-inspector" + (language.equals("en") ? "" : "-" + language))));
+        assertTrue(shot.get().toFile().length() > 10_000);
+
+        Window diagnostics = tabs.getScene().getWindow();
+        interact(diagnostics::hide);
+        assertFalse(services.inspector().watching(), "closing the window stops the capture");
     }
 }
