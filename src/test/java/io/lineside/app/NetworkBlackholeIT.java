@@ -43,7 +43,10 @@ class NetworkBlackholeIT extends FxRobot {
     private static final Duration RECONNECT_AFTER_HEAL = Duration.ofSeconds(25);
     private static final int BEFORE = 20;
     private static final int DURING = 300;
-    /** The longest a {@code Platform.runLater} round trip may take while the link is cut and healed. */
+    /**
+     * How much longer than with a healthy link a {@code Platform.runLater} round trip may take while the link is cut
+     * and healed: a UI that waited on the link would stall for seconds (keep-alive, connect timeout).
+     */
     private static final Duration FX_ANSWERS_WITHIN = Duration.ofMillis(500);
 
     @TempDir
@@ -68,6 +71,11 @@ class NetworkBlackholeIT extends FxRobot {
                     () -> services.connection().subscribed());
             LinesideWindow window = showWindow(services, security);
             Thread.sleep(3_000); // the first frames (CSS, layout, software rendering) are not what this measures
+            // The same window's worst round trip with the link healthy: on a machine shared with other builds the
+            // scheduler alone can cost a few hundred ms, which is no freeze of ours.
+            FxResponsiveness steady = FxResponsiveness.start();
+            Thread.sleep(3_000);
+            steady.close();
             FxResponsiveness fx = FxResponsiveness.start();
             for (int i = 0; i < BEFORE; i++) {
                 publisher.publish(TOPIC, i);
@@ -107,8 +115,10 @@ class NetworkBlackholeIT extends FxRobot {
             assertEquals(BEFORE + DURING, services.store().get(SPEED).seq(), "the latest value is the last one sent");
             fx.close();
             assertTrue(fx.probes() > 100, "probed throughout: " + fx.probes());
-            assertTrue(fx.worst().compareTo(FX_ANSWERS_WITHIN) < 0, "the FX thread answered within "
-                    + fx.worst().toMillis() + " ms at worst; slow: " + fx.slowOnes() + "; cut at +" + cutAt + " ms");
+            Duration allowed = FX_ANSWERS_WITHIN.plus(steady.worst());
+            assertTrue(fx.worst().compareTo(allowed) < 0, "the FX thread answered within " + fx.worst().toMillis()
+                    + " ms at worst (allowed " + allowed.toMillis() + " ms, healthy-link worst "
+                    + steady.worst().toMillis() + " ms); slow: " + fx.slowOnes() + "; cut at +" + cutAt + " ms");
             FxToolkit.cleanupStages();
             interact(window::dispose);
         }
