@@ -9,6 +9,8 @@ import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.history.StreamPosition;
 import io.lineside.tags.TagGap;
+import io.lineside.tags.TagMeta;
+import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
@@ -16,7 +18,7 @@ import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.TrustStores;
 import io.lineside.telemetry.inspect.MessageInspector;
 import io.lineside.telemetry.sparkplug.SparkplugLink;
@@ -77,13 +79,18 @@ public final class Services implements AutoCloseable {
             throw e;
         }
         this.alarms = new AlarmService(definitions, database, clock);
-        TopicMapper mapper = new TopicMapper(config.topicPrefix());
-        this.pipeline = new IngestPipeline(mapper, new IngestSink() {
+        TopicMappings mappings = config.mappings();
+        this.pipeline = new IngestPipeline(mappings, new IngestSink() {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
                 alarms.accept(update); // queued for the evaluator thread, never blocks
                 writer.put(update); // last: waits while the writer is full, backpressure up to the broker, never a drop
+            }
+
+            @Override
+            public void describe(TagPath path, TagMeta meta) {
+                store.describe(path, meta); // unit, range and expected period (per-tag staleness)
             }
 
             @Override
@@ -102,10 +109,11 @@ public final class Services implements AutoCloseable {
         positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
-        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
+        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mappings.subscriptions().getFirst(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
                 config.failover(), tls), pipeline::put, clock);
-        this.inspector = new MessageInspector(mapper, clock);
+        mappings.subscriptions().stream().skip(1).forEach(connection::alsoSubscribe); // one filter per rule
+        this.inspector = new MessageInspector(mappings, clock);
         connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
         connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
@@ -121,7 +129,7 @@ public final class Services implements AutoCloseable {
                 config.failover(), tls), new StoreSink(store, writer::put, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
         Duration staleAfter = config.staleAfter();
-        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
+        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();
         if (sparkplug != null) {
             sparkplug.connection().tap(inspector);

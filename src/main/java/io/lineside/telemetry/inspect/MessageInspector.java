@@ -1,7 +1,7 @@
 package io.lineside.telemetry.inspect;
 
 import io.lineside.telemetry.MessageTap;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -53,10 +53,10 @@ public final class MessageInspector implements MessageTap, AutoCloseable {
     private volatile long version;
     private long number;
 
-    /** @param mapper the JSON topic mapping the ingest uses, so the decoded form is the ingest's own */
-    public MessageInspector(TopicMapper mapper, Clock clock) {
+    /** @param mappings the topic mappings the ingest uses, so the decoded form is the ingest's own */
+    public MessageInspector(TopicMappings mappings, Clock clock) {
         this.clock = clock;
-        this.preview = new PayloadPreview(mapper);
+        this.preview = new PayloadPreview(mappings);
         this.thread = Thread.ofPlatform().name("lineside-inspector").daemon().start(this::run);
     }
 

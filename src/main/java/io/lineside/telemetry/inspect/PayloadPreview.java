@@ -1,11 +1,9 @@
 package io.lineside.telemetry.inspect;
 
-import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
-import io.lineside.telemetry.DecodeException;
-import io.lineside.telemetry.JsonPayloadDecoder;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.DecodePreview;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.sparkplug.MessageType;
 import io.lineside.telemetry.sparkplug.SparkplugDecodeException;
 import io.lineside.telemetry.sparkplug.SparkplugLimits;
@@ -15,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * What the ingest makes of one message, as text: the {@link TagUpdate} of a JSON topic (through the same
- * {@link TopicMapper} and {@link JsonPayloadDecoder} as the pipeline), the decoded Sparkplug B payload, a STATE's
- * JSON, or the reason it is refused. Thread-confined (the inspector's thread).
+ * What the ingest makes of one message, as text: the {@link TagUpdate}s of a mapped topic (through the ingest's
+ * own decode step, {@link DecodePreview}), the decoded Sparkplug B payload, a STATE's JSON, or the reason it is
+ * refused. Thread-confined (the inspector's thread).
  */
 final class PayloadPreview {
 
@@ -25,12 +23,11 @@ final class PayloadPreview {
     record Preview(String summary, String detail, boolean error) {
     }
 
-    private final TopicMapper mapper;
-    private final JsonPayloadDecoder json = new JsonPayloadDecoder();
+    private final DecodePreview ingest;
     private final SparkplugPreview sparkplug = new SparkplugPreview(SparkplugLimits.DEFAULT);
 
-    PayloadPreview(TopicMapper mapper) {
-        this.mapper = mapper;
+    PayloadPreview(TopicMappings mappings) {
+        this.ingest = new DecodePreview(mappings);
     }
 
     /** @param bytes the payload, or its first bytes when {@code size} is larger (then it is not decoded) */
@@ -42,21 +39,30 @@ final class PayloadPreview {
         if (topic.startsWith(SparkplugTopic.NAMESPACE + "/")) {
             return sparkplug(topic, bytes);
         }
-        TagPath path = mapper.map(topic);
-        if (path == null) {
-            return new Preview("unknown topic", "Not a tag topic: expected " + mapper.subscription()
-                    + " with site/area/line/station/signal.", true);
+        DecodePreview.Result r = ingest.decode(topic, bytes, received);
+        if (r.unknownTopic()) {
+            return new Preview("unknown topic", "No mapping rule matches this topic (counted as unknown).", true);
         }
-        try {
-            TagValue v = json.decode(bytes, received);
-            String value = v.value() + " (" + v.quality() + (v.seq() >= 0 ? ", seq " + v.seq() : "") + ")";
-            // The table shows the topic beside the summary; the detail names the tag the topic maps to.
-            return new Preview(value, "Tag update:\n" + path + " = " + value + "\nsource time " + v.sourceTime(),
-                    false);
-        } catch (DecodeException e) {
-            return new Preview("decode error: " + e.getMessage(), "Decode error (the tag is marked BAD):\n"
-                    + e.getMessage(), true);
+        if (r.error() != null) {
+            return new Preview("decode error: " + r.error(), "Decode error (the tag is marked BAD):\n" + r.error(), true);
         }
+        if (r.updates().isEmpty()) {
+            return new Preview("no update (a duplicate seq)", "No tag update: the seq was seen already.", false);
+        }
+        StringBuilder detail = new StringBuilder(r.updates().size() == 1 ? "Tag update:" : "Tag updates:");
+        for (TagUpdate u : r.updates()) {
+            detail.append('\n').append(u.path()).append(" = ").append(value(u.value()));
+        }
+        detail.append("\nsource time ").append(r.updates().getFirst().value().sourceTime());
+        r.gaps().forEach(g -> detail.append("\nseq gap: ").append(g.missing()).append(" missing before this message"));
+        TagValue first = r.updates().getFirst().value();
+        // The table shows the topic beside the summary; the detail names the tag(s) the topic maps to.
+        String summary = r.updates().size() == 1 ? value(first) : r.updates().size() + " tags, " + value(first) + ", ...";
+        return new Preview(summary, detail.toString(), false);
+    }
+
+    private static String value(TagValue v) {
+        return v.value() + " (" + v.quality() + (v.seq() >= 0 ? ", seq " + v.seq() : "") + ")";
     }
 
     private Preview sparkplug(String topic, byte[] bytes) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.testsupport.Eventually;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MessageInspectorTest {
 
     private static final String TOPIC = "lineside/plant1/hall1/line1/st1/temp";
-    private final MessageInspector inspector = new MessageInspector(new TopicMapper("lineside"),
+    private final MessageInspector inspector = new MessageInspector(TopicMappings.defaults("lineside"),
             Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.inspect.MessageInspector;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +24,7 @@ class DiagnosticsViewModelTest {
 
     private final AtomicReference<IngestDiagnostics.Snapshot> snapshot = new AtomicReference<>(snapshot(100, null));
     private final Map<String, Long> unknown = new LinkedHashMap<>();
-    private final MessageInspector inspector = new MessageInspector(new TopicMapper("lineside"), Clock.systemUTC());
+    private final MessageInspector inspector = new MessageInspector(TopicMappings.defaults("lineside"), Clock.systemUTC());
     private final DiagnosticsViewModel model = new DiagnosticsViewModel(snapshot::get, () -> unknown,
             new InspectorViewModel(inspector, Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC),
             Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.inspect.MessageInspector;
 import io.lineside.testsupport.Eventually;
 import io.lineside.ui.Texts;
@@ -24,7 +24,7 @@ class InspectorViewModelTest {
     private static final String A = "lineside/p/h/l1/s1/temp";
     private static final String B = "lineside/p/h/l2/s1/temp";
 
-    private final MessageInspector inspector = new MessageInspector(new TopicMapper("lineside"),
+    private final MessageInspector inspector = new MessageInspector(TopicMappings.defaults("lineside"),
             Clock.fixed(T0, ZoneOffset.UTC));
     private final InspectorViewModel model = new InspectorViewModel(inspector, Texts.forLocale(Locale.ENGLISH),
             ZoneOffset.UTC);
