@@ -9,6 +9,7 @@ import io.lineside.ui.alarms.AlarmBannerViewModel;
 import io.lineside.ui.alarms.AlarmHorn;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
+import io.lineside.ui.diagnostics.InspectorViewModel;
 import io.lineside.ui.review.JournalViewModel;
 import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.security.SessionViewModel;
@@ -87,7 +88,8 @@ public final class LinesideWindow {
                 zone);
         trend.setExporter(new TrendExport(security.actions(), texts, zone));
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
-                services.pipeline().diagnostics()::unknownTopics, texts, zone);
+                services.pipeline().diagnostics()::unknownTopics,
+                new InspectorViewModel(services.inspector(), texts, zone), texts, zone);
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
         UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
                 security.audit(), auth, Platform::runLater, texts);

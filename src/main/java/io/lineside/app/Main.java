@@ -120,6 +120,9 @@ public final class Main {
             SecurityServices security = new SecurityServices(dataDir, ClientIds.derive(dataDir), clock,
                     new PasswordHasher(), config.idleLock());
             started.push(security);
+            ConnectionAudit connectionAudit = new ConnectionAudit(security.audit());
+            started.push(connectionAudit);
+            services.onConnectionStatus(connectionAudit::onStatus);
             AlarmActions alarmCommands = spine.viewer() ? new ViewerAlarmActions()
                     : new AlarmCommands(services.alarms(), security.actions(), security.session());
             if (demo != null) {

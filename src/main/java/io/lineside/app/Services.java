@@ -7,17 +7,20 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
+import io.lineside.history.StreamPosition;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagMeta;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
+import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.TrustStores;
+import io.lineside.telemetry.inspect.MessageInspector;
 import io.lineside.telemetry.sparkplug.SparkplugLink;
 import io.lineside.telemetry.sparkplug.StoreSink;
 import javax.net.ssl.SSLSocketFactory;
@@ -25,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +53,8 @@ public final class Services implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
+    private final MessageInspector inspector;
+    private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
 
@@ -63,6 +70,14 @@ public final class Services implements AutoCloseable {
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
+        List<StreamPosition> positions;
+        try {
+            positions = query.streamPositions();
+        } catch (HistoryException e) {
+            writer.close();
+            database.close();
+            throw e;
+        }
         this.alarms = new AlarmService(definitions, database, clock);
         TopicMappings mappings = config.mappings();
         this.pipeline = new IngestPipeline(mappings, new IngestSink() {
@@ -90,18 +105,23 @@ public final class Services implements AutoCloseable {
                 }
             }
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
+        positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
         this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mappings.subscriptions().getFirst(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
                 config.failover(), tls), pipeline::put, clock);
         mappings.subscriptions().stream().skip(1).forEach(connection::alsoSubscribe); // one filter per rule
+        this.inspector = new MessageInspector(mappings, clock);
+        connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
         connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {
                 store.markStale(null);
             }
+            statusListeners.forEach(l -> l.accept(status));
         });
         // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
         this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
@@ -112,6 +132,7 @@ public final class Services implements AutoCloseable {
         watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();
         if (sparkplug != null) {
+            sparkplug.connection().tap(inspector);
             sparkplug.start();
         }
     }
@@ -148,6 +169,20 @@ public final class Services implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Also tells {@code listener} of every status of the broker link: the current one at once, then each change,
+     * on the MQTT supervisor thread (so it must not block).
+     */
+    public void onConnectionStatus(Consumer<ConnectionStatus> listener) {
+        statusListeners.add(listener);
+        listener.accept(connection.status());
+    }
+
+    /** The engineers' message inspector (both the JSON and the Sparkplug link feed it). */
+    public MessageInspector inspector() {
+        return inspector;
+    }
+
     /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
     private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
         AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
@@ -172,6 +207,7 @@ public final class Services implements AutoCloseable {
             sparkplug.close();
         }
         pipeline.close();
+        inspector.close();
         alarms.close();
         writer.close();
         database.close();

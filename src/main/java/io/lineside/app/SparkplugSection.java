@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * sparkplug:
  *   groups: [plant1]              # required: Sparkplug group ids to subscribe to
  *   hostId: lineside-ws1          # default lineside-host
- *   primaryHost: false            # only false (watch other hosts' STATE) is supported
+ *   primaryHost: false            # true: publish STATE birth/Will as a primary host; false: watch only
  *   reorderTimeoutMs: 2000        # 100..60000
  *   rebirthDebounceSeconds: 5     # 1..3600
  *   maxPayloadKiB: 256            # 1..10240
@@ -57,9 +57,10 @@ final class SparkplugSection {
             throw error("hostId", ID_RULE, describe(node.get("hostId")));
         }
         JsonNode primary = node.get("primaryHost");
-        if (primary != null && !primary.isNull() && !(primary.isBoolean() && !primary.booleanValue())) {
-            throw error("primaryHost", "false (a primary host application is not supported yet)", describe(primary));
+        if (primary != null && !primary.isNull() && !primary.isBoolean()) {
+            throw error("primaryHost", "true or false", describe(primary));
         }
+        boolean primaryHost = primary != null && primary.booleanValue();
         Duration reorder = Duration.ofMillis(integer(node, "reorderTimeoutMs", 100, 60_000)
                 .orElse((int) SparkplugSettings.DEFAULT_REORDER_TIMEOUT.toMillis()));
         Duration debounce = Duration.ofSeconds(integer(node, "rebirthDebounceSeconds", 1, 3_600)
@@ -68,7 +69,7 @@ final class SparkplugSection {
         int maxBytes = integer(node, "maxPayloadKiB", 1, 10_240).map(k -> k * 1024).orElse(d.maxPayloadBytes());
         SparkplugLimits limits = new SparkplugLimits(maxBytes, d.maxMetrics(), d.maxDataSetRows(), d.maxStringLength(),
                 d.maxDepth());
-        return Optional.of(new SparkplugSettings(groups, hostId, false, mapping(node.get("mapping")), limits, reorder,
+        return Optional.of(new SparkplugSettings(groups, hostId, primaryHost, mapping(node.get("mapping")), limits, reorder,
                 debounce, SparkplugSettings.DEFAULT_MAX_NODES));
     }
 

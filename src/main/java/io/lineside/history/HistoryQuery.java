@@ -159,6 +159,33 @@ public final class HistoryQuery {
         }
     }
 
+    /**
+     * The last stored sample carrying a publisher seq of every tag, by source time (then seq): one backward walk
+     * of the primary key (tag_id, ts, seq) per tag, a few milliseconds each whatever the history's size.
+     */
+    public List<StreamPosition> streamPositions() throws HistoryException {
+        try (Connection c = database.connect();
+             PreparedStatement tags = c.prepareStatement("SELECT id, path FROM tag ORDER BY path");
+             // ORDER BY with tag_id too, so H2 walks the primary key backwards instead of sorting all of a tag's rows.
+             PreparedStatement last = c.prepareStatement("SELECT ts, seq FROM sample WHERE tag_id = ? AND seq >= 0"
+                     + " ORDER BY tag_id DESC, ts DESC, seq DESC LIMIT 1");
+             ResultSet rs = tags.executeQuery()) {
+            List<StreamPosition> positions = new ArrayList<>();
+            while (rs.next()) {
+                last.setInt(1, rs.getInt(1));
+                try (ResultSet s = last.executeQuery()) {
+                    if (s.next()) {
+                        positions.add(new StreamPosition(TagPath.parse(rs.getString(2)), s.getLong(2),
+                                Instant.ofEpochMilli(s.getLong(1))));
+                    }
+                }
+            }
+            return positions;
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the last stream positions: " + e.getMessage(), e);
+        }
+    }
+
     /** Every tag with history, in path order. */
     public List<TagPath> tags() throws HistoryException {
         try (Connection c = database.connect();

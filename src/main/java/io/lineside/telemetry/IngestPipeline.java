@@ -1,6 +1,7 @@
 package io.lineside.telemetry;
 
 import io.lineside.tags.TagUpdate;
+import io.lineside.tags.TagPath;
 import io.lineside.telemetry.mapping.TopicMappings;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +122,14 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (Throwable t) {
             diagnostics.callbackError();
         }
+    }
+
+    /**
+     * Where {@code path}'s publisher sequence stood before this pipeline started (its last stored sample), so a
+     * first seq further on is a gap: the messages missed while the HMI was down. Call before the first message.
+     */
+    public void resumeFrom(TagPath path, long seq, Instant sourceTime) {
+        step.resumeFrom(path, seq, sourceTime); // handed to the decoder thread by the queue's lock
     }
 
     public IngestDiagnostics diagnostics() {

@@ -48,6 +48,11 @@ final class MessageDecoder {
         });
     }
 
+    /** Where a tag's sequence stood before (its last sample in history): a first seq further on is a gap. */
+    void resumeFrom(TagPath path, long seq, Instant sourceTime) {
+        lastSeq.put(path, new Last(seq, sourceTime));
+    }
+
     /** Decodes one message and hands its updates (and any gap) to the sink. */
     void handle(String topic, byte[] payload, Instant received) {
         TopicResolver.Resolved resolved = resolver.resolve(topic);

@@ -21,6 +21,7 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -108,6 +109,8 @@ public final class MqttConnection implements AutoCloseable {
     private final CommandSender commands;
     private volatile Consumer<ConnectionStatus> listener = status -> { };
     private volatile Consumer<TagGap> sessionLossListener = gap -> { };
+    private volatile MessageTap tap;
+    private volatile HostPresence presence;
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status;
     private boolean everConnected;
@@ -152,6 +155,16 @@ public final class MqttConnection implements AutoCloseable {
      */
     public void onSessionLost(Consumer<TagGap> listener) {
         this.sessionLossListener = listener;
+    }
+
+    /** Shows every arriving message to {@code tap} too (the inspector), while it is watching. Safe from any thread. */
+    public void tap(MessageTap tap) {
+        this.tap = tap;
+    }
+
+    /** Announces this client as a Sparkplug primary host (STATE birth, Will, death); call before {@link #start}. */
+    public void presence(HostPresence presence) {
+        this.presence = presence;
     }
 
     /** Adds a further topic filter, subscribed on every connect with the main one; call before {@link #start}. */
@@ -212,7 +225,11 @@ public final class MqttConnection implements AutoCloseable {
         ConnectAttempt attempt = new ConnectAttempt(supervisor, this::connected,
                 error -> retry(OperatorMessages.connectFailed(brokers(), error), OperatorMessages.isLoginRefused(error)));
         try {
-            client.connect(ConnectAttempt.options(settings, KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT), null, attempt);
+            MqttConnectOptions options = ConnectAttempt.options(settings, KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT);
+            if (presence != null) {
+                presence.arm(options, clock.millis());
+            }
+            client.connect(options, null, attempt);
             supervisor.schedule(() -> abandonIfUnanswered(attempt), CONNACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (MqttException | RuntimeException e) {
             attempt.settle();
@@ -280,6 +297,9 @@ public final class MqttConnection implements AutoCloseable {
         } catch (MqttException e) {
             setStatus(ConnectionState.ONLINE, "subscription failed: " + e.getMessage());
         }
+        if (presence != null) {
+            presence.birth(client);
+        }
     }
 
     private void reportSessionLoss() {
@@ -335,6 +355,9 @@ public final class MqttConnection implements AutoCloseable {
         supervisor.shutdownNow();
         try {
             if (client.isConnected()) {
+                if (presence != null) {
+                    presence.death(client, 1_000);
+                }
                 client.disconnect(1_000).waitForCompletion(2_000);
             }
         } catch (MqttException e) {
@@ -384,6 +407,10 @@ public final class MqttConnection implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
+                MessageTap t = tap;
+                if (t != null && t.watching()) {
+                    t.seen(topic, message.getQos(), message.isRetained(), message.getPayload());
+                }
                 onMessage.onMessage(topic, message.getPayload(), ackFor(message));
             } catch (Throwable t) {
                 // Never let an exception reach Paho: it would close the connection.

@@ -52,7 +52,7 @@ class SparkplugSectionTest {
                 sparkplug:
                   groups: [plant1]
                   hostId: ws-7
-                  primaryHost: false
+                  primaryHost: true
                   reorderTimeoutMs: 500
                   rebirthDebounceSeconds: 30
                   maxPayloadKiB: 64
@@ -64,6 +64,7 @@ class SparkplugSectionTest {
                 """).sparkplug().orElseThrow();
 
         assertEquals("ws-7", s.hostId());
+        assertEquals(true, s.primaryHost());
         assertEquals(Duration.ofMillis(500), s.reorderTimeout());
         assertEquals(Duration.ofSeconds(30), s.rebirthDebounce());
         assertEquals(64 * 1024, s.limits().maxPayloadBytes());
@@ -76,7 +77,7 @@ class SparkplugSectionTest {
             "sparkplug:\\n  hostId: x|key 'sparkplug.groups': expected a list of Sparkplug group ids",
             "sparkplug:\\n  groups: [plant/1]|key 'sparkplug.groups[0]': expected a group id of 1-64 of A-Z a-z 0-9 _ . -, found \"plant/1\"",
             "sparkplug:\\n  groups: ['#']|key 'sparkplug.groups[0]'",
-            "sparkplug:\\n  groups: [a]\\n  primaryHost: true|key 'sparkplug.primaryHost': expected false (a primary host application is not supported yet)",
+            "sparkplug:\\n  groups: [a]\\n  primaryHost: \"yes\"|key 'sparkplug.primaryHost': expected true or false, found \"yes\"",
             "sparkplug:\\n  groups: [a]\\n  reorderTimeoutMs: 5|key 'sparkplug.reorderTimeoutMs': expected a whole number from 100 to 60000, found 5",
             "sparkplug:\\n  groups: [a]\\n  seq: 1|unknown key 'sparkplug.seq'; expected one of groups, hostId",
             "sparkplug:\\n  groups: [a]\\n  mapping:\\n    line: '{line}'|key 'sparkplug.mapping': line template {line} names unknown placeholder {line}",

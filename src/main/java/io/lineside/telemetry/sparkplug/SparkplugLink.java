@@ -2,6 +2,7 @@ package io.lineside.telemetry.sparkplug;
 
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.ConnectionStatus;
+import io.lineside.telemetry.HostPresence;
 import io.lineside.telemetry.IngestDiagnostics;
 import io.lineside.telemetry.MqttConnection;
 import java.time.Clock;
@@ -37,6 +38,9 @@ public final class SparkplugLink implements AutoCloseable {
                 diagnostics, clock, QUEUE);
         this.connection = new MqttConnection(clean, host::offer, clock);
         link.set(connection);
+        if (settings.primaryHost()) { // Sparkplug 3.0 primary host: STATE birth on connect, Will and death
+            connection.presence(new HostPresence(SparkplugTopic.NAMESPACE + "/STATE/" + settings.hostId()));
+        }
         filters.subList(1, filters.size()).forEach(connection::alsoSubscribe);
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) {

@@ -7,8 +7,9 @@ import java.util.List;
  * How the Sparkplug host behaves (the {@code sparkplug:} section of the station config).
  *
  * @param groups          the Sparkplug group ids subscribed to ({@code spBv1.0/<group>/#} each)
- * @param hostId          this host application's id (its STATE topic, if it ever becomes primary)
- * @param primaryHost     false (the default): we only watch other hosts' STATE; true is not supported yet
+ * @param hostId          this host application's id (its STATE topic when primary)
+ * @param primaryHost     false (the default): we only watch other hosts' STATE; true: we publish our own
+ *                        {@code spBv1.0/STATE/<hostId>} birth on connect, with a Will for the death (Sparkplug 3.0)
  * @param mapping         group/edge/device/metric name to ISA-95 tag path
  * @param limits          payload caps
  * @param reorderTimeout  how long an out-of-order message waits for the missing one before the gap counts

@@ -28,6 +28,7 @@ public final class DiagnosticsViewModel {
     private final Supplier<IngestDiagnostics.Snapshot> snapshots;
     private final Supplier<Map<String, Long>> unknownTopics;
     private final Texts texts;
+    private final InspectorViewModel inspector;
     private final ZoneId zone;
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper lastBad = new ReadOnlyStringWrapper();
@@ -36,8 +37,9 @@ public final class DiagnosticsViewModel {
     private long lastReceived = -1;
 
     public DiagnosticsViewModel(Supplier<IngestDiagnostics.Snapshot> snapshots, Supplier<Map<String, Long>> unknownTopics,
-                                Texts texts, ZoneId zone) {
+                                InspectorViewModel inspector, Texts texts, ZoneId zone) {
         this.snapshots = snapshots;
+        this.inspector = inspector;
         this.unknownTopics = unknownTopics;
         this.texts = texts;
         this.zone = zone;
@@ -58,10 +60,16 @@ public final class DiagnosticsViewModel {
         return FXCollections.unmodifiableObservableList(topics);
     }
 
+    /** The message inspector tab's view-model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
     // Commands
 
-    /** Re-reads the counters if a refresh is due. */
+    /** Re-reads the counters if a refresh is due, and lets the inspector refresh. */
     public void pulse(Instant now) {
+        inspector.pulse(now);
         Duration since = Duration.between(lastRefresh, now);
         if (since.compareTo(REFRESH) < 0) {
             return;

@@ -97,6 +97,8 @@ public final class MainWindow {
                 Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
                 Map.entry(TrendView.class, () -> new TrendView(trend, texts, zone)),
                 Map.entry(DiagnosticsView.class, () -> new DiagnosticsView(diagnostics)),
+                Map.entry(io.lineside.ui.diagnostics.InspectorView.class,
+                        () -> new io.lineside.ui.diagnostics.InspectorView(diagnostics.inspector(), texts)),
                 Map.entry(SessionView.class, () -> new SessionView(session, texts)),
                 Map.entry(SignInView.class, () -> new SignInView(session, texts)),
                 Map.entry(UsersView.class, () -> new UsersView(models.users())),

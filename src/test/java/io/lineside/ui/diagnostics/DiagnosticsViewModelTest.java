@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import io.lineside.telemetry.mapping.TopicMappings;
+import io.lineside.telemetry.inspect.MessageInspector;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsViewModelTest {
@@ -20,8 +24,15 @@ class DiagnosticsViewModelTest {
 
     private final AtomicReference<IngestDiagnostics.Snapshot> snapshot = new AtomicReference<>(snapshot(100, null));
     private final Map<String, Long> unknown = new LinkedHashMap<>();
+    private final MessageInspector inspector = new MessageInspector(TopicMappings.defaults("lineside"), Clock.systemUTC());
     private final DiagnosticsViewModel model = new DiagnosticsViewModel(snapshot::get, () -> unknown,
+            new InspectorViewModel(inspector, Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC),
             Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
+
+    @AfterEach
+    void stopInspector() {
+        inspector.close();
+    }
 
     private static IngestDiagnostics.Snapshot snapshot(long received, IngestDiagnostics.BadPayload bad) {
         return new IngestDiagnostics.Snapshot(received, received - 3, 1, 0, 2, 0, 0, 4, 5, 0, bad);
