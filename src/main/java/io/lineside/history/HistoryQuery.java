@@ -160,28 +160,27 @@ public final class HistoryQuery {
     }
 
     /**
-     * The last stored sample carrying a publisher seq of every tag, by source time (then seq): one backward walk
-     * of the primary key (tag_id, ts, seq) per tag, a few milliseconds each whatever the history's size.
+     * The newest stored sample of every tag, by source time (then seq), where it carries a publisher seq: one
+     * backward walk of the primary key (tag_id, ts, seq) and one block decode per tag, whatever the history's size.
      */
     public List<StreamPosition> streamPositions() throws HistoryException {
         try (Connection c = database.connect();
              PreparedStatement tags = c.prepareStatement("SELECT id, path FROM tag ORDER BY path");
-             // ORDER BY with tag_id too, so H2 walks the primary key backwards instead of sorting all of a tag's rows.
-             PreparedStatement last = c.prepareStatement("SELECT ts, seq FROM sample WHERE tag_id = ? AND seq >= 0"
-                     + " ORDER BY tag_id DESC, ts DESC, seq DESC LIMIT 1");
              ResultSet rs = tags.executeQuery()) {
             List<StreamPosition> positions = new ArrayList<>();
             while (rs.next()) {
-                last.setInt(1, rs.getInt(1));
-                try (ResultSet s = last.executeQuery()) {
-                    if (s.next()) {
-                        positions.add(new StreamPosition(TagPath.parse(rs.getString(2)), s.getLong(2),
-                                Instant.ofEpochMilli(s.getLong(1))));
-                    }
+                // The newest sample is a live row or, once its hour is folded, the end of the tag's newest block.
+                int tagId = rs.getInt(1);
+                SampleColumns newest = StoredSamples.lastPackedBefore(c, tagId, Long.MAX_VALUE)
+                        .mergedWith(StoredSamples.lastRowBefore(c, tagId, Long.MAX_VALUE));
+                int last = newest.size - 1;
+                if (last >= 0 && newest.seq[last] >= 0) { // a stream without sequence numbers has no position
+                    positions.add(new StreamPosition(TagPath.parse(rs.getString(2)), newest.seq[last],
+                            Instant.ofEpochMilli(newest.ts[last])));
                 }
             }
             return positions;
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new HistoryException("cannot read the last stream positions: " + e.getMessage(), e);
         }
     }

@@ -68,7 +68,8 @@ final class StoredSamples {
     static SampleColumns lastRowBefore(Connection c, int tagId, long end) throws SQLException {
         SampleColumns s = new SampleColumns(1);
         try (PreparedStatement ps = c.prepareStatement("SELECT ts, seq, recv_ts, num, txt, quality FROM sample"
-                + " WHERE tag_id = ? AND ts < ? ORDER BY ts DESC, seq DESC LIMIT 1")) {
+                // tag_id in the ORDER BY too, so H2 walks the primary key backwards instead of sorting the tag's rows
+                + " WHERE tag_id = ? AND ts < ? ORDER BY tag_id DESC, ts DESC, seq DESC LIMIT 1")) {
             ps.setInt(1, tagId);
             ps.setLong(2, end);
             try (ResultSet rs = ps.executeQuery()) {

@@ -79,6 +79,9 @@ class FoldedHistoryTest {
             TagValue last = ordered.stream().filter(v -> v.sourceTime().isBefore(at)).reduce((x, y) -> y).orElse(null);
             assertEquals(java.util.Optional.ofNullable(last), query.lastBefore(Samples.TEMP, at), "last before " + at);
         }
+        TagValue newest = ordered.getLast();
+        assertEquals(List.of(new StreamPosition(Samples.TEMP, newest.seq(), newest.sourceTime())), query.streamPositions(),
+                "a restart resumes the stream from its packed end");
     }
 
     @Test
