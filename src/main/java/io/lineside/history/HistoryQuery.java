@@ -114,6 +114,56 @@ public final class HistoryQuery {
         }
     }
 
+    /**
+     * The samples of text tag {@code path} with source time in {@code [from, to)} where its value or quality changed,
+     * oldest first. A silence longer than {@code silence} shows as a STALE sample without text at the last sample
+     * before it (then the next sample is kept), so a reader can tell "no data" from "unchanged". The rows are read in order and thinned here: a state tag repeats its value every second.
+     *
+     * @throws IllegalArgumentException if {@code from} is not before {@code to}
+     */
+    public List<TextSample> textChanges(TagPath path, Instant from, Instant to, java.time.Duration silence)
+            throws HistoryException {
+        Objects.requireNonNull(path, "path");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("need from < to, got " + from + ", " + to);
+        }
+        try (Connection c = database.connect()) {
+            List<TextSample> out = new ArrayList<>();
+            Integer tagId = tagId(c, path);
+            if (tagId == null) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT ts, txt, quality FROM sample"
+                    + " WHERE tag_id = ? AND ts >= ? AND ts < ? ORDER BY ts, seq")) {
+                ps.setInt(1, tagId);
+                ps.setLong(2, from.toEpochMilli());
+                ps.setLong(3, to.toEpochMilli());
+                ps.setFetchSize(1_000);
+                long quiet = silence.toMillis();
+                TextSample previous = null;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        TextSample s = new TextSample(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                                QUALITIES[rs.getInt(3)]);
+                        boolean silent = previous != null
+                                && s.time().toEpochMilli() - previous.time().toEpochMilli() > quiet;
+                        if (silent) { // no data from the last sample before the silence
+                            out.add(new TextSample(previous.time(), null, Quality.STALE));
+                        }
+                        if (previous == null || silent || !Objects.equals(previous.text(), s.text())
+                                || previous.quality() != s.quality()) {
+                            out.add(s);
+                        }
+                        previous = s;
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the text history of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** How many samples the database holds, over all tags. */
     public long sampleCount() throws HistoryException {
         try (Connection c = database.connect();

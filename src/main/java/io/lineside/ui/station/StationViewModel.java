@@ -1,0 +1,289 @@
+package io.lineside.ui.station;
+
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.history.TrendBucket;
+import io.lineside.tags.Quality;
+import io.lineside.tags.StationId;
+import io.lineside.tags.StationState;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagValue;
+import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * A station's faceplate (ISA-101 level 3): its state, key values as analog bars, its state timeline over the last
+ * 8 hours, 15-minute mini-trends of its numeric values and its active alarms.
+ *
+ * <p>FX thread only. Live values come from the tag store each pulse (a station has a handful of tags); history is
+ * read on the background executor ({@link #TRENDS_EVERY}, {@link #TIMELINE_EVERY}) and lands through the FX one.
+ * A load that returns after {@link #dispose()} is dropped.
+ */
+public final class StationViewModel {
+
+    public static final Duration TIMELINE_SPAN = Duration.ofHours(8);
+    public static final Duration TREND_SPAN = Duration.ofMinutes(15);
+    static final Duration TRENDS_EVERY = Duration.ofSeconds(5);
+    static final Duration TIMELINE_EVERY = Duration.ofSeconds(30);
+    /** Longer without a state sample counts as no data (a publisher repeats its state every few seconds). */
+    static final Duration SILENCE = Duration.ofSeconds(30);
+    static final int TREND_POINTS = 90;
+    static final String STATE = "state";
+    /** Counters climb for ever: shown as a number, not as a bar or a trend. */
+    static final String CYCLES = "cycles";
+
+    private final StationId station;
+    private final TagStore store;
+    private final List<AlarmDefinition> definitions;
+    private final StationHistory history;
+    private final Executor background;
+    private final Executor fx;
+    private final Texts texts;
+    private final Map<String, GaugeViewModel> gaugesBySignal = new LinkedHashMap<>();
+    private final ObservableList<GaugeViewModel> gauges = FXCollections.observableArrayList();
+    private final FilteredList<AlarmRow> alarms;
+    private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<StateBand>> timeline = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Map<String, List<Double>>> trends = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper();
+    private Consumer<StationId> onOpenTrend = id -> { };
+    private Consumer<StationId> onOpenDiagnostics = id -> { };
+    private TagValue shownState;
+    private Instant lastTrends = Instant.EPOCH;
+    private Instant lastTimeline = Instant.EPOCH;
+    private boolean trendsBusy;
+    private boolean timelineBusy;
+    private boolean disposed;
+
+    /**
+     * @param alarmRows the alarm summary's rows (all stations); the faceplate shows this station's
+     * @param background runs history reads; {@code fx} brings their results back
+     */
+    public StationViewModel(StationId station, TagStore store, List<AlarmDefinition> definitions,
+                            ObservableList<AlarmRow> alarmRows, StationHistory history, Executor background,
+                            Executor fx, Texts texts) {
+        this.station = station;
+        this.store = store;
+        this.definitions = definitions;
+        this.history = history;
+        this.background = background;
+        this.fx = fx;
+        this.texts = texts;
+        this.alarms = new FilteredList<>(alarmRows, row -> row.alarm().definition().station().equals(station));
+        stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
+        historyMessage.set(texts.get("station.loading"));
+    }
+
+    public StationId station() {
+        return station;
+    }
+
+    /** "line-1 / press". */
+    public String title() {
+        return station.line() + " / " + station.station();
+    }
+
+    public ReadOnlyObjectProperty<StationState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** "Parts 1,234", or empty when the station has no counter. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    /** The numeric values as bars, in the order first seen. */
+    public ObservableList<GaugeViewModel> gauges() {
+        return FXCollections.unmodifiableObservableList(gauges);
+    }
+
+    /** This station's rows of the alarm summary, live. */
+    public ObservableList<AlarmRow> alarms() {
+        return alarms;
+    }
+
+    /** The state over the last {@link #TIMELINE_SPAN}, oldest first. */
+    public ReadOnlyObjectProperty<List<StateBand>> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /** Each numeric signal's last {@link #TREND_SPAN}: one value per point, NaN where there is none. */
+    public ReadOnlyObjectProperty<Map<String, List<Double>>> trendsProperty() {
+        return trends.getReadOnlyProperty();
+    }
+
+    /** Loading, an error or "no history", in operator words; empty when the history is shown. */
+    public ReadOnlyStringProperty historyMessageProperty() {
+        return historyMessage.getReadOnlyProperty();
+    }
+
+    public Instant timelineFrom(Instant now) {
+        return now.minus(TIMELINE_SPAN);
+    }
+
+    public void setOnOpenTrend(Consumer<StationId> handler) {
+        this.onOpenTrend = handler;
+    }
+
+    public void setOnOpenDiagnostics(Consumer<StationId> handler) {
+        this.onOpenDiagnostics = handler;
+    }
+
+    // Commands
+
+    public void openTrend() {
+        onOpenTrend.accept(station);
+    }
+
+    public void openDiagnostics() {
+        onOpenDiagnostics.accept(station);
+    }
+
+    /** Shows the latest values and reloads history when due. FX thread only. */
+    public void pulse(Instant now) {
+        for (TagPath path : store.paths()) {
+            if (path.stationId().equals(station)) {
+                take(path.signal(), store.get(path), now);
+            }
+        }
+        gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
+        if (!trendsBusy && Duration.between(lastTrends, now).compareTo(TRENDS_EVERY) >= 0) {
+            loadTrends(now);
+        }
+        if (!timelineBusy && Duration.between(lastTimeline, now).compareTo(TIMELINE_EVERY) >= 0) {
+            loadTimeline(now);
+        }
+    }
+
+    /** Drops history reads still running; the view-model is not used again. */
+    public void dispose() {
+        disposed = true;
+    }
+
+    private void take(String signal, TagValue value, Instant now) {
+        if (value == null) {
+            return;
+        }
+        if (signal.equals(STATE)) {
+            if (value != shownState) {
+                shownState = value;
+                StationState s = value.quality() == Quality.BAD ? StationState.UNKNOWN : StationState.of(value);
+                if (s != state.get()) {
+                    state.set(s);
+                    stateText.set(texts.get("state." + s.name()));
+                }
+            }
+        } else if (signal.equals(CYCLES)) {
+            String text = texts.get("tile.cycles") + " " + (value.quality() == Quality.BAD ? Texts.number(Double.NaN)
+                    : Texts.count(value.number()));
+            if (!text.equals(countText.get())) {
+                countText.set(text);
+            }
+        } else if (value.value() instanceof Double || gaugesBySignal.containsKey(signal)) {
+            gaugesBySignal.computeIfAbsent(signal, this::newGauge).show(value, now);
+        }
+    }
+
+    private GaugeViewModel newGauge(String signal) {
+        GaugeViewModel g = new GaugeViewModel(signal, word("tile." + signal, signal), word("unit." + signal, ""),
+                Limits.of(station.signal(signal), definitions), texts);
+        gauges.add(g);
+        return g;
+    }
+
+    private String word(String key, String otherwise) {
+        return texts.bundle().containsKey(key) ? texts.get(key) : otherwise;
+    }
+
+    private void loadTrends(Instant now) {
+        List<String> signals = List.copyOf(gaugesBySignal.keySet());
+        if (signals.isEmpty()) {
+            return;
+        }
+        trendsBusy = true;
+        lastTrends = now;
+        Instant from = now.minus(TREND_SPAN);
+        background.execute(() -> {
+            Map<String, List<Double>> out = new HashMap<>();
+            String error = null;
+            for (String signal : signals) {
+                try {
+                    out.put(signal, points(history.trend(station.signal(signal), from, now, TREND_POINTS), from, now));
+                } catch (Exception e) {
+                    error = e.getMessage();
+                }
+            }
+            String failure = error;
+            fx.execute(() -> {
+                trendsBusy = false;
+                if (!disposed) {
+                    trends.set(Map.copyOf(out));
+                    if (failure != null) {
+                        historyMessage.set(texts.get("station.historyError", failure));
+                    }
+                }
+            });
+        });
+    }
+
+    /** One value per point across {@code [from, to)}: a bucket's last GOOD value, NaN where there is none. */
+    static List<Double> points(List<TrendBucket> buckets, Instant from, Instant to) {
+        List<Double> out = new ArrayList<>(java.util.Collections.nCopies(TREND_POINTS, Double.NaN));
+        long span = Duration.between(from, to).toMillis();
+        for (TrendBucket b : buckets) {
+            int i = (int) Math.min(TREND_POINTS - 1, Duration.between(from, b.start()).toMillis() * TREND_POINTS / span);
+            if (i >= 0 && b.hasGoodValues()) {
+                out.set(i, b.last());
+            }
+        }
+        return out;
+    }
+
+    private void loadTimeline(Instant now) {
+        timelineBusy = true;
+        lastTimeline = now;
+        Instant from = timelineFrom(now);
+        background.execute(() -> {
+            List<StateBand> bands;
+            String error = null;
+            try {
+                bands = StateBand.of(history.states(station.signal(STATE), from, now, SILENCE), from, now);
+            } catch (Exception e) {
+                bands = List.of();
+                error = e.getMessage();
+            }
+            List<StateBand> result = bands;
+            String failure = error;
+            fx.execute(() -> {
+                timelineBusy = false;
+                if (!disposed) {
+                    timeline.set(result);
+                    historyMessage.set(failure != null ? texts.get("station.historyError", failure)
+                            : result.stream().allMatch(b -> b.state() == null) ? texts.get("station.noHistory") : "");
+                }
+            });
+        });
+    }
+}
