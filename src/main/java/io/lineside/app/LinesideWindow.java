@@ -12,7 +12,12 @@ import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
 import io.lineside.ui.shell.MainViewModel;
+import io.lineside.ui.shell.Levels;
 import io.lineside.ui.shell.MainWindow;
+import io.lineside.ui.plant.PlantViewModel;
+import io.lineside.ui.station.StationHistory;
+import io.lineside.ui.station.StationTagsViewModel;
+import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
@@ -62,8 +67,16 @@ public final class LinesideWindow {
         JournalViewModel journal = new JournalViewModel(alarms.journal(),
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        Levels.Models hierarchy = new Levels.Models(
+                new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
+                        texts),
+                workshop,
+                station -> new StationViewModel(station, services.store(), alarms.definitions(),
+                        alarmViews.summary().rows(), StationHistory.of(services.query()), queries, Platform::runLater,
+                        texts),
+                station -> new StationTagsViewModel(station, services.store(), texts, zone));
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
-                journal, kpis), security.session()::touch, texts, zone, clock);
+                journal, kpis, hierarchy), security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {

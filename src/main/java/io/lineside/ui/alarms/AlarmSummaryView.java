@@ -41,6 +41,8 @@ public final class AlarmSummaryView {
     @FXML
     private Button trendButton;
     @FXML
+    private Button goToButton;
+    @FXML
     private TableView<AlarmRow> table;
     @FXML
     private TableColumn<AlarmRow, String> priorityColumn;
@@ -103,6 +105,7 @@ public final class AlarmSummaryView {
         table.setRowFactory(t -> priorityRow());
         shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        goToButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
         commandPanel.visibleProperty().bind(panel.modeProperty().isNotEqualTo(AlarmCommandPanel.Mode.NONE));
         commandPanel.managedProperty().bind(commandPanel.visibleProperty());
@@ -170,6 +173,11 @@ public final class AlarmSummaryView {
     }
 
     @FXML
+    private void openStation() {
+        model.openStation(table.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
     private void confirm() {
         model.panel().confirm();
     }
@@ -197,6 +205,7 @@ public final class AlarmSummaryView {
         row.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                 model.openTrend(row.getItem());
+                model.openStation(row.getItem()); // the faceplate beside the trend around the alarm
             }
         });
         return row;
