@@ -73,10 +73,13 @@ public final class StationView {
             }
         });
         model.timelineProperty().addListener((o, old, bands) -> {
-            Instant now = clock.instant();
-            timelineFrom.setText(time.format(model.timelineFrom(now)));
-            timelineTo.setText(time.format(now));
-            timeline.show(bands, model.timelineFrom(now), now);
+            if (!bands.isEmpty()) {
+                Instant from = bands.getFirst().from();
+                Instant to = bands.getLast().to();
+                timelineFrom.setText(time.format(from));
+                timelineTo.setText(time.format(to));
+                timeline.show(bands, from, to);
+            }
         });
         model.trendsProperty().addListener((o, old, data) -> {
             for (int i = 0; i < sparklines.size(); i++) {

@@ -31,7 +31,8 @@ import javafx.collections.transformation.FilteredList;
  * A station's faceplate (ISA-101 level 3): its state, key values as analog bars, its state timeline over the last
  * 8 hours, 15-minute mini-trends of its numeric values and its active alarms.
  *
- * <p>FX thread only. Live values come from the tag store each pulse (a station has a handful of tags); history is
+ * <p>FX thread only. Live values come from the tag store each pulse (a station has a handful of tags, listed
+ * once a second); history is
  * read on the background executor ({@link #TRENDS_EVERY}, {@link #TIMELINE_EVERY}) and lands through the FX one.
  * A load that returns after {@link #dispose()} is dropped.
  */
@@ -43,7 +44,12 @@ public final class StationViewModel {
     static final Duration TIMELINE_EVERY = Duration.ofSeconds(30);
     /** Longer without a state sample counts as no data (a publisher repeats its state every few seconds). */
     static final Duration SILENCE = Duration.ofSeconds(30);
+    /** The timeline starts where history starts (nothing was recorded before), but spans at least this. */
+    static final Duration TIMELINE_MIN_SPAN = Duration.ofMinutes(5);
     static final int TREND_POINTS = 90;
+    static final Duration PATH_SCAN_EVERY = Duration.ofSeconds(1);
+    /** Mini-trends, too, start where history starts, spanning at least this. */
+    static final Duration TREND_MIN_SPAN = Duration.ofMinutes(2);
     static final String STATE = "state";
     /** Counters climb for ever: shown as a number, not as a bar or a trend. */
     static final String CYCLES = "cycles";
@@ -67,6 +73,9 @@ public final class StationViewModel {
     private Consumer<StationId> onOpenTrend = id -> { };
     private Consumer<StationId> onOpenDiagnostics = id -> { };
     private TagValue shownState;
+    /** The station's tags, re-listed once a second: the store holds the whole plant's. */
+    private List<TagPath> paths = List.of();
+    private Instant lastPathScan = Instant.EPOCH;
     private Instant lastTrends = Instant.EPOCH;
     private Instant lastTimeline = Instant.EPOCH;
     private boolean trendsBusy;
@@ -124,12 +133,18 @@ public final class StationViewModel {
         return alarms;
     }
 
-    /** The state over the last {@link #TIMELINE_SPAN}, oldest first. */
+    /**
+     * The state over the last {@link #TIMELINE_SPAN}, oldest first, covering it without holes; it starts later when
+     * history does (but spans {@link #TIMELINE_MIN_SPAN} at least), so a young history is not a hairline.
+     */
     public ReadOnlyObjectProperty<List<StateBand>> timelineProperty() {
         return timeline.getReadOnlyProperty();
     }
 
-    /** Each numeric signal's last {@link #TREND_SPAN}: one value per point, NaN where there is none. */
+    /**
+     * Each numeric signal's last {@link #TREND_SPAN} (from where history starts if later, spanning
+     * {@link #TREND_MIN_SPAN} at least): one value per point, NaN where there is none.
+     */
     public ReadOnlyObjectProperty<Map<String, List<Double>>> trendsProperty() {
         return trends.getReadOnlyProperty();
     }
@@ -139,8 +154,12 @@ public final class StationViewModel {
         return historyMessage.getReadOnlyProperty();
     }
 
-    public Instant timelineFrom(Instant now) {
-        return now.minus(TIMELINE_SPAN);
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public void setOnOpenTrend(Consumer<StationId> handler) {
@@ -163,10 +182,12 @@ public final class StationViewModel {
 
     /** Shows the latest values and reloads history when due. FX thread only. */
     public void pulse(Instant now) {
-        for (TagPath path : store.paths()) {
-            if (path.stationId().equals(station)) {
-                take(path.signal(), store.get(path), now);
-            }
+        if (Duration.between(lastPathScan, now).compareTo(PATH_SCAN_EVERY) >= 0) {
+            lastPathScan = now;
+            paths = store.paths().stream().filter(p -> p.stationId().equals(station)).toList();
+        }
+        for (TagPath path : paths) {
+            take(path.signal(), store.get(path), now);
         }
         gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
         if (!trendsBusy && Duration.between(lastTrends, now).compareTo(TRENDS_EVERY) >= 0) {
@@ -230,7 +251,14 @@ public final class StationViewModel {
             String error = null;
             for (String signal : signals) {
                 try {
-                    out.put(signal, points(history.trend(station.signal(signal), from, now, TREND_POINTS), from, now));
+                    TagPath path = station.signal(signal);
+                    List<TrendBucket> buckets = history.trend(path, from, now, TREND_POINTS);
+                    Instant start = buckets.isEmpty() ? from
+                            : latest(from, earliest(buckets.getFirst().start(), now.minus(TREND_MIN_SPAN)));
+                    if (start.isAfter(from)) { // a young history: read again at a finer grain
+                        buckets = history.trend(path, start, now, TREND_POINTS);
+                    }
+                    out.put(signal, points(buckets, start, now));
                 } catch (Exception e) {
                     error = e.getMessage();
                 }
@@ -264,12 +292,15 @@ public final class StationViewModel {
     private void loadTimeline(Instant now) {
         timelineBusy = true;
         lastTimeline = now;
-        Instant from = timelineFrom(now);
+        Instant from = now.minus(TIMELINE_SPAN);
         background.execute(() -> {
             List<StateBand> bands;
             String error = null;
             try {
-                bands = StateBand.of(history.states(station.signal(STATE), from, now, SILENCE), from, now);
+                List<io.lineside.history.TextSample> changes = history.states(station.signal(STATE), from, now, SILENCE);
+                Instant start = changes.isEmpty() ? from
+                        : latest(from, earliest(changes.getFirst().time(), now.minus(TIMELINE_MIN_SPAN)));
+                bands = StateBand.of(changes, start, now);
             } catch (Exception e) {
                 bands = List.of();
                 error = e.getMessage();

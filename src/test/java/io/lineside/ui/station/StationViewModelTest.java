@@ -130,16 +130,37 @@ class StationViewModelTest {
             model.pulse(NOW);
             List<StateBand> bands = model.timelineProperty().get();
             assertEquals(List.of(
-                    new StateBand(NOW.minus(StationViewModel.TIMELINE_SPAN), start, null),
                     new StateBand(start, start.plusSeconds(1_800), StationState.RUNNING),
                     new StateBand(start.plusSeconds(1_800), start.plusSeconds(2_400), StationState.FAULT),
                     new StateBand(start.plusSeconds(2_400), start.plusSeconds(3_598), StationState.RUNNING),
                     new StateBand(start.plusSeconds(3_598), start.plusSeconds(3_900), null),
-                    new StateBand(start.plusSeconds(3_900), NOW, StationState.RUNNING)), bands);
+                    new StateBand(start.plusSeconds(3_900), NOW, StationState.RUNNING)), bands,
+                    "from where history starts (2 h ago), not 8 h of nothing first");
             assertEquals("", model.historyMessageProperty().get());
             List<Double> trend = model.trendsProperty().get().get("temperature");
             assertEquals(StationViewModel.TREND_POINTS, trend.size());
             assertTrue(trend.stream().allMatch(v -> v >= 40 && v <= 44), trend.toString());
+        }
+    }
+
+    @Test
+    void aYoungHistorySpansFiveMinutesNotAHairline() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            try (HistoryWriter writer = new HistoryWriter(db)) {
+                for (int s = 20; s > 0; s--) {
+                    Instant t = NOW.minusSeconds(s);
+                    writer.put(new TagUpdate(PRESS.signal("state"), new TagValue("running", t, t, Quality.GOOD, 100 - s)));
+                    writer.put(new TagUpdate(PRESS.signal("speed"), TagValue.good(30 + s % 3, t, t, 100 - s)));
+                }
+            }
+            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
+            publish(PRESS, "speed", 30.0, Quality.GOOD, NOW);
+            model.pulse(NOW);
+            assertEquals(List.of(new StateBand(NOW.minus(StationViewModel.TIMELINE_MIN_SPAN), NOW.minusSeconds(20), null),
+                    new StateBand(NOW.minusSeconds(20), NOW, StationState.RUNNING)), model.timelineProperty().get());
+            List<Double> speed = model.trendsProperty().get().get("speed");
+            long drawn = speed.stream().filter(v -> !Double.isNaN(v)).count();
+            assertTrue(drawn >= 12 && drawn <= 16, "20 s of 2 min in 90 points: about 15 drawn, not 2 (" + drawn + ")");
         }
     }
 
