@@ -131,6 +131,15 @@ class PlantViewModelTest {
     }
 
     @Test
+    void aDisposedOverviewStopsReadingTheStore() {
+        int before = store.readerCount();
+        PlantViewModel second = new PlantViewModel(store, alarms::get, line -> 3_600, Texts.forLocale(Locale.ENGLISH));
+        assertEquals(before + 1, store.readerCount(), "a second window's overview reads on its own");
+        second.dispose();
+        assertEquals(before, store.readerCount());
+    }
+
+    @Test
     void theTileSpeaksChinese() {
         PlantViewModel zh = new PlantViewModel(store, alarms::get, line -> 3_600, Texts.forLocale(Locale.SIMPLIFIED_CHINESE));
         publish(PACK, "state", "fault", T0);
