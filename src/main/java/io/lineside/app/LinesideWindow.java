@@ -33,6 +33,9 @@ public final class LinesideWindow {
 
     private final MainWindow window;
     private final WorkshopViewModel workshop;
+    private final PlantViewModel plant;
+    /** The shift calendar a faceplate's timeline follows; FX thread only. */
+    private java.util.List<StationProfile.Shift> shifts = java.util.List.of();
     private final SessionViewModel session;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
@@ -67,16 +70,29 @@ public final class LinesideWindow {
         JournalViewModel journal = new JournalViewModel(alarms.journal(),
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
-        Levels.Models hierarchy = new Levels.Models(
-                new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
-                        texts),
-                workshop,
-                station -> new StationViewModel(station, services.store(), alarms.definitions(),
-                        alarmViews.summary().rows(), StationHistory.of(services.query()), queries, Platform::runLater,
-                        texts),
+        plant = new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
+                texts);
+        Levels.Models hierarchy = new Levels.Models(plant, workshop, station -> {
+                    StationViewModel faceplate = new StationViewModel(station, services.store(), alarms.definitions(),
+                            alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
+                            Platform::runLater, texts);
+                    java.util.List<StationProfile.Shift> calendar = shifts;
+                    faceplate.setTimelineStart(now -> CurrentShift.start(calendar, now, zone).orElse(null));
+                    return faceplate;
+                },
                 station -> new StationTagsViewModel(station, services.store(), texts, zone));
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
                 journal, kpis, hierarchy), security.session()::touch, texts, zone, clock);
+    }
+
+    /**
+     * Applies a workstation's profile: the plant overview and tiles show only its areas and lines, and a faceplate's
+     * state timeline covers the current shift of its calendar (the last 8 h when none runs).
+     */
+    public void useStationProfile(StationProfile profile) {
+        workshop.showOnly(profile::shows);
+        plant.showOnly(profile::shows);
+        shifts = profile.shifts();
     }
 
     public WorkshopViewModel workshop() {

@@ -163,7 +163,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
             LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
-            station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows
+            station.ifPresent(window::useStationProfile); // the areas and lines this station shows, its shifts
             started.push(window::dispose);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {

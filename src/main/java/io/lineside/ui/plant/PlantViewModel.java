@@ -51,6 +51,7 @@ public final class PlantViewModel {
     private final ObservableList<LineTileViewModel> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private final Set<Line> changed = new HashSet<>();
     private Consumer<LineId> onOpenLine = id -> { };
+    private java.util.function.Predicate<StationId> shown = id -> true;
     private AlarmSnapshot lastAlarms;
     private Instant lastRefresh = Instant.EPOCH;
 
@@ -72,6 +73,11 @@ public final class PlantViewModel {
     /** Who opens a line's view when the operator clicks its tile. */
     public void setOnOpenLine(Consumer<LineId> handler) {
         this.onOpenLine = handler;
+    }
+
+    /** Counts only the stations {@code filter} accepts (a workstation's configured areas and lines). */
+    public void showOnly(java.util.function.Predicate<StationId> filter) {
+        this.shown = filter;
     }
 
     // Commands
@@ -107,6 +113,9 @@ public final class PlantViewModel {
             return;
         }
         StationId station = path.stationId();
+        if (!shown.test(station)) {
+            return;
+        }
         Line line = linesById.computeIfAbsent(LineId.of(station), id -> newLine(id, now));
         TagValue value = store.get(path);
         if (signal.equals("state")) {

@@ -70,6 +70,7 @@ public final class StationViewModel {
     private final ReadOnlyObjectWrapper<List<StateBand>> timeline = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Map<String, List<Double>>> trends = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper();
+    private java.util.function.UnaryOperator<Instant> timelineStart = now -> now.minus(TIMELINE_SPAN);
     private Consumer<StationId> onOpenTrend = id -> { };
     private Consumer<StationId> onOpenDiagnostics = id -> { };
     private TagValue shownState;
@@ -160,6 +161,14 @@ public final class StationViewModel {
 
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * Where the timeline starts as of a given instant: the current shift's start when the plant has a shift
+     * calendar; by default {@link #TIMELINE_SPAN} before. A start not before now falls back to the default.
+     */
+    public void setTimelineStart(java.util.function.UnaryOperator<Instant> start) {
+        this.timelineStart = start;
     }
 
     public void setOnOpenTrend(Consumer<StationId> handler) {
@@ -292,12 +301,14 @@ public final class StationViewModel {
     private void loadTimeline(Instant now) {
         timelineBusy = true;
         lastTimeline = now;
-        Instant from = now.minus(TIMELINE_SPAN);
+        Instant shiftStart = timelineStart.apply(now);
+        Instant from = shiftStart != null && shiftStart.isBefore(now) ? shiftStart : now.minus(TIMELINE_SPAN);
         background.execute(() -> {
             List<StateBand> bands;
             String error = null;
             try {
-                List<io.lineside.history.TextSample> changes = history.states(station.signal(STATE), from, now, SILENCE);
+                List<io.lineside.history.TextSample> changes = history.states(station.signal(STATE),
+                        from.minus(SILENCE), now, SILENCE); // a little before, to know the state at the start
                 Instant start = changes.isEmpty() ? from
                         : latest(from, earliest(changes.getFirst().time(), now.minus(TIMELINE_MIN_SPAN)));
                 bands = StateBand.of(changes, start, now);

@@ -131,6 +131,15 @@ class PlantViewModelTest {
     }
 
     @Test
+    void aWorkstationCountsOnlyTheLinesItIsConfiguredFor() {
+        model.showOnly(id -> id.line().equals("line-2"));
+        publish(LOAD, "state", "fault", T0);
+        publish(L2_LOAD, "state", "running", T0);
+        model.pulse(T0);
+        assertEquals(List.of("assembly / line-2"), model.lines().stream().map(LineTileViewModel::name).toList());
+    }
+
+    @Test
     void aDisposedOverviewStopsReadingTheStore() {
         int before = store.readerCount();
         PlantViewModel second = new PlantViewModel(store, alarms::get, line -> 3_600, Texts.forLocale(Locale.ENGLISH));

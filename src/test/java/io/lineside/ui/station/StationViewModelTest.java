@@ -165,6 +165,24 @@ class StationViewModelTest {
     }
 
     @Test
+    void theTimelineCoversTheCurrentShiftWhenThereIsACalendar() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            try (HistoryWriter writer = new HistoryWriter(db)) {
+                for (int s = 7_200; s > 0; s -= 2) {
+                    Instant t = NOW.minusSeconds(s);
+                    writer.put(new TagUpdate(PRESS.signal("state"), new TagValue("running", t, t, Quality.GOOD, 9_000 - s)));
+                }
+            }
+            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
+            Duration shift = Duration.ofMinutes(45).plusSeconds(1); // between two samples: the state then is known
+            model.setTimelineStart(now -> now.minus(shift));
+            model.pulse(NOW);
+            assertEquals(List.of(new StateBand(NOW.minus(shift), NOW, StationState.RUNNING)),
+                    model.timelineProperty().get());
+        }
+    }
+
+    @Test
     void aStationWithoutHistorySaysSo() throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
