@@ -109,6 +109,19 @@ public final class GaugeViewModel {
         }
     }
 
+    /** Grows the range to hold {@code v} (a recent value from history), as a live value would. */
+    void fit(double v) {
+        if (!Double.isNaN(v) && v > max) {
+            max = Limits.niceCeiling(v * 1.25);
+            rescale();
+            TagValue last = shown;
+            shown = null; // re-place the pointer on the new scale
+            if (last != null) {
+                show(last, last.receiveTime());
+            }
+        }
+    }
+
     private void rescale() {
         double min = limits.min();
         double span = max - min;

@@ -276,6 +276,12 @@ public final class StationViewModel {
             fx.execute(() -> {
                 trendsBusy = false;
                 if (!disposed) {
+                    out.forEach((signal, points) -> {
+                        GaugeViewModel g = gaugesBySignal.get(signal);
+                        if (g != null) { // a station stopped now still ran at speed minutes ago: keep that in range
+                            points.stream().filter(v -> !Double.isNaN(v)).max(Double::compare).ifPresent(g::fit);
+                        }
+                    });
                     trends.set(Map.copyOf(out));
                     if (failure != null) {
                         historyMessage.set(texts.get("station.historyError", failure));

@@ -154,8 +154,11 @@ class StationViewModelTest {
                 }
             }
             StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
-            publish(PRESS, "speed", 30.0, Quality.GOOD, NOW);
+            publish(PRESS, "speed", 0.0, Quality.GOOD, NOW); // stopped now, ran at 30-32 until a moment ago
             model.pulse(NOW);
+            assertEquals("Range 0.0\u201350.0", model.gauges().getFirst().rangeTextProperty().get(),
+                    "the range holds the recent history, not just the value now");
+            assertEquals(0.0, model.gauges().getFirst().fractionProperty().get(), 1e-9);
             assertEquals(List.of(new StateBand(NOW.minus(StationViewModel.TIMELINE_MIN_SPAN), NOW.minusSeconds(20), null),
                     new StateBand(NOW.minusSeconds(20), NOW, StationState.RUNNING)), model.timelineProperty().get());
             List<Double> speed = model.trendsProperty().get().get("speed");
