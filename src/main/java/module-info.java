@@ -31,6 +31,10 @@ module io.lineside {
     // H2 instantiates the audit table's append-only trigger by class name.
     exports io.lineside.security to com.h2database;
 
+    // PDF shift reports (shifts.pdf only): PDFBox and its font library, automatic modules
+    requires org.apache.pdfbox;
+    requires org.apache.fontbox;
+
     // Embedded demo broker (app.. only); it logs through SLF4J, which the module graph must resolve
     // explicitly (its JUL provider is then bound as a service).
     requires moquette.broker;
@@ -44,6 +48,7 @@ module io.lineside {
     opens io.lineside.ui.security to javafx.fxml;
     opens io.lineside.ui.alarms to javafx.fxml;
     opens io.lineside.ui.review to javafx.fxml;
+    opens io.lineside.ui.shifts to javafx.fxml;
     opens io.lineside.ui.nav to javafx.fxml;
     opens io.lineside.ui.plant to javafx.fxml;
     opens io.lineside.ui.station to javafx.fxml;

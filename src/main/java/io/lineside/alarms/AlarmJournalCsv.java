@@ -34,8 +34,8 @@ public final class AlarmJournalCsv {
         out.flush();
     }
 
-    /** One quoted cell, with embedded quotes doubled and formulas defused. */
-    static String cell(String text) {
+    /** One quoted cell, with embedded quotes doubled and formulas defused (shared by every CSV export). */
+    public static String cell(String text) {
         String safe = text;
         if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;

@@ -73,7 +73,7 @@ public final class AlarmCommands implements AlarmActions {
     }
 
     @Override
-    public CompletableFuture<Outcome> shelve(String alarmId, Duration duration, String reason) {
+    public CompletableFuture<Outcome> shelve(String alarmId, Duration duration, boolean oneShot, String reason) {
         return run(engine -> {
             List<String> problems = new ArrayList<>();
             if (!definitions.containsKey(alarmId)) {
@@ -81,8 +81,9 @@ public final class AlarmCommands implements AlarmActions {
             }
             String before = describe(engine, alarmId);
             int done = apply(problems, alarmId, new SecuredActions.Command(Permission.SHELVE_ALARM, SHELVE, alarmId,
-                    before, "shelved for " + duration.toMinutes() + " min", reason),
-                    () -> engine.shelve(alarmId, user(), duration, reason, false),
+                    before, (oneShot ? "shelved once (until it clears), at most " : "shelved for ")
+                            + duration.toMinutes() + " min", reason),
+                    () -> engine.shelve(alarmId, user(), duration, reason, oneShot),
                     "Alarm " + alarmId + " cannot be shelved now (" + before + ").");
             return new Outcome(done, problems);
         });

@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import io.lineside.security.IdlePolicy;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.sparkplug.SparkplugSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +25,12 @@ import java.util.Optional;
  * @param idleLock    how long each role may stay idle before the session locks
  * @param alarmsFile  the alarm definitions (validated when the config is loaded); empty for the shipped demo alarms
  * @param sparkplug   the Sparkplug B host (a second, clean-session link to the same broker), or empty for none
+ * @param mappings    which topics carry which tags ({@code mappings:}); by default today's layout under the prefix
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
                         Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
-                        Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug) {
+                        Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug, TopicMappings mappings) {
 
     /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
     public record Tls(Path truststore, Optional<char[]> password) {
@@ -39,6 +41,16 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
 
     public AppConfig {
         failover = List.copyOf(failover);
+        mappings = mappings == null ? TopicMappings.defaults(topicPrefix) : mappings;
+    }
+
+    /** With the default mappings under {@code topicPrefix}. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
+                     Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, failover, tls,
+                idleLock, alarmsFile, sparkplug, null);
     }
 
     /** Without a Sparkplug host. */
@@ -70,11 +82,11 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
-                failover, tls, idleLock, alarmsFile, sparkplug);
+                failover, tls, idleLock, alarmsFile, sparkplug, mappings);
     }
 
     public AppConfig withLanguage(String tag) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
-                failover, tls, idleLock, alarmsFile, sparkplug);
+                failover, tls, idleLock, alarmsFile, sparkplug, mappings);
     }
 }

@@ -54,7 +54,8 @@ record CommandLine(Optional<String> command, Optional<Path> config, Optional<Pat
                                stats, recent logs
               --config FILE    connect to the broker named in FILE (YAML, see README)
               --data-dir DIR   keep history under DIR instead of the per-user data directory
-              --lang TAG       UI language: en or zh-CN""";
+              --lang TAG       UI language: en or zh-CN
+              --kiosk          full screen; only an engineer's sign-in closes the window""";
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a one-line reason. */
     static CommandLine parse(List<String> args) {

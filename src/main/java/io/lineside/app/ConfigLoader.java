@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
-            "security", "alarms", "sparkplug", "station"); // station: read by StationProfileLoader
+            "security", "alarms", "sparkplug", "station", // station: read by StationProfileLoader
+            "mappings", "clockSkewSeconds", // read by MappingsSection
+            "kiosk", "touch"); // read by DisplayOptions
     private static final Set<String> SECURITY_KEYS = Set.of("idleLockMinutes");
     private static final Map<String, Role> IDLE_ROLES = Map.of("operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR,
             "engineer", Role.ENGINEER, "admin", Role.ADMIN);
@@ -110,7 +112,8 @@ public final class ConfigLoader {
             checkAlarms(top, alarms.get());
         }
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
-                failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()));
+                failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()),
+                new MappingsSection(file).read(top.node(), prefix));
     }
 
     /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */

@@ -1,6 +1,8 @@
 package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
+import io.lineside.shifts.ShiftAnalyzer;
+import io.lineside.shifts.ShiftCalendar;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
@@ -18,11 +20,20 @@ import io.lineside.ui.plant.PlantViewModel;
 import io.lineside.ui.station.StationHistory;
 import io.lineside.ui.station.StationTagsViewModel;
 import io.lineside.ui.station.StationViewModel;
+import io.lineside.ui.shifts.ShiftReviewViewModel;
+import io.lineside.shifts.ShiftPeriod;
 import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Locale;
+import io.lineside.ui.window.DisplayPrefs;
+import io.lineside.ui.window.KioskMode;
+import io.lineside.ui.window.ViewRegistry;
+import io.lineside.ui.window.WindowManager;
+import javafx.stage.WindowEvent;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -34,20 +45,43 @@ public final class LinesideWindow {
     private final MainWindow window;
     private final WorkshopViewModel workshop;
     private final PlantViewModel plant;
-    /** The shift calendar a faceplate's timeline follows; FX thread only. */
-    private java.util.List<StationProfile.Shift> shifts = java.util.List.of();
     private final SessionViewModel session;
+    private final ShiftReviewViewModel shifts;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
     private final ExecutorService auth = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-auth").daemon().unstarted(r));
 
     private final AlarmHorn horn = new AlarmHorn();
+    // Display prefs are written in the background, in order; dispose waits briefly so the last one lands.
+    private final ExecutorService prefsWriter = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("lineside-ui-prefs").daemon().unstarted(r));
+    private final WorkstationPrefs prefs;
+    private final DisplayPrefs startPrefs;
+    private final Texts texts;
+    private final SecurityServices security;
+    private DisplayOptions options = DisplayOptions.DESKTOP;
+    private WindowManager windows;
+    private KioskMode kiosk;
+    private Stage stage;
+    private final javafx.event.EventHandler<WindowEvent> saveOnHide = e -> windows.saveArrangement();
 
     /** @param alarmActions the operator's alarm commands, secured and audited ({@link AlarmCommands}) */
     public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
                           boolean demo, Clock clock) {
+        this(services, security, alarmActions, texts, demo, Optional.empty(), clock);
+    }
+
+    /** @param station the workstation's profile (its shift calendar and zone), if its config has one */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Optional<StationProfile> station, Clock clock) {
         ZoneId zone = clock.getZone();
+        this.texts = texts;
+        this.security = security;
+        prefs = new WorkstationPrefs(services.dataDir());
+        startPrefs = prefs.load();
+        // The header's language choice on this workstation outranks the config's: it is the more recent.
+        startPrefs.language().ifPresent(tag -> texts.switchTo(Locale.forLanguageTag(tag)));
         HistoryWriter writer = services.writer();
         MainViewModel main = new MainViewModel(new MainViewModel.Sources(
                 services.connection()::status,
@@ -70,52 +104,100 @@ public final class LinesideWindow {
         JournalViewModel journal = new JournalViewModel(alarms.journal(),
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
+        ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
+        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), ShiftSetup.oee(station, demo), clock);
+        shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
+                new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
+                        .orElse(demo ? "demo" : "lineside")),
+                () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
                 texts);
-        Levels.Models hierarchy = new Levels.Models(plant, workshop, station -> {
-                    StationViewModel faceplate = new StationViewModel(station, services.store(), alarms.definitions(),
+        station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
+        Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
+                    StationViewModel faceplate = new StationViewModel(id, services.store(), alarms.definitions(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
                             Platform::runLater, texts);
-                    java.util.List<StationProfile.Shift> calendar = shifts;
-                    faceplate.setTimelineStart(now -> CurrentShift.start(calendar, now, zone).orElse(null));
+                    // The state timeline covers the shift running now (8 h when the calendar has none running).
+                    faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
                     return faceplate;
                 },
-                station -> new StationTagsViewModel(station, services.store(), texts, zone));
+                id -> new StationTagsViewModel(id, services.store(), texts, zone));
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
-                journal, kpis, hierarchy), security.session()::touch, texts, zone, clock);
-    }
-
-    /**
-     * Applies a workstation's profile: the plant overview and tiles show only its areas and lines, and a faceplate's
-     * state timeline covers the current shift of its calendar (the last 8 h when none runs).
-     */
-    public void useStationProfile(StationProfile profile) {
-        workshop.showOnly(profile::shows);
-        plant.showOnly(profile::shows);
-        shifts = profile.shifts();
+                journal, kpis, shifts, hierarchy), security.session()::touch, texts, zone, clock);
     }
 
     public WorkshopViewModel workshop() {
         return workshop;
     }
 
+    /** The shift review's model (exports are driven through it in tests: a file chooser cannot be, headless). */
+    public ShiftReviewViewModel shifts() {
+        return shifts;
+    }
+
     public MainWindow window() {
         return window;
     }
 
-    /** Shows the window on {@code stage} and starts the pulse. */
+    /** Kiosk mode and touch size for {@link #show}; desktop by default. */
+    public void setDisplayOptions(DisplayOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Shows the window on {@code stage} (a new one: kiosk mode restyles it), puts the views that had windows of
+     * their own back where they were, and starts the pulse. The arrangement is saved when the main window closes.
+     */
     public void show(Stage stage, String title) {
+        DisplayPrefs start = options.touch() ? startPrefs.withTouch(true) : startPrefs;
+        windows = new WindowManager(texts, new ViewRegistry(), start, p -> prefsWriter.execute(() -> save(p)));
+        window.attach(windows, stage);
         stage.setTitle(title);
-        stage.setScene(window.scene());
+        this.stage = stage;
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
+        if (options.kiosk()) {
+            kiosk = new KioskMode(stage, new KioskExit(security.session(), security.actions(), texts), texts, auth, Platform::runLater);
+        }
         stage.show();
+        windows.restore();
+        if (kiosk != null) {
+            stage.setFullScreen(true); // restoring the main window's saved size must not end full screen
+        }
         window.start();
     }
 
+    public WindowManager windows() {
+        return windows;
+    }
+
+    /** Kiosk mode of the main window, when on. */
+    public java.util.Optional<KioskMode> kiosk() {
+        return java.util.Optional.ofNullable(kiosk);
+    }
+
+    private void save(DisplayPrefs p) {
+        try {
+            prefs.save(p);
+        } catch (java.io.IOException e) {
+            System.getLogger(LinesideWindow.class.getName()).log(System.Logger.Level.WARNING,
+                    "display settings not saved to " + prefs.file(), e);
+        }
+    }
+
     public void dispose() {
+        if (stage != null) { // a reused stage (tests) must not save through a disposed window
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
+        }
         window.dispose();
         session.dispose();
         horn.close();
         queries.shutdownNow();
         auth.shutdownNow();
+        prefsWriter.shutdown();
+        try {
+            prefsWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

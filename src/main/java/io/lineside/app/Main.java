@@ -5,6 +5,7 @@ import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
+import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import java.io.IOException;
@@ -52,6 +53,10 @@ public final class Main {
         // An installed station uses its system config unless told otherwise; without one it runs the demo.
         Optional<Path> configFile;
         Optional<StationProfile> station;
+        DisplayOptions display;
+        // --kiosk concerns only the window, so it is taken here rather than by every command's parser.
+        boolean kioskOption = args.contains(DisplayOptions.KIOSK_OPTION);
+        args = args.stream().filter(a -> !a.equals(DisplayOptions.KIOSK_OPTION)).toList();
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
@@ -64,6 +69,7 @@ public final class Main {
             }
             config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
             station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
+            display = DisplayOptions.read(configFile).withKiosk(kioskOption);
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             return 2;
@@ -116,8 +122,8 @@ public final class Main {
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, clock,
-                    started);
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, display,
+                    clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -158,13 +164,21 @@ public final class Main {
 
     private static void openWindow(Services services, SecurityServices security, AlarmActions alarmCommands,
                                    Texts texts, boolean demo, boolean viewer, Optional<StationProfile> station,
-                                   Clock clock, Deque<AutoCloseable> started) {
+                                   DisplayOptions display, Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, clock);
-            station.ifPresent(window::useStationProfile); // the areas and lines this station shows, its shifts
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, clock);
+            // Reports of shifts that ended while the app was closed, then of each shift as it ends.
+            ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), ShiftSetup.oee(station, demo), clock),
+                    texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
+                    services.dataDir(), clock);
+            reports.start();
+            started.push(reports);
+            station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows
             started.push(window::dispose);
+            window.setDisplayOptions(display);
             Stage stage = new Stage();
             stage.setOnHidden(e -> {
                 closeAll(started);

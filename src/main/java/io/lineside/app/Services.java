@@ -8,13 +8,15 @@ import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.tags.TagGap;
+import io.lineside.tags.TagMeta;
+import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.IngestPipeline;
 import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
-import io.lineside.telemetry.TopicMapper;
+import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.TrustStores;
 import io.lineside.telemetry.sparkplug.SparkplugLink;
 import io.lineside.telemetry.sparkplug.StoreSink;
@@ -62,13 +64,18 @@ public final class Services implements AutoCloseable {
         this.writer = new HistoryWriter(database);
         this.query = new HistoryQuery(database);
         this.alarms = new AlarmService(definitions, database, clock);
-        TopicMapper mapper = new TopicMapper(config.topicPrefix());
-        this.pipeline = new IngestPipeline(mapper, new IngestSink() {
+        TopicMappings mappings = config.mappings();
+        this.pipeline = new IngestPipeline(mappings, new IngestSink() {
             @Override
             public void accept(TagUpdate update) {
                 store.apply(update);
                 alarms.accept(update); // queued for the evaluator thread, never blocks
                 writer.put(update); // last: waits while the writer is full, backpressure up to the broker, never a drop
+            }
+
+            @Override
+            public void describe(TagPath path, TagMeta meta) {
+                store.describe(path, meta); // unit, range and expected period (per-tag staleness)
             }
 
             @Override
@@ -85,9 +92,10 @@ public final class Services implements AutoCloseable {
         }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
                 .orElse(null);
-        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mapper.subscription(),
+        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mappings.subscriptions().getFirst(),
                 config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
                 config.failover(), tls), pipeline::put, clock);
+        mappings.subscriptions().stream().skip(1).forEach(connection::alsoSubscribe); // one filter per rule
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
         connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
         connection.onStatus(status -> {
@@ -101,7 +109,7 @@ public final class Services implements AutoCloseable {
                 config.failover(), tls), new StoreSink(store, writer::put, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
         Duration staleAfter = config.staleAfter();
-        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant().minus(staleAfter)), 1, 1, TimeUnit.SECONDS);
+        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();
         if (sparkplug != null) {
             sparkplug.start();

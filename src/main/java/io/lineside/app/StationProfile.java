@@ -1,8 +1,12 @@
 package io.lineside.app;
 
+import io.lineside.shifts.OeeSettings;
+import io.lineside.shifts.ShiftCalendar;
+import io.lineside.shifts.ShiftDefinition;
 import io.lineside.tags.StationId;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +21,11 @@ import java.util.Optional;
  * @param layout        the workshop layout file, or empty for the built-in overview
  * @param shifts        the shift calendar, in order; empty when the plant has none
  * @param retentionDays how many days of raw history to keep
+ * @param zone          the plant's time zone, in which shift times are wall-clock times (DST-aware)
+ * @param oee           how OEE is computed (ideal cycles, flow order, IDLE planned or not), if configured
  */
 public record StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
-                             List<Shift> shifts, int retentionDays) {
+                             List<Shift> shifts, int retentionDays, ZoneId zone, Optional<OeeSettings> oee) {
 
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
@@ -29,14 +35,37 @@ public record StationProfile(String name, List<String> areas, List<String> lines
      * @param name  e.g. {@code early}
      * @param start local start time
      * @param end   local end time
+     * @param crew  the crew that works it, or empty
      */
-    public record Shift(String name, LocalTime start, LocalTime end) {
+    public record Shift(String name, LocalTime start, LocalTime end, String crew) {
+
+        public Shift(String name, LocalTime start, LocalTime end) {
+            this(name, start, end, "");
+        }
     }
 
     public StationProfile {
         areas = List.copyOf(areas);
         lines = List.copyOf(lines);
         shifts = List.copyOf(shifts);
+    }
+
+    /** A profile in the system's time zone. */
+    public StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
+                          List<Shift> shifts, int retentionDays) {
+        this(name, areas, lines, layout, shifts, retentionDays, ZoneId.systemDefault());
+    }
+
+    /** A profile without OEE settings. */
+    public StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
+                          List<Shift> shifts, int retentionDays, ZoneId zone) {
+        this(name, areas, lines, layout, shifts, retentionDays, zone, Optional.empty());
+    }
+
+    /** The shift calendar in the plant's zone (empty when the config names no shifts). */
+    public ShiftCalendar calendar() {
+        return new ShiftCalendar(shifts.stream().map(s -> new ShiftDefinition(s.name(), s.start(), s.end(), s.crew()))
+                .toList(), zone);
     }
 
     /** True if this station shows {@code station}: its area and line are among those named (or none are named). */

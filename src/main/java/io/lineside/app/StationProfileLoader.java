@@ -8,12 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.lineside.shifts.OeeSettings;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,9 +31,10 @@ import java.util.regex.Pattern;
  */
 public final class StationProfileLoader {
 
-    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays");
+    private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone", "oee");
+    private static final Set<String> OEE_KEYS = Set.of("idealCycleSeconds", "flow", "idlePlanned", "staleAfterSeconds");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
-    private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end");
+    private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end", "crew");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().build())
@@ -61,7 +68,7 @@ public final class StationProfileLoader {
         List<StationProfile.Shift> shifts = new ArrayList<>();
         JsonNode list = station.get("shifts");
         if (list != null && !list.isArray()) {
-            throw b.error("shifts", "a list of {name, start, end}", describe(list));
+            throw b.error("shifts", "a list of {name, start, end, crew}", describe(list));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; list != null && i < list.size(); i++) {
@@ -71,7 +78,8 @@ public final class StationProfileLoader {
             if (!seen.add(shiftName)) {
                 throw s.error("name", "a shift name not used before", "\"" + shiftName + "\" again");
             }
-            shifts.add(new StationProfile.Shift(shiftName, s.time("start"), s.time("end")));
+            String crew = list.get(i).has("crew") ? s.name("crew", list.get(i).get("crew")) : "";
+            shifts.add(new StationProfile.Shift(shiftName, s.time("start"), s.time("end"), crew));
         }
         int retention = StationProfile.DEFAULT_RETENTION_DAYS;
         JsonNode days = station.get("retentionDays");
@@ -81,7 +89,55 @@ public final class StationProfileLoader {
             }
             retention = days.asInt();
         }
-        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention));
+        ZoneId zone = ZoneId.systemDefault();
+        JsonNode zoneNode = station.get("zone");
+        if (zoneNode != null) {
+            try {
+                zone = ZoneId.of(zoneNode.isTextual() ? zoneNode.asText() : "");
+            } catch (DateTimeException e) {
+                throw b.error("zone", "an IANA time zone such as \"Europe/Berlin\" or \"Asia/Shanghai\"", describe(zoneNode));
+            }
+        }
+        Optional<OeeSettings> oee = station.has("oee") ? Optional.of(oee(file, station.get("oee"))) : Optional.empty();
+        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention, zone, oee));
+    }
+
+    /** The {@code station.oee} block: see docs/oee.md. */
+    private static OeeSettings oee(Path file, JsonNode node) throws ConfigException {
+        Block o = new Block(file, "station.oee.", node);
+        o.mapping(OEE_KEYS);
+        Map<String, Duration> ideal = new LinkedHashMap<>();
+        JsonNode cycles = node.get("idealCycleSeconds");
+        if (cycles != null) {
+            Block c = new Block(file, "station.oee.idealCycleSeconds.", cycles);
+            if (!cycles.isObject()) {
+                throw o.error("idealCycleSeconds", "a mapping of station name to seconds per part", describe(cycles));
+            }
+            for (Iterator<String> it = cycles.fieldNames(); it.hasNext(); ) {
+                String station = it.next();
+                if (!NAME.matcher(station).matches()) {
+                    throw c.error(station, "a station name of 1-64 A-Z a-z 0-9 _ -", "\"" + station + "\"");
+                }
+                JsonNode seconds = cycles.get(station);
+                if (!seconds.isNumber() || !(seconds.asDouble() > 0) || seconds.asDouble() > 86_400) {
+                    throw c.error(station, "seconds per part, more than 0 and at most 86400", describe(seconds));
+                }
+                ideal.put(station, Duration.ofNanos(Math.round(seconds.asDouble() * 1e9)));
+            }
+        }
+        JsonNode planned = node.get("idlePlanned");
+        if (planned != null && !planned.isBoolean()) {
+            throw o.error("idlePlanned", "true or false", describe(planned));
+        }
+        Duration stale = OeeSettings.DEFAULT_STALE_AFTER;
+        JsonNode staleNode = node.get("staleAfterSeconds");
+        if (staleNode != null) {
+            if (!staleNode.isIntegralNumber() || staleNode.asLong() < 1 || staleNode.asLong() > 86_400) {
+                throw o.error("staleAfterSeconds", "a whole number of seconds from 1 to 86400", describe(staleNode));
+            }
+            stale = Duration.ofSeconds(staleNode.asLong());
+        }
+        return new OeeSettings(stale, planned != null && planned.asBoolean(), ideal, o.names("flow"));
     }
 
     private static String describe(JsonNode node) {

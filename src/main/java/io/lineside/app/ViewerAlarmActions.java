@@ -20,7 +20,7 @@ final class ViewerAlarmActions implements AlarmActions {
     }
 
     @Override
-    public CompletableFuture<Outcome> shelve(String alarmId, Duration duration, String reason) {
+    public CompletableFuture<Outcome> shelve(String alarmId, Duration duration, boolean oneShot, String reason) {
         return refused();
     }
 

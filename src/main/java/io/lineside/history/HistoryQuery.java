@@ -3,6 +3,7 @@ package io.lineside.history;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
+import io.lineside.tags.TagValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -161,6 +162,60 @@ public final class HistoryQuery {
             return out;
         } catch (SQLException e) {
             throw new HistoryException("cannot read the text history of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The raw samples (numeric and text) of {@code path} with source time in {@code [from, to)}, in source-time
+     * order, at most {@code limit}. For short ranges and sparse tags (states, counters, reasons); charts use
+     * {@link #trend}.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public List<TagValue> samples(TagPath path, Instant from, Instant to, int limit) throws HistoryException {
+        Objects.requireNonNull(path, "path");
+        if (limit < 1) {
+            throw new IllegalArgumentException("need limit >= 1, got " + limit);
+        }
+        return read(path, "SELECT ts, recv_ts, num, txt, quality, seq FROM sample WHERE tag_id = ? AND ts >= ? AND ts < ?"
+                + " ORDER BY ts, seq LIMIT ?", from.toEpochMilli(), to.toEpochMilli(), limit);
+    }
+
+    /** The last sample of {@code path} with source time before {@code at}: the state a range starts in. */
+    public java.util.Optional<TagValue> lastBefore(TagPath path, Instant at) throws HistoryException {
+        Objects.requireNonNull(path, "path");
+        return read(path, "SELECT ts, recv_ts, num, txt, quality, seq FROM sample WHERE tag_id = ? AND ts >= ? AND ts < ?"
+                + " ORDER BY ts DESC, seq DESC LIMIT ?", Long.MIN_VALUE, at.toEpochMilli(), 1).stream().findFirst();
+    }
+
+    private List<TagValue> read(TagPath path, String sql, long from, long to, int limit) throws HistoryException {
+        try (Connection c = database.connect()) {
+            Integer tagId = tagId(c, path);
+            List<TagValue> result = new ArrayList<>();
+            if (tagId == null) {
+                return result;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, tagId);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double num = rs.getDouble(3);
+                        Object value = rs.wasNull() ? rs.getString(4) : (Object) num;
+                        Quality quality = QUALITIES[rs.getInt(5)];
+                        if (value == null && (quality == Quality.GOOD || quality == Quality.UNCERTAIN)) {
+                            quality = Quality.BAD; // a stored good sample always has a value; never invent one
+                        }
+                        result.add(new TagValue(value, Instant.ofEpochMilli(rs.getLong(1)),
+                                Instant.ofEpochMilli(rs.getLong(2)), quality, rs.getLong(6)));
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the samples of " + path + ": " + e.getMessage(), e);
         }
     }
 

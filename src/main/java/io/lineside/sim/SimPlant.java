@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
 
 /**
  * A simulated workshop: lines of stations in flow order. {@link #tick} advances the model to {@code now}
- * and returns the telemetry to publish: numeric signals every tick, {@code state} on change and at least
- * every {@link #STATE_REPEAT}. Deterministic for a seed and a sequence of tick times. Not thread-safe.
+ * and returns the telemetry to publish: numeric signals ({@code speed}, {@code temperature}, counters {@code cycles}
+ * and {@code scrap}) every tick, {@code state} on change and at least every {@link #STATE_REPEAT}, with a
+ * {@code reason} (jam, tool, material, electrical, changeover) beside it while the station is down. Deterministic for a seed and a sequence of tick times. Not thread-safe.
  */
 public final class SimPlant {
 
@@ -31,6 +32,7 @@ public final class SimPlant {
     private final List<String> lineNames = new ArrayList<>();
     private final double faultRatePerSecond;
     private final SplittableRandom random;
+    private final SplittableRandom detail;
     private final Map<String, Long> seq = new HashMap<>();
     private final Map<SimStation, SimStation.State> lastPublishedState = new HashMap<>();
     private final JsonFactory json = new JsonFactory();
@@ -47,6 +49,7 @@ public final class SimPlant {
         this.area = area;
         this.faultRatePerSecond = 1 / meanSecondsBetweenFaults;
         this.random = new SplittableRandom(seed);
+        this.detail = new SplittableRandom(~seed);
         for (int l = 1; l <= lineCount; l++) {
             lineNames.add("line-" + l);
             lines.add(stations.stream().map(SimStation::new).toList());
@@ -78,7 +81,8 @@ public final class SimPlant {
             for (int s = line.size() - 1; s >= 0; s--) {
                 SimStation station = line.get(s);
                 if (dt > 0) {
-                    station.advance(dt, s + 1 < line.size() ? line.get(s + 1) : null, s == 0, faultRatePerSecond, random);
+                    station.advance(dt, s + 1 < line.size() ? line.get(s + 1) : null, s == 0, faultRatePerSecond, random,
+                            detail);
                 }
             }
             for (SimStation station : line) {
@@ -86,10 +90,14 @@ public final class SimPlant {
                 if (repeatState || lastPublishedState.get(station) != station.state) {
                     lastPublishedState.put(station, station.state);
                     out.add(message(base + "state", station.state.name().toLowerCase(Locale.ROOT), now));
+                    if (!station.reason.isEmpty()) {
+                        out.add(message(base + "reason", station.reason, now));
+                    }
                 }
                 out.add(message(base + "speed", round(station.speed), now));
                 out.add(message(base + "temperature", round(station.temperature), now));
                 out.add(message(base + "cycles", (double) station.cycles, now));
+                out.add(message(base + "scrap", (double) station.scrap, now));
             }
         }
         return out;

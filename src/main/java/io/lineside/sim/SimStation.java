@@ -12,12 +12,20 @@ final class SimStation {
     enum State { RUNNING, IDLE, BLOCKED, STARVED, FAULT }
 
     static final int BUFFER_CAPACITY = 4;
+    /** Share of finished parts that are bad (counted on {@code scrap}; they still move on, the model is coarse). */
+    static final double SCRAP_RATE = 0.01;
+    /** Fault reasons with their weights, so a downtime Pareto has a clear leader. */
+    private static final String[] FAULT_REASONS = {"jam", "jam", "jam", "jam", "tool", "tool", "material", "electrical"};
 
     final StationKind kind;
     State state = State.RUNNING;
     double temperature;
     double speed;
     long cycles;
+    /** Of {@link #cycles}, how many parts were bad. */
+    long scrap;
+    /** Why the station is down (FAULT or IDLE), published with the state; empty while it runs. */
+    String reason = "";
     /** Parts waiting in front of this station (the first station has an endless supply). */
     int buffer = BUFFER_CAPACITY / 2;
     private double progress;
@@ -32,9 +40,11 @@ final class SimStation {
      * Advances by {@code dt} seconds. {@code downstream} is the next station (null for the last).
      *
      * @param faultRatePerSecond chance per second of a fault while running
+     * @param detail             draws for scrap and reasons, apart from {@code random} so adding them left the
+     *                           states and cycles of a seed as they were
      */
     void advance(double dt, SimStation downstream, boolean firstStation, double faultRatePerSecond,
-                 RandomGenerator random) {
+                 RandomGenerator random, RandomGenerator detail) {
         if (state == State.FAULT || state == State.IDLE) {
             downSeconds -= dt;
             if (downSeconds > 0) {
@@ -42,11 +52,14 @@ final class SimStation {
                 return;
             }
             state = State.RUNNING;
+            reason = "";
         }
         if (random.nextDouble() < faultRatePerSecond * dt) {
             enter(State.FAULT, 20 + random.nextDouble() * 70);
+            reason = FAULT_REASONS[detail.nextInt(FAULT_REASONS.length)];
         } else if (random.nextDouble() < faultRatePerSecond * 0.3 * dt) {
             enter(State.IDLE, 15 + random.nextDouble() * 30);
+            reason = "changeover";
         } else if (!firstStation && buffer == 0) {
             state = State.STARVED;
         } else if (downstream != null && downstream.buffer >= BUFFER_CAPACITY) {
@@ -58,6 +71,9 @@ final class SimStation {
                     && (downstream == null || downstream.buffer < BUFFER_CAPACITY)) {
                 progress -= 1;
                 cycles++;
+                if (detail.nextDouble() < SCRAP_RATE) {
+                    scrap++;
+                }
                 if (!firstStation) {
                     buffer--;
                 }

@@ -1,5 +1,6 @@
 package io.lineside.tags;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class TagStore {
     private final Map<TagPath, TagValue> latest = new ConcurrentHashMap<>();
     /** When each tag was first seen, so a reader that joins late still gets tags in publishing order. */
     private final Map<TagPath, Long> firstSeen = new ConcurrentHashMap<>();
+    /** Unit, range and expected period of the tags the mapping describes; absent means {@link TagMeta#NONE}. */
+    private final Map<TagPath, TagMeta> meta = new ConcurrentHashMap<>();
     private final AtomicLong arrivals = new AtomicLong();
     private final List<DirtyTracker> trackers = new CopyOnWriteArrayList<>();
 
@@ -35,6 +38,20 @@ public final class TagStore {
     /** The latest value of a tag, or null if it was never seen. */
     public TagValue get(TagPath path) {
         return latest.get(path);
+    }
+
+    /** Records what the configuration says about a tag (unit, range, expected period); the last call wins. */
+    public void describe(TagPath path, TagMeta tagMeta) {
+        if (tagMeta == null || tagMeta.equals(TagMeta.NONE)) {
+            meta.remove(path);
+        } else {
+            meta.put(path, tagMeta);
+        }
+    }
+
+    /** What is known about a tag, or {@link TagMeta#NONE}. */
+    public TagMeta meta(TagPath path) {
+        return meta.getOrDefault(path, TagMeta.NONE);
     }
 
     /** Every tag seen so far (a weakly consistent live view). */
@@ -69,6 +86,32 @@ public final class TagStore {
             TagValue value = entry.getValue();
             boolean live = value.quality() == Quality.GOOD || value.quality() == Quality.UNCERTAIN;
             if (live && (cutoff == null || value.receiveTime().isBefore(cutoff))
+                    && latest.replace(entry.getKey(), value, value.withQuality(Quality.STALE))) {
+                markDirty(entry.getKey());
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The staleness watchdog: marks every GOOD or UNCERTAIN tag STALE whose last update is older than its own
+     * limit ({@link TagMeta#staleAfter}: 3 × its expected period, min 1 s) or, for tags without one,
+     * {@code globalStaleAfter}.
+     *
+     * @return how many tags turned stale
+     */
+    public int markStale(Instant now, Duration globalStaleAfter) {
+        Instant globalCutoff = now.minus(globalStaleAfter);
+        int count = 0;
+        for (Map.Entry<TagPath, TagValue> entry : latest.entrySet()) {
+            TagValue value = entry.getValue();
+            if (value.quality() != Quality.GOOD && value.quality() != Quality.UNCERTAIN) {
+                continue;
+            }
+            TagMeta m = meta.get(entry.getKey());
+            Instant cutoff = m == null ? globalCutoff : now.minus(m.staleAfter(globalStaleAfter));
+            if (value.receiveTime().isBefore(cutoff)
                     && latest.replace(entry.getKey(), value, value.withQuality(Quality.STALE))) {
                 markDirty(entry.getKey());
                 count++;

@@ -30,6 +30,8 @@ public final class IngestDiagnostics {
     private final AtomicLong badValues = new AtomicLong();
     private final AtomicLong rebirthRequests = new AtomicLong();
     private final AtomicLong ignoredDeaths = new AtomicLong();
+    private final AtomicLong clockSkews = new AtomicLong();
+    private final AtomicLong outOfRange = new AtomicLong();
     private final Map<String, Long> unknownTopics = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -115,6 +117,26 @@ public final class IngestDiagnostics {
 
     public void ignoredDeath() {
         ignoredDeaths.incrementAndGet();
+    }
+
+    /** A message whose source time strayed from its receive time by more than the configured limit. */
+    public void clockSkew() {
+        clockSkews.incrementAndGet();
+    }
+
+    /** A value outside its tag's engineering range (kept, as UNCERTAIN). */
+    public void outOfRange() {
+        outOfRange.incrementAndGet();
+    }
+
+    /** Messages flagged for clock skew so far (not in {@link Snapshot}, to keep that record stable). */
+    public long clockSkews() {
+        return clockSkews.get();
+    }
+
+    /** Values outside their engineering range so far. */
+    public long outOfRangeValues() {
+        return outOfRange.get();
     }
 
     /** The unknown topics remembered, with their message counts, most recently seen last. */

@@ -1,15 +1,10 @@
 package io.lineside.telemetry;
 
-import io.lineside.tags.Quality;
-import io.lineside.tags.TagGap;
-import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
-import io.lineside.tags.TagValue;
+import io.lineside.telemetry.mapping.TopicMappings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * From raw MQTT messages to {@link TagUpdate}s. The MQTT callback calls {@link #offer} (O(1), never blocks, drops
  * and counts when full) or {@link #put} (waits a bounded time for room: backpressure); neither throws. One
- * decoder thread maps topics, decodes payloads and hands updates to the sink; a payload that cannot be decoded
- * marks its tag BAD (never "last value still good").
+ * decoder thread maps topics, decodes payloads and hands updates to the sink ({@link MessageDecoder}); a payload
+ * that cannot be decoded marks its tags BAD (never "last value still good").
  */
 public final class IngestPipeline implements AutoCloseable {
 
@@ -32,18 +27,12 @@ public final class IngestPipeline implements AutoCloseable {
     /** How long {@link #put} holds the MQTT callback for room: well inside the 5 s keep-alive. */
     static final Duration MAX_PUT_WAIT = Duration.ofSeconds(2);
 
-    private final TopicMapper mapper;
     private final IngestSink sink;
     private final Clock clock;
     private final int maxPayloadBytes;
     private final BlockingQueue<Raw> queue;
     private final IngestDiagnostics diagnostics = new IngestDiagnostics();
-    private final JsonPayloadDecoder decoder = new JsonPayloadDecoder();
-    /** The last in-order sample of each tag: its seq, and its source time (the start of a gap after it). */
-    private record Last(long seq, Instant sourceTime) {
-    }
-
-    private final Map<TagPath, Last> lastSeq = new HashMap<>();
+    private final MessageDecoder step;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -74,7 +63,18 @@ public final class IngestPipeline implements AutoCloseable {
      *                        not acknowledged, so a QoS 1 sender's broker keeps them
      */
     public IngestPipeline(TopicMapper mapper, IngestSink sink, Clock clock, int maxPayloadBytes, int queueCapacity) {
-        this.mapper = mapper;
+        this(TopicMappings.defaults(mapper.prefix()), sink, clock, maxPayloadBytes, queueCapacity);
+    }
+
+    /**
+     * @param mappings        which topics carry which tags, and how (see {@link TopicMappings})
+     * @param sink            receives every decoded update, then the message's ack, on the decoder thread
+     * @param maxPayloadBytes larger payloads are dropped before parsing (and acknowledged: redelivery cannot help)
+     * @param queueCapacity   messages waiting for the decoder; beyond that new ones are dropped, counted, and
+     *                        not acknowledged, so a QoS 1 sender's broker keeps them
+     */
+    public IngestPipeline(TopicMappings mappings, IngestSink sink, Clock clock, int maxPayloadBytes, int queueCapacity) {
+        this.step = new MessageDecoder(mappings, sink, diagnostics);
         this.sink = sink;
         this.clock = clock;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -148,7 +148,7 @@ public final class IngestPipeline implements AutoCloseable {
     private void handleThenAck(Raw raw) {
         try {
             if (raw.payload() != null) {
-                handle(raw);
+                step.handle(raw.topic(), raw.payload(), Instant.ofEpochMilli(raw.receivedMillis()));
             }
         } catch (RuntimeException e) {
             diagnostics.callbackError();
@@ -161,52 +161,6 @@ public final class IngestPipeline implements AutoCloseable {
             diagnostics.callbackError();
             LOG.log(System.Logger.Level.WARNING, "acknowledgement hand-off failed", e);
         }
-    }
-
-    private void handle(Raw raw) {
-        TagPath path = mapper.map(raw.topic());
-        if (path == null) {
-            diagnostics.unknownTopic(raw.topic());
-            return;
-        }
-        Instant received = Instant.ofEpochMilli(raw.receivedMillis());
-        TagValue value;
-        try {
-            value = decoder.decode(raw.payload(), received);
-        } catch (DecodeException e) {
-            diagnostics.parseError(raw.topic(), raw.payload(), e.getMessage(), received);
-            value = new TagValue(null, received, received, Quality.BAD, -1);
-        }
-        if (isDuplicate(path, value)) {
-            return;
-        }
-        diagnostics.decoded();
-        sink.accept(new TagUpdate(path, value));
-    }
-
-    /**
-     * Tracks the publisher's sequence: drops redelivered duplicates, accepts a restart at 1, and reports a jump
-     * (messages the broker dropped) to the sink as a {@link TagGap} before the update that revealed it.
-     */
-    private boolean isDuplicate(TagPath path, TagValue value) {
-        long seq = value.seq();
-        if (seq < 0) {
-            return false;
-        }
-        Last last = lastSeq.put(path, new Last(seq, value.sourceTime()));
-        if (last == null || seq == 1 || seq == last.seq() + 1) {
-            return false;
-        }
-        if (seq > last.seq()) {
-            diagnostics.seqGap();
-            Instant from = last.sourceTime();
-            Instant to = value.sourceTime().isBefore(from) ? from : value.sourceTime(); // a publisher clock step
-            sink.gap(new TagGap(path, from, to, seq - last.seq() - 1));
-            return false;
-        }
-        lastSeq.put(path, last);
-        diagnostics.duplicate();
-        return true;
     }
 
     /** Decodes what is queued (bounded wait) and stops the decoder thread. */

@@ -1,6 +1,8 @@
 package io.lineside.telemetry;
 
 import io.lineside.tags.TagGap;
+import io.lineside.tags.TagMeta;
+import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 
 /**
@@ -23,6 +25,13 @@ public interface IngestSink {
      * {@link #accept} of the update that revealed it. Ignored unless overridden.
      */
     default void gap(TagGap gap) {
+    }
+
+    /**
+     * The mapping describes {@code path} (unit, range, expected period): called before the tag's first update, and
+     * again after the decoder forgot it. Ignored unless overridden; the production sink records it in the TagStore.
+     */
+    default void describe(TagPath path, TagMeta meta) {
     }
 
     /**

@@ -23,18 +23,28 @@ public final class JsonPayloadDecoder {
     /** Longest text value kept; longer strings are refused, not truncated. */
     static final int MAX_TEXT = 1_000;
 
-    private final JsonFactory factory = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(8)
-                    .maxNumberLength(64)
-                    .maxStringLength(MAX_TEXT)
-                    .maxNameLength(64)
-                    .maxDocumentLength(256 * 1024)
-                    .build())
-            .build();
+    /** The parser limits every JSON decoder here uses: hostile input is refused before it costs memory or stack. */
+    static JsonFactory limitedFactory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(8)
+                        .maxNumberLength(64)
+                        .maxStringLength(MAX_TEXT)
+                        .maxNameLength(64)
+                        .maxDocumentLength(256 * 1024)
+                        .build())
+                .build();
+    }
+
+    private final JsonFactory factory = limitedFactory();
 
     /** Decodes {@code payload} received at {@code receiveTime}. */
     public TagValue decode(byte[] payload, Instant receiveTime) throws DecodeException {
+        return decode(payload, receiveTime, true);
+    }
+
+    /** Decodes {@code payload}; with {@code allowObject} false only a bare number is accepted (mapping kind number). */
+    public TagValue decode(byte[] payload, Instant receiveTime, boolean allowObject) throws DecodeException {
         if (payload.length == 0) {
             throw new DecodeException("empty payload");
         }
@@ -43,7 +53,12 @@ public final class JsonPayloadDecoder {
             TagValue value = switch (first) {
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                         new TagValue(finite(parser), receiveTime, receiveTime, Quality.GOOD, -1);
-                case START_OBJECT -> decodeObject(parser, receiveTime);
+                case START_OBJECT -> {
+                    if (!allowObject) {
+                        throw new DecodeException("expected a number, found an object");
+                    }
+                    yield decodeObject(parser, receiveTime);
+                }
                 case null -> throw new DecodeException("empty payload");
                 default -> throw new DecodeException("expected a number or an object, found " + describe(first));
             };
@@ -97,7 +112,7 @@ public final class JsonPayloadDecoder {
         };
     }
 
-    private static double finite(JsonParser parser) throws IOException, DecodeException {
+    static double finite(JsonParser parser) throws IOException, DecodeException {
         double d = parser.getDoubleValue();
         if (!Double.isFinite(d)) {
             throw new DecodeException("number out of range: " + parser.getText());
@@ -120,7 +135,7 @@ public final class JsonPayloadDecoder {
         return q;
     }
 
-    private static String describe(JsonToken token) {
+    static String describe(JsonToken token) {
         return switch (token) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
@@ -132,7 +147,7 @@ public final class JsonPayloadDecoder {
         };
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }

@@ -13,6 +13,11 @@ public final class TopicMapper {
         this.prefix = prefix + "/";
     }
 
+    /** The first topic level, without the slash. */
+    public String prefix() {
+        return prefix.substring(0, prefix.length() - 1);
+    }
+
     /** The subscription that covers every mapped topic. */
     public String subscription() {
         return prefix + "#";

@@ -8,15 +8,32 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The UI's words in one language: a resource bundle plus the formatting rules for ages and values. Safe from any thread. */
+/**
+ * The UI's words in the current language: a resource bundle plus the formatting rules for ages and values.
+ * The language can be {@link #switchTo switched} at run time; what is formatted after that is in the new language.
+ * Safe from any thread.
+ */
 public final class Texts {
 
-    private final ResourceBundle bundle;
-    /** Parsed patterns by key: parsing one costs more than formatting it, and ages are formatted many times a second. */
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    /**
+     * One language's bundle and its parsed patterns by key (parsing one costs more than formatting it, and ages are
+     * formatted many times a second). Swapped as one, so a pattern of the old language never serves the new one.
+     */
+    private record Words(ResourceBundle bundle, Map<String, MessageFormat> formats) {
+        Words(ResourceBundle bundle) {
+            this(bundle, new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile Words words;
 
     public Texts(ResourceBundle bundle) {
-        this.bundle = bundle;
+        this.words = new Words(bundle);
+    }
+
+    /** Loads the bundle for {@code locale} and uses it from now on (English when there is none). */
+    public void switchTo(Locale locale) {
+        words = new Words(ResourceBundle.getBundle("io.lineside.i18n.messages", locale));
     }
 
     /** Loads the bundle for {@code locale} (English when there is none). */
@@ -24,20 +41,23 @@ public final class Texts {
         return new Texts(ResourceBundle.getBundle("io.lineside.i18n.messages", locale));
     }
 
+    /** The current language's bundle (FXML {@code %key} texts are resolved from it when a view is loaded). */
     public ResourceBundle bundle() {
-        return bundle;
+        return words.bundle();
     }
 
     /** The bundle's language as a tag ({@code zh-CN}; {@code und} for the English base bundle). */
     public String language() {
-        return bundle.getLocale().toLanguageTag();
+        return words.bundle().getLocale().toLanguageTag();
     }
 
     public String get(String key, Object... args) {
+        Words w = words;
         if (args.length == 0) {
-            return bundle.getString(key);
+            return w.bundle().getString(key);
         }
-        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), bundle.getLocale()));
+        MessageFormat format = w.formats().computeIfAbsent(key,
+                k -> new MessageFormat(w.bundle().getString(k), w.bundle().getLocale()));
         synchronized (format) { // a MessageFormat is not thread-safe; Texts may be shared
             return format.format(args);
         }

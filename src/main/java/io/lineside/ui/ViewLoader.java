@@ -16,10 +16,15 @@ import javafx.scene.Parent;
  */
 public final class ViewLoader {
 
-    private final ResourceBundle bundle;
+    private final Supplier<ResourceBundle> bundle;
     private final Map<Class<?>, Supplier<?>> controllers;
 
     public ViewLoader(ResourceBundle bundle, Map<Class<?>, Supplier<?>> controllers) {
+        this(() -> bundle, controllers);
+    }
+
+    /** @param bundle asked at each load: the current language's (a language switch reloads the views) */
+    public ViewLoader(Supplier<ResourceBundle> bundle, Map<Class<?>, Supplier<?>> controllers) {
         this.bundle = bundle;
         this.controllers = Map.copyOf(controllers);
     }
@@ -30,7 +35,7 @@ public final class ViewLoader {
         if (fxml == null) {
             throw new IllegalStateException("missing view " + controllerClass.getSimpleName() + ".fxml");
         }
-        FXMLLoader loader = new FXMLLoader(fxml, bundle);
+        FXMLLoader loader = new FXMLLoader(fxml, bundle.get());
         loader.setControllerFactory(type -> {
             Supplier<?> supplier = controllers.get(type);
             if (supplier == null) {

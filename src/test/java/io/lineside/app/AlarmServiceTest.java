@@ -135,19 +135,40 @@ class AlarmServiceTest {
     void aLockedSessionCannotShelveAndSaysWhy() throws Exception {
         raiseLoadFault();
         security.session().lock();
-        Outcome outcome = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), "maintenance").get(5, TimeUnit.SECONDS);
+        Outcome outcome = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "maintenance").get(5, TimeUnit.SECONDS);
         assertEquals(0, outcome.done());
         assertTrue(outcome.problems().getFirst().startsWith("The session of 'admin' is locked"), outcome.toString());
         assertEquals(1, alarms.snapshot().alarms().size(), "the alarm stays visible while locked");
     }
 
     @Test
+    void aOneShotShelveEndsWhenTheConditionClearsSoTheNextFaultAlarmsAgain() throws Exception {
+        raiseLoadFault();
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), true, "jam, fitter on the way")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(1, ok.done(), ok.toString());
+        assertTrue(security.audit().latest(1).getFirst().entry().newValue().startsWith("shelved once"));
+        Eventually.await("shelved", Duration.ofSeconds(3), () -> alarms.snapshot().shelved() == 1);
+
+        Instant now = Instant.now();
+        alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("running", now, now, Quality.GOOD, 2)));
+        Eventually.await("the clear ends a one-shot shelve", Duration.ofSeconds(3),
+                () -> alarms.snapshot().shelved() == 0 && alarms.shelved().isEmpty());
+        assertEquals(AlarmState.NORMAL, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+        alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("fault", now.plusSeconds(1), now.plusSeconds(1),
+                Quality.GOOD, 3)));
+        Eventually.await("the next fault is annunciated again", Duration.ofSeconds(5),
+                () -> alarms.snapshot().alarms().stream().anyMatch(a -> a.id().equals(FAULT_ALARM)
+                        && a.state() == AlarmState.UNACK));
+    }
+
+    @Test
     void aSupervisorShelvesForAtMostTheDefinitionsMaximum() throws Exception {
         raiseLoadFault();
-        Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), "all shift").get(5, TimeUnit.SECONDS);
+        Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), false, "all shift").get(5, TimeUnit.SECONDS);
         assertEquals(List.of("Alarm L1-LOAD-FAULT: shelve L1-LOAD-FAULT: duration must be more than 0 and at most"
                 + " PT8H, was PT9H"), tooLong.problems());
-        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), "sensor swap").get(5, TimeUnit.SECONDS);
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "sensor swap").get(5, TimeUnit.SECONDS);
         assertEquals(1, ok.done());
         Eventually.await("shelved alarms leave the list", Duration.ofSeconds(3),
                 () -> alarms.snapshot().alarms().isEmpty() && alarms.snapshot().shelved() == 1);

@@ -28,8 +28,9 @@ class DemoIT {
             Eventually.await("online", Duration.ofSeconds(10),
                     () -> services.connection().status().state() == ConnectionState.ONLINE);
             demo.startSimulator(AppConfig.DEFAULT_TOPIC_PREFIX);
-            Eventually.await("18 stations x 4 signals in the store", Duration.ofSeconds(10),
-                    () -> services.store().paths().size() == 72);
+            // 18 stations x 5 signals (state, speed, temperature, cycles, scrap); a reason joins once a station stops
+            Eventually.await("18 stations x 5 signals in the store", Duration.ofSeconds(10),
+                    () -> services.store().paths().size() >= 90);
             StationId press = new StationId("demo", "assembly", "line-2", "press");
             assertEquals(Quality.GOOD, services.store().get(press.signal("speed")).quality());
             assertTrue(StationState.of(services.store().get(press.signal("state"))) != StationState.UNKNOWN);

@@ -1,12 +1,15 @@
 package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.security.PasswordHasher;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Screenshots;
 import io.lineside.ui.Texts;
+import io.lineside.ui.theme.Theme;
+import io.lineside.ui.window.DisplayPrefs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +25,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The README's pictures of the living demo: the real demo composition (embedded broker, simulator, spine, alarms,
  * demo accounts) with the operator signed in, after a minute of running. Off by default (a minute each);
- * regenerate with {@code ./mvnw test -Dtest=ReadmeScreenshotsIT -Dlineside.readmeShots=true} and copy
+ * regenerate with {@code ./mvnw test -Dtest=ReadmeScreenshotsIT -Dlineside.readmeShots=true} (or {@code =en-dark}
+ * for one variant) and copy
  * {@code target/screenshots/demo-*.png} to docs/images.
  */
 class ReadmeScreenshotsIT extends FxRobot {
@@ -36,12 +40,21 @@ class ReadmeScreenshotsIT extends FxRobot {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "zh-CN"})
-    void theDemoAfterAMinute(String language) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("lineside.readmeShots"), "set -Dlineside.readmeShots=true");
+    @ValueSource(strings = {"en", "zh-CN", "en-dark", "en-touch"})
+    void theDemoAfterAMinute(String variant) throws Exception {
+        String wanted = System.getProperty("lineside.readmeShots", "");
+        Assumptions.assumeTrue(wanted.equals("true") || wanted.equals(variant),
+                "set -Dlineside.readmeShots=true (or =" + variant + " for this one)");
+        String language = variant.startsWith("zh-CN") ? "zh-CN" : "en";
+        // The night theme and touch size come from the workstation's saved display settings, as on a station.
+        if (variant.endsWith("-dark")) {
+            new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTheme(Theme.DARK));
+        } else if (variant.endsWith("-touch")) {
+            new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTouch(true));
+        }
         Clock clock = Clock.systemDefaultZone();
         try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "readme-" + language, dir, clock);
+             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "readme-" + variant, dir, clock);
              SecurityServices security = new SecurityServices(dir, "readme", clock, new PasswordHasher(1_000))) {
             Eventually.await("online", Duration.ofSeconds(10),
                     () -> services.connection().status().state() == ConnectionState.ONLINE);
@@ -58,8 +71,8 @@ class ReadmeScreenshotsIT extends FxRobot {
                 window[0].show(stage, "Lineside");
             });
             Thread.sleep(60_000);
-            assertEquals(72, services.store().paths().size(), "18 stations x 4 signals");
-            interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "demo-" + language));
+            assertTrue(services.store().paths().size() >= 90, "18 stations x 5 signals, plus reasons of stopped stations");
+            interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "demo-" + variant));
             FxToolkit.cleanupStages();
             interact(() -> window[0].dispose());
         }

@@ -63,6 +63,71 @@ class StationProfileLoaderTest {
     }
 
     @Test
+    void readsCrewsAndTheZoneIntoADstAwareCalendar() throws Exception {
+        StationProfile p = new StationProfileLoader().load(write("""
+                station:
+                  name: s1
+                  zone: Europe/Berlin
+                  shifts:
+                    - {name: early, start: "06:00", end: "14:00", crew: A}
+                    - {name: night, start: "22:00", end: "06:00", crew: C}
+                """)).orElseThrow();
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), p.zone());
+        assertEquals("C", p.shift("night").orElseThrow().crew());
+        io.lineside.shifts.ShiftPeriod night = p.calendar().period(java.time.LocalDate.of(2026, 3, 28), "night");
+        assertEquals(java.time.Duration.ofHours(7), night.length());
+        assertEquals("C", night.definition().crew());
+        assertEquals(java.time.ZoneId.systemDefault(), new StationProfileLoader().load(write("station: {name: s2}\n"))
+                .orElseThrow().zone());
+    }
+
+    @Test
+    void readsOeeSettings() throws Exception {
+        StationProfile p = new StationProfileLoader().load(write("""
+                station:
+                  name: s1
+                  oee:
+                    idealCycleSeconds: {press: 2.5, pack: 3}
+                    flow: [press, pack]
+                    idlePlanned: true
+                    staleAfterSeconds: 60
+                """)).orElseThrow();
+        io.lineside.shifts.OeeSettings oee = p.oee().orElseThrow();
+        assertEquals(java.time.Duration.ofMillis(2500), oee.idealCycle("press"));
+        assertEquals(java.time.Duration.ofSeconds(3), oee.idealCycle("pack"));
+        assertEquals(null, oee.idealCycle("weld"));
+        assertEquals(List.of("press", "pack"), oee.flowOrder());
+        assertTrue(oee.idlePlanned());
+        assertEquals(java.time.Duration.ofSeconds(60), oee.staleAfter());
+        assertTrue(new StationProfileLoader().load(write("station: {name: s2}\n")).orElseThrow().oee().isEmpty());
+    }
+
+    @Test
+    void badOeeSettingsNameTheKey() throws Exception {
+        Path zero = write("station: {name: s1, oee: {idealCycleSeconds: {press: 0}}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zero)).getMessage()
+                .endsWith("key 'station.oee.idealCycleSeconds.press': expected seconds per part, more than 0 and at most "
+                        + "86400, found number"));
+        Path unknown = write("station: {name: s1, oee: {idealCycle: {press: 2}}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(unknown)).getMessage()
+                .contains("unknown key 'station.oee.idealCycle'"));
+        Path planned = write("station: {name: s1, oee: {idlePlanned: sometimes}}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(planned)).getMessage()
+                .endsWith("key 'station.oee.idlePlanned': expected true or false, found \"sometimes\""));
+    }
+
+    @Test
+    void badZoneOrCrewNamesTheKey() throws Exception {
+        Path zone = write("station: {name: s1, zone: Mars/Olympus}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zone)).getMessage()
+                .endsWith("key 'station.zone': expected an IANA time zone such as \"Europe/Berlin\" or "
+                        + "\"Asia/Shanghai\", found \"Mars/Olympus\""));
+        Path crew = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: \"06:00\", end: \"14:00\", crew: [a]}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(crew)).getMessage()
+                .contains("key 'station.shifts[0].crew': expected 1-64 of A-Z a-z 0-9 _ -"));
+    }
+
+    @Test
     void mistakesNameTheFileAndKey() throws Exception {
         Path badTime = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: 6am, end: \"14:00\"}\n");
         assertEquals("config " + badTime + ": key 'station.shifts[0].start': expected a time HH:MM, e.g. "

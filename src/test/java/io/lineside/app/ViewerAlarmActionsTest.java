@@ -14,7 +14,7 @@ class ViewerAlarmActionsTest {
     void everyCommandOfALiveViewerIsRefusedWithTheReason() throws Exception {
         ViewerAlarmActions viewer = new ViewerAlarmActions();
         for (Outcome outcome : List.of(viewer.acknowledge(List.of("A", "B"), "note").get(),
-                viewer.shelve("A", Duration.ofMinutes(5), "why").get(), viewer.unshelve("A", "").get())) {
+                viewer.shelve("A", Duration.ofMinutes(5), false, "why").get(), viewer.unshelve("A", "").get())) {
             assertEquals(new Outcome(0, List.of(ViewerAlarmActions.WHY)), outcome);
         }
     }

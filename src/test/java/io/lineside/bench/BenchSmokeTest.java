@@ -27,6 +27,7 @@ class BenchSmokeTest {
                 case LOSS -> assertEquals(0.0, row.value(), what);
                 case MEASURE -> assertTrue(Double.isFinite(row.value()) && row.value() > 0, what + " = " + row.value());
                 case NOT_BUILT -> assertTrue(row.note().startsWith("not built yet"), what);
+                case SKIPPED -> assertTrue(row.note().startsWith("not measured: "), what);
             }
         }
         assertTrue(report.rows().stream().anyMatch(r -> r.kind() == Row.Kind.LOSS), "loss is checked");

@@ -54,11 +54,14 @@ final class IngestScenario implements Scenario {
                 rows.add(Row.loss(NAME, "lost on the way to H2, JSON " + q, lineside.lost(),
                         "published " + count + ", rows in H2 " + lineside.rows()));
             }
-            // Also fills the "tag updates/s from batched payloads" row: a DDATA carries 50 metrics.
+            // Also fills the "tag updates/s from batched payloads" rows: a DDATA, and a batched JSON
+            // message, each carry 50 signals.
             // Left out of a plain --quick run (its ~3 s pushed the smoke test past 15 s); SparkplugIngestTest runs it.
             if (context.runsSparkplug()) {
                 rows.addAll(new SparkplugIngest(context.size(0, 500), context.size(100, 20_000))
                         .rows(broker.url(), context.dir("ingest-sparkplug"), context));
+                rows.addAll(new BatchedJsonIngest(context.size(10, 500), context.size(100, 20_000))
+                        .rows(broker.url(), context.dir("ingest-batched"), context));
             }
         }
         return rows;

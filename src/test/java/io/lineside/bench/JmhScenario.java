@@ -1,5 +1,6 @@
 package io.lineside.bench;
 
+import io.lineside.bench.jmh.BatchDecoderBenchmark;
 import io.lineside.bench.jmh.JsonDecoderBenchmark;
 import io.lineside.bench.jmh.TrendQueryBenchmark;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class JmhScenario implements Scenario {
     @Override
     public List<Row> run(BenchContext context) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
-        options.include(JsonDecoderBenchmark.class.getName()).include(TrendQueryBenchmark.class.getName())
+        options.include(JsonDecoderBenchmark.class.getName()).include(BatchDecoderBenchmark.class.getName()).include(TrendQueryBenchmark.class.getName())
                 .shouldFailOnError(true)
                 .output(context.workDir().resolve("jmh.log").toString()); // keep stdout for the table
         if (context.quick()) {

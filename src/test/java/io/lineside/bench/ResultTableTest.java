@@ -31,6 +31,9 @@ class ResultTableTest {
         assertEquals("not built yet", ROWS.get(3).measuredText());
         assertEquals("not built yet (issue 8)", ROWS.get(3).note());
         assertEquals("ERROR", Row.failed("x", "y", new IllegalStateException("boom")).verdict());
+        Row skipped = Row.skipped("4 footprint", "start-up", Target.atMost(2, "s"), "no app-image");
+        assertEquals(List.of("-", "not measured", "not measured: no app-image"),
+                List.of(skipped.verdict(), skipped.measuredText(), skipped.note()));
     }
 
     @Test

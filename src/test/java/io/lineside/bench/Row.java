@@ -17,7 +17,7 @@ import java.util.Locale;
 public record Row(String scenario, String metric, Kind kind, double value, String unit, Target target, String note) {
 
     /** How a value is checked. */
-    public enum Kind { MEASURE, LOSS, NOT_BUILT, FAILED }
+    public enum Kind { MEASURE, LOSS, NOT_BUILT, SKIPPED, FAILED }
 
     public static Row measured(String scenario, String metric, double value, String unit, Target target, String note) {
         return new Row(scenario, metric, Kind.MEASURE, value, unit, target, note);
@@ -32,6 +32,11 @@ public record Row(String scenario, String metric, Kind kind, double value, Strin
         return new Row(scenario, metric, Kind.NOT_BUILT, Double.NaN, "", target, "not built yet (" + issue + ")");
     }
 
+    /** A measurement this run could not make for a reason outside the code (a missing image or tool); says which. */
+    public static Row skipped(String scenario, String metric, Target target, String why) {
+        return new Row(scenario, metric, Kind.SKIPPED, Double.NaN, "", target, "not measured: " + why);
+    }
+
     public static Row failed(String scenario, String metric, Throwable error) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return new Row(scenario, metric, Kind.FAILED, Double.NaN, "", null, "FAILED: " + message);
@@ -41,6 +46,7 @@ public record Row(String scenario, String metric, Kind kind, double value, Strin
     public String measuredText() {
         return switch (kind) {
             case NOT_BUILT -> "not built yet";
+            case SKIPPED -> "not measured";
             case FAILED -> "failed";
             default -> format(value) + (unit.isEmpty() ? "" : " " + unit);
         };
@@ -48,7 +54,7 @@ public record Row(String scenario, String metric, Kind kind, double value, Strin
 
     public String verdict() {
         return switch (kind) {
-            case NOT_BUILT -> "-";
+            case NOT_BUILT, SKIPPED -> "-";
             case FAILED -> "ERROR";
             default -> target == null ? "info" : target.isMetBy(value) ? "PASS" : "MISS";
         };

@@ -23,11 +23,11 @@ class SimPlantTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
-    void everyStationPublishesItsFourSignalsOnTheFirstTick() throws IOException {
+    void everyStationPublishesItsFiveSignalsOnTheFirstTick() throws IOException {
         SimPlant plant = SimPlant.demo("lineside", 1);
         List<SimMessage> first = plant.tick(T0);
         assertEquals(18, plant.stationCount());
-        assertEquals(18 * 4, first.size());
+        assertEquals(18 * 5, first.size());
         Set<String> topics = new HashSet<>();
         for (SimMessage m : first) {
             topics.add(m.topic());
@@ -37,7 +37,7 @@ class SimPlantTest {
             assertEquals("good", json.get("q").asText());
             assertTrue(json.get("v").isNumber() || json.get("v").isTextual());
         }
-        assertEquals(72, topics.size());
+        assertEquals(90, topics.size());
         assertTrue(topics.contains("lineside/demo/assembly/line-3/pack/temperature"));
     }
 
@@ -49,6 +49,8 @@ class SimPlantTest {
         Set<String> statesSeen = new HashSet<>();
         boolean starvedBehindFault = false;
         boolean blockedBeforeFault = false;
+        Set<String> reasonsSeen = new HashSet<>();
+        boolean scrapSeen = false;
         for (int s = 0; s <= 1_800; s++) {
             Map<String, Map<String, String>> stateByLine = new HashMap<>();
             for (SimMessage m : plant.tick(T0.plusSeconds(s))) {
@@ -64,6 +66,12 @@ class SimPlantTest {
                 } else if (signal.equals("cycles")) {
                     Double before = lastCycles.put(m.topic(), json.get("v").asDouble());
                     assertTrue(before == null || json.get("v").asDouble() >= before, "cycles only grow");
+                } else if (signal.equals("reason")) {
+                    String state = stateByLine.getOrDefault(parts[3], Map.of()).get(parts[4]);
+                    reasonsSeen.add(json.get("v").asText());
+                    assertTrue("fault".equals(state) || "idle".equals(state), "a reason only beside a stop: " + state);
+                } else if (signal.equals("scrap")) {
+                    scrapSeen |= json.get("v").asDouble() > 0;
                 } else {
                     assertTrue(Double.isFinite(json.get("v").asDouble()));
                 }
@@ -81,6 +89,9 @@ class SimPlantTest {
         assertTrue(starvedBehindFault, "a fault starves the stations after it");
         assertTrue(blockedBeforeFault, "a fault blocks the stations before it");
         assertTrue(lastCycles.values().stream().allMatch(c -> c > 300), "every station produced: " + lastCycles);
+        assertTrue(reasonsSeen.contains("changeover") && reasonsSeen.stream().anyMatch(
+                r -> Set.of("jam", "tool", "material", "electrical").contains(r)), "stops have reasons: " + reasonsSeen);
+        assertTrue(scrapSeen, "some parts are scrapped");
     }
 
     @Test

@@ -103,4 +103,47 @@ class TagStoreTest {
         }
         assertEquals("demo/assembly/line-1/press/speed", SPEED.toString());
     }
+
+    @Test
+    void aTagWithAnExpectedPeriodTurnsStaleAfterThreePeriodsOthersAfterTheGlobalLimit() {
+        TagStore store = new TagStore();
+        TagPath fast = TagPath.parse("demo/assembly/line-1/press/temperature");
+        TagPath slow = TagPath.parse("demo/assembly/line-1/press/cycles");
+        TagPath plain = TagPath.parse("demo/assembly/line-1/press/speed");
+        store.describe(fast, new TagMeta("", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, java.time.Duration.ofSeconds(2)));
+        store.describe(slow, new TagMeta("", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, java.time.Duration.ofMinutes(1)));
+        for (TagPath p : new TagPath[] {fast, slow, plain}) {
+            store.apply(new TagUpdate(p, TagValue.good(1, T0, T0, 1)));
+        }
+        java.time.Duration global = java.time.Duration.ofSeconds(10);
+        assertEquals(0, store.markStale(T0.plusSeconds(6), global), "exactly 3 periods: not yet");
+        assertEquals(1, store.markStale(T0.plusMillis(6_001), global));
+        assertEquals(Quality.STALE, store.get(fast).quality());
+        assertEquals(1, store.markStale(T0.plusMillis(10_001), global), "the undescribed tag keeps the global limit");
+        assertEquals(Quality.STALE, store.get(plain).quality());
+        assertEquals(Quality.GOOD, store.get(slow).quality(), "a slow tag is not stale after the global 10 s");
+        assertEquals(1, store.markStale(T0.plusSeconds(181), global));
+    }
+
+    @Test
+    void aVeryFastTagIsNeverStaleSoonerThanOneSecond() {
+        TagStore store = new TagStore();
+        TagPath fast = TagPath.parse("demo/assembly/line-1/press/vibration");
+        store.describe(fast, new TagMeta("mm/s", 0, 50, java.time.Duration.ofMillis(10)));
+        store.apply(new TagUpdate(fast, TagValue.good(1, T0, T0, 1)));
+        assertEquals(0, store.markStale(T0.plusMillis(999), java.time.Duration.ofSeconds(5)));
+        assertEquals(1, store.markStale(T0.plusMillis(1_001), java.time.Duration.ofSeconds(5)));
+        assertEquals("mm/s", store.meta(fast).unit());
+        assertEquals(TagMeta.NONE, store.meta(TagPath.parse("demo/assembly/line-1/press/other")));
+    }
+
+    @Test
+    void staleKeepsTheFlagsOfTheLastValue() {
+        TagStore store = new TagStore();
+        TagPath path = TagPath.parse("demo/assembly/line-1/press/temperature");
+        store.apply(new TagUpdate(path, new TagValue(900.0, T0, T0, Quality.UNCERTAIN, 1, TagValue.OUT_OF_RANGE)));
+        store.markStale(null);
+        assertEquals(Quality.STALE, store.get(path).quality());
+        assertEquals(true, store.get(path).outOfRange());
+    }
 }

@@ -30,8 +30,11 @@ public interface AlarmActions {
     /** Acknowledges (resets, for latched ones) each alarm with the same note. */
     CompletableFuture<Outcome> acknowledge(List<String> alarmIds, String note);
 
-    /** Shelves one alarm for {@code duration} (at most its definition's maximum) with a reason. */
-    CompletableFuture<Outcome> shelve(String alarmId, Duration duration, String reason);
+    /**
+     * Shelves one alarm for {@code duration} (at most its definition's maximum) with a reason. A one-shot shelve also
+     * ends as soon as the condition returns to normal (ISA-18.2), so the next occurrence alarms again.
+     */
+    CompletableFuture<Outcome> shelve(String alarmId, Duration duration, boolean oneShot, String reason);
 
     /** Ends a shelve early; the alarm comes back unacknowledged if its condition is still active. */
     CompletableFuture<Outcome> unshelve(String alarmId, String note);

@@ -137,6 +137,11 @@ public final class AlarmBannerViewModel {
         }
     }
 
+    /** Re-formats the banner in the current language of {@link Texts} at the next pulse. FX thread only. */
+    public void relocalize() {
+        last = null;
+    }
+
     /** Stops the horn and the flash until the next new alarm. */
     public void silence() {
         horn.silence();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import io.lineside.ui.Texts;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,6 +46,7 @@ public final class AlarmCommandPanel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final StringProperty note = new SimpleStringProperty("");
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
+    private final BooleanProperty oneShot = new SimpleBooleanProperty();
     private final ObservableList<Duration> durations = FXCollections.observableArrayList();
     private List<ActiveAlarm> targets = List.of();
 
@@ -96,6 +99,11 @@ public final class AlarmCommandPanel {
         return duration;
     }
 
+    /** Whether the shelve also ends when the alarm clears (one-shot); bound by the view. */
+    public BooleanProperty oneShotProperty() {
+        return oneShot;
+    }
+
     /** The shelve durations the alarm allows: the standard choices up to its maximum, and the maximum. */
     public ObservableList<Duration> durations() {
         return durations;
@@ -134,6 +142,7 @@ public final class AlarmCommandPanel {
         durations.setAll(SHELVE_CHOICES.stream().filter(d -> d.compareTo(max) < 0).toList());
         durations.add(max);
         duration.set(durations.getFirst());
+        oneShot.set(false);
         note.set("");
         title.set(texts.get("summary.shelveTitle", alarm.id(), max.toMinutes()));
         hint.set(texts.get("summary.reason"));
@@ -166,7 +175,7 @@ public final class AlarmCommandPanel {
                 report(texts.get("summary.reasonMissing"), true);
                 return;
             }
-            send(actions.shelve(targets.getFirst().id(), duration.get(), text), "summary.shelved");
+            send(actions.shelve(targets.getFirst().id(), duration.get(), oneShot.get(), text), "summary.shelved");
         }
     }
 

@@ -69,6 +69,8 @@ public final class AlarmSummaryView {
     @FXML
     private ComboBox<Duration> duration;
     @FXML
+    private CheckBox oneShot;
+    @FXML
     private TextField note;
     @FXML
     private Button confirm;
@@ -127,6 +129,9 @@ public final class AlarmSummaryView {
         });
         duration.visibleProperty().bind(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.SHELVE));
         duration.managedProperty().bind(duration.visibleProperty());
+        oneShot.selectedProperty().bindBidirectional(panel.oneShotProperty());
+        oneShot.visibleProperty().bind(duration.visibleProperty());
+        oneShot.managedProperty().bind(duration.visibleProperty());
         panel.modeProperty().addListener((o, old, mode) -> {
             confirm.setText(texts.get(mode == AlarmCommandPanel.Mode.SHELVE ? "summary.confirmShelve"
                     : "summary.confirmAck"));
@@ -142,6 +147,21 @@ public final class AlarmSummaryView {
                 message.getStyleClass().add("error");
             }
         });
+    }
+
+    /** The ids of the selected alarms (kept across a language switch, which rebuilds this view). */
+    public List<String> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(AlarmRow::id).toList();
+    }
+
+    /** Selects the rows of the alarms {@code ids} that are listed now. */
+    public void select(java.util.Collection<String> ids) {
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (ids.contains(table.getItems().get(i).id())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     /** F9: acknowledge the selected alarms (opens the note panel). */

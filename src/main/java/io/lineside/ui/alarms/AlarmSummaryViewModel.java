@@ -165,6 +165,20 @@ public final class AlarmSummaryViewModel {
         }
     }
 
+    /**
+     * Re-formats everything in the current language of {@link Texts} (after a language switch): the rows at the
+     * next pulse, and the "all areas" scope (kept chosen if it was). FX thread only.
+     */
+    public void relocalize() {
+        boolean all = scopes.getFirst().equals(scope.get());
+        scopes.set(0, texts.get("summary.scopeAll"));
+        if (all) {
+            scope.set(scopes.getFirst());
+        }
+        last = null;
+        filterChanged = true;
+    }
+
     /** Asks for a note to acknowledge {@code selected}. */
     public void requestAcknowledge(List<AlarmRow> selected) {
         panel.requestAcknowledge(selected.stream().map(AlarmRow::alarm).toList());

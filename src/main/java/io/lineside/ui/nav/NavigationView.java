@@ -19,6 +19,8 @@ public final class NavigationView {
     private final Navigator navigator;
     private final Function<Place, LevelView> levels;
     private LevelView current;
+    private final ListChangeListener<Crumb> crumbsListener = c -> showCrumbs();
+    private final javafx.beans.value.ChangeListener<Place> placeListener = (o, old, now) -> show(now);
 
     @FXML
     private Button backButton;
@@ -40,9 +42,9 @@ public final class NavigationView {
         backButton.disableProperty().bind(navigator.canGoBackProperty().not());
         forwardButton.disableProperty().bind(navigator.canGoForwardProperty().not());
         showCrumbs();
-        navigator.crumbs().addListener((ListChangeListener<Crumb>) c -> showCrumbs());
+        navigator.crumbs().addListener(crumbsListener);
         show(navigator.place());
-        navigator.placeProperty().addListener((o, old, now) -> show(now));
+        navigator.placeProperty().addListener(placeListener);
     }
 
     @FXML
@@ -67,8 +69,14 @@ public final class NavigationView {
         }
     }
 
-    /** Disposes the shown level. */
+    /** Disposes the shown level and stops following the navigator (a reloaded main view has a new host). */
     public void dispose() {
+        navigator.crumbs().removeListener(crumbsListener);
+        navigator.placeProperty().removeListener(placeListener);
+        disposeLevel();
+    }
+
+    private void disposeLevel() {
         if (current != null) {
             current.dispose();
             current = null;
@@ -76,7 +84,7 @@ public final class NavigationView {
     }
 
     private void show(Place place) {
-        dispose();
+        disposeLevel();
         current = levels.apply(place);
         content.getChildren().setAll(current.node());
     }

@@ -107,6 +107,11 @@ public final class Navigator {
         }
     }
 
+    /** Re-words the breadcrumb trail in the current language of {@link Texts}. */
+    public void relocalize() {
+        crumbs.setAll(trail(place.get()));
+    }
+
     private void push(Deque<Place> stack, Place p) {
         stack.push(p);
         while (stack.size() > limit) {

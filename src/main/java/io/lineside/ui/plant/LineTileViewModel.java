@@ -85,6 +85,11 @@ public final class LineTileViewModel {
         onOpen.accept(id);
     }
 
+    /** Words the state again (the other texts are compared and re-set by the next {@link #show}). */
+    void relocalize() {
+        stateText.set(texts.get("state." + state.get().name()));
+    }
+
     void show(StationState worst, int stations, long output, long target, AlarmCount alarms) {
         if (worst != state.get()) {
             state.set(worst);

@@ -102,6 +102,14 @@ public final class PlantViewModel {
         changed.clear();
     }
 
+    /** Re-words every tile in the current language of {@link Texts} at the next pulse. FX thread only. */
+    public void relocalize() {
+        for (Line line : linesById.values()) {
+            line.tile.relocalize();
+            changed.add(line);
+        }
+    }
+
     /** Stops listening to the store. */
     public void dispose() {
         tracker.close();

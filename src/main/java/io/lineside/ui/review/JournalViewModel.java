@@ -88,7 +88,12 @@ public final class JournalViewModel {
      */
     public void search(ReviewRange range, Priority priority, AlarmState state, String area, String text) {
         Instant now = clock.instant();
-        JournalFilter filter = JournalFilter.between(range.from(now), now)
+        search(range.from(now), now, priority, state, area, text);
+    }
+
+    /** Looks up the journal over {@code [from, to)}, e.g. one shift. */
+    public void search(Instant from, Instant to, Priority priority, AlarmState state, String area, String text) {
+        JournalFilter filter = JournalFilter.between(from, to)
                 .withPriorities(priority == null ? Set.of() : Set.of(priority))
                 .withStates(state == null ? Set.of() : Set.of(state))
                 .withArea(area).withText(text).withLimit(LIMIT);

@@ -72,7 +72,11 @@ public final class KpiViewModel {
     /** Computes the KPIs of {@code range}, ending now. */
     public void compute(ReviewRange range) {
         Instant to = clock.instant();
-        Instant from = range.from(to);
+        compute(range.from(to), to);
+    }
+
+    /** Computes the KPIs of {@code [from, to)}, e.g. one shift. */
+    public void compute(Instant from, Instant to) {
         busy.set(true);
         background.execute(() -> {
             try {

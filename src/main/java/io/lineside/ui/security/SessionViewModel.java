@@ -208,6 +208,11 @@ public final class SessionViewModel {
         }
     }
 
+    /** Re-formats the user strip in the current language of {@link Texts} (after a language switch). FX thread only. */
+    public void relocalize() {
+        show(session.state());
+    }
+
     private void show(SessionState state) {
         signedIn.set(state.user().isPresent());
         locked.set(state.locked());

@@ -24,6 +24,8 @@ import io.lineside.ui.review.JournalViewModel;
 import io.lineside.ui.review.KpiView;
 import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.review.ReviewView;
+import io.lineside.ui.shifts.ShiftReviewView;
+import io.lineside.ui.shifts.ShiftReviewViewModel;
 import io.lineside.ui.security.SessionView;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
@@ -31,7 +33,12 @@ import io.lineside.ui.security.UsersView;
 import io.lineside.ui.security.UsersViewModel;
 import java.time.format.DateTimeFormatter;
 import javafx.event.EventType;
+import io.lineside.ui.window.DisplayControls;
+import io.lineside.ui.window.ViewRegistry;
+import io.lineside.ui.window.WindowManager;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.HBox;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -52,20 +59,26 @@ public final class MainWindow {
     private final WorkshopViewModel workshop;
     private final Navigator navigator;
     private final Levels levels;
-    private final NavigationView navigation;
+    /** The navigation host of the main view loaded last (a language switch loads it again). */
+    private NavigationView navigation;
     private final Levels.Models hierarchy;
     private final Pulse pulse;
     private final Scene scene;
 
     private final ViewLoader loader;
-    private final AlarmSummaryView summaryView;
+    private AlarmSummaryView summaryView;
+    private AlarmSummaryView lastSummary;
     private final Texts texts;
+    private final Models models;
+    private final Clock clock;
+    private WindowManager windows;
     private Stage diagnosticsStage;
 
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
                          DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
-                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis, Levels.Models hierarchy) {
+                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis, ShiftReviewViewModel shifts,
+                         Levels.Models hierarchy) {
     }
 
     private Stage usersStage;
@@ -84,11 +97,11 @@ public final class MainWindow {
         Alarms alarms = models.alarms();
         this.workshop = models.workshop();
         this.texts = texts;
-        this.summaryView = new AlarmSummaryView(alarms.summary(), texts);
+        this.models = models;
+        this.clock = clock;
         this.hierarchy = models.hierarchy();
         this.navigator = new Navigator(texts);
         this.levels = new Levels(hierarchy, navigator, texts, clock, id -> trend.open(id, clock.instant()));
-        this.navigation = new NavigationView(navigator, levels);
         workshop.setOnOpenStation(navigator::openStation);
         hierarchy.plant().setOnOpenLine(line -> navigator.go(Place.line(line)));
         alarms.summary().setOnOpenStation(navigator::openStation);
@@ -99,19 +112,25 @@ public final class MainWindow {
         Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
                 Map.entry(MainView.class, () -> new MainView(main)),
                 Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
-                Map.entry(NavigationView.class, () -> navigation),
+                Map.entry(NavigationView.class, this::newNavigation),
                 Map.entry(TrendView.class, () -> new TrendView(trend, texts, zone)),
                 Map.entry(DiagnosticsView.class, () -> new DiagnosticsView(diagnostics)),
                 Map.entry(SessionView.class, () -> new SessionView(session, texts)),
                 Map.entry(SignInView.class, () -> new SignInView(session, texts)),
                 Map.entry(UsersView.class, () -> new UsersView(models.users())),
                 Map.entry(AlarmBannerView.class, () -> new AlarmBannerView(alarms.banner())),
-                Map.entry(AlarmSummaryView.class, () -> summaryView),
+                Map.entry(AlarmSummaryView.class, () -> lastSummary = new AlarmSummaryView(alarms.summary(), texts)),
                 Map.entry(ReviewView.class, ReviewView::new),
                 Map.entry(JournalView.class, () -> new JournalView(models.journal(), texts)),
-                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)));
-        loader = new ViewLoader(texts.bundle(), controllers);
-        scene = styled(new Scene(loader.load(MainView.class)));
+                Map.entry(KpiView.class, () -> new KpiView(models.kpis(), texts)),
+                Map.entry(ShiftReviewView.class, () -> new ShiftReviewView(models.shifts(), texts, null)));
+        // The journal and KPI tabs follow the shift shown in the shift review.
+        models.shifts().setOnShiftShown(p -> {
+            models.journal().search(p.start(), p.end(), null, null, "", "");
+            models.kpis().compute(p.start(), p.end());
+        });
+        loader = new ViewLoader(texts::bundle, controllers);
+        scene = styled(new Scene(root()));
         for (EventType<? extends InputEvent> type : List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED,
                 ScrollEvent.SCROLL)) {
             scene.addEventFilter(type, e -> onActivity.run());
@@ -119,7 +138,8 @@ public final class MainWindow {
         wireAlarms(alarms, trend, zone, clock);
         wireNavigationKeys();
         pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, hierarchy.plant()::pulse, trend::pulse,
-                diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, navigation::pulse));
+                diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse,
+                now -> navigation.pulse(now)));
     }
 
     /** The alarm banner and summary view-models. */
@@ -130,10 +150,18 @@ public final class MainWindow {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         alarms.summary().setOnOpenTrend((station, at) -> trend.openAround(station, at,
                 AlarmSummaryViewModel.TREND_SPAN, clock.instant(), time.format(at)));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), summaryView::acknowledgeSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), () -> summaryView.acknowledgeSelected());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
                 alarms.banner()::silence);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), summaryView::cancel);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> summaryView.cancel());
+    }
+
+    private NavigationView newNavigation() {
+        if (navigation != null) {
+            navigation.dispose();
+        }
+        navigation = new NavigationView(navigator, levels);
+        return navigation;
     }
 
     private void wireNavigationKeys() {
@@ -185,9 +213,60 @@ public final class MainWindow {
         usersStage.toFront();
     }
 
-    private static Scene styled(Scene scene) {
-        scene.getStylesheets().add(MainWindow.class.getResource("/io/lineside/ui/lineside.css").toExternalForm());
+    private Scene styled(Scene scene) {
+        if (windows != null) {
+            return windows.style(scene);
+        }
+        scene.getStylesheets().setAll(MainWindow.class.getResource("/io/lineside/ui/lineside.css").toExternalForm());
         return scene;
+    }
+
+    /** The main view with the display controls in its header (when a {@link WindowManager} is attached). */
+    private Parent root() {
+        Parent root = loader.load(MainView.class);
+        summaryView = lastSummary;
+        addDisplayControls(root);
+        return root;
+    }
+
+    private void addDisplayControls(Parent root) {
+        if (windows != null && root.lookup(".header") instanceof HBox header) {
+            header.getChildren().add(Math.min(2, header.getChildren().size()), DisplayControls.build(windows, texts));
+        }
+    }
+
+    /**
+     * Lets {@code windows} manage this window and the views it can open in windows of their own: registers them
+     * (workshop overview, trend, alarm summary, diagnostics, review), adds the display controls to the header,
+     * and rebuilds the content after a language switch with the alarm selection kept. Call once, before showing.
+     */
+    public void attach(WindowManager windows, Stage stage) {
+        this.windows = windows;
+        ViewRegistry views = windows.registry();
+        views.register("workshop", "window.workshop", () -> loader.load(WorkshopView.class));
+        views.register("trend", "window.trend", () -> loader.load(TrendView.class));
+        views.register("alarms", "summary.title", () -> loader.load(AlarmSummaryView.class));
+        views.register("diagnostics", "diag.title", () -> loader.load(DiagnosticsView.class));
+        views.register("review", "review.title", () -> loader.load(ReviewView.class));
+        addDisplayControls(scene.getRoot());
+        stage.setScene(scene);
+        // Re-formatting replaces the summary's rows, which clears the table's selection: take it first.
+        windows.adoptMain(stage, () -> {
+            List<String> selected = summaryView.selectedIds();
+            workshop.relocalize();
+            models.session().relocalize();
+            models.alarms().banner().relocalize();
+            models.alarms().summary().relocalize();
+            navigator.relocalize();
+            hierarchy.plant().relocalize();
+            models.alarms().banner().pulse(clock.instant());
+            models.alarms().summary().pulse(clock.instant());
+            Parent root = root();
+            summaryView.select(selected);
+            return root;
+        }, null);
+        models.main().setOnOpenDiagnostics(() -> windows.show("diagnostics"));
+        models.main().setOnOpenReview(() -> windows.show("review"));
     }
 
     public Scene scene() {
@@ -214,6 +293,9 @@ public final class MainWindow {
         }
         if (reviewStage != null) {
             reviewStage.close();
+        }
+        if (windows != null) {
+            windows.closeViews();
         }
         navigation.dispose();
         hierarchy.plant().dispose();

@@ -40,9 +40,9 @@ public final class StationTile extends Region {
         state.textProperty().bind(model.stateTextProperty());
         GridPane values = new GridPane();
         values.getStyleClass().add("tile-values");
-        addRow(values, 0, texts.get("tile.speed"), model, texts.get("unit.speed"), Field.SPEED);
-        addRow(values, 1, texts.get("tile.temperature"), model, texts.get("unit.temperature"), Field.TEMPERATURE);
-        addRow(values, 2, texts.get("tile.cycles"), model, "", Field.CYCLES);
+        addRow(values, 0, texts.get("tile.speed"), model, Field.SPEED);
+        addRow(values, 1, texts.get("tile.temperature"), model, Field.TEMPERATURE);
+        addRow(values, 2, texts.get("tile.cycles"), model, Field.CYCLES);
         Label quality = new Label();
         quality.getStyleClass().add("tile-quality");
         quality.textProperty().bind(model.qualityTextProperty());
@@ -89,7 +89,7 @@ public final class StationTile extends Region {
 
     private enum Field { SPEED, TEMPERATURE, CYCLES }
 
-    private static void addRow(GridPane grid, int row, String label, StationTileViewModel model, String unit, Field field) {
+    private static void addRow(GridPane grid, int row, String label, StationTileViewModel model, Field field) {
         Label caption = new Label(label);
         caption.getStyleClass().add("tile-caption");
         Label value = new Label();
@@ -99,8 +99,13 @@ public final class StationTile extends Region {
             case TEMPERATURE -> model.temperatureTextProperty();
             case CYCLES -> model.cyclesTextProperty();
         });
-        Label units = new Label(unit);
+        Label units = new Label();
         units.getStyleClass().add("tile-unit");
+        switch (field) { // the mapping's unit when it gives one
+            case SPEED -> units.textProperty().bind(model.speedUnitProperty());
+            case TEMPERATURE -> units.textProperty().bind(model.temperatureUnitProperty());
+            case CYCLES -> { }
+        }
         grid.addRow(row, caption, value, units);
     }
 

@@ -42,6 +42,11 @@ public final class StationTileViewModel {
     private TagValue shownCycles;
     /** A shown signal changed since the last {@link #refreshAge}. */
     private boolean valuesChanged;
+    /** Display units: the mapping's when it gives one, else the usual ones. */
+    private final ReadOnlyStringWrapper speedUnit = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper temperatureUnit = new ReadOnlyStringWrapper();
+    /** Why the quality is what it is (out of range, clock skew), or empty; part of the quality text. */
+    private String flagsText = "";
 
     private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
@@ -51,7 +56,6 @@ public final class StationTileViewModel {
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(Quality.STALE);
     private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper();
     private Instant oldest;
-    private String ageText;
 
     StationTileViewModel(StationId id, Texts texts, java.util.function.Consumer<StationId> onOpen) {
         this.id = id;
@@ -62,6 +66,8 @@ public final class StationTileViewModel {
         speedText.set(none);
         temperatureText.set(none);
         cyclesText.set(none);
+        speedUnit.set(texts.get("unit.speed"));
+        temperatureUnit.set(texts.get("unit.temperature"));
         refreshAge(Instant.EPOCH);
     }
 
@@ -93,6 +99,16 @@ public final class StationTileViewModel {
         return cyclesText.getReadOnlyProperty();
     }
 
+    /** The speed's unit: the tag's configured unit, or the default ("/min"). */
+    public ReadOnlyStringProperty speedUnitProperty() {
+        return speedUnit.getReadOnlyProperty();
+    }
+
+    /** The temperature's unit: the tag's configured unit, or the default ("°C"). */
+    public ReadOnlyStringProperty temperatureUnitProperty() {
+        return temperatureUnit.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Quality> qualityProperty() {
         return quality.getReadOnlyProperty();
     }
@@ -116,6 +132,18 @@ public final class StationTileViewModel {
      * @return true if the value is for a signal the tile shows
      */
     boolean take(String signal, TagValue value) {
+        return take(signal, value, "");
+    }
+
+    /** {@link #take(String, TagValue)} with the signal's configured unit (empty when none: the default stays). */
+    boolean take(String signal, TagValue value, String unit) {
+        if (!unit.isEmpty()) { // set() ignores an equal value: no invalidation per message
+            switch (signal) {
+                case SPEED -> speedUnit.set(unit);
+                case TEMPERATURE -> temperatureUnit.set(unit);
+                default -> { }
+            }
+        }
         switch (signal) {
             case STATE -> stateValue = value;
             case SPEED -> speedValue = value;
@@ -173,14 +201,21 @@ public final class StationTileViewModel {
         if (valuesChanged) {
             worst = worst(worst(worst(Quality.GOOD, shownState), shownSpeed), shownTemperature);
             oldest = older(older(older(null, shownState), shownSpeed), shownTemperature);
+            flagsText = flagText(flags(flags(flags(0, shownState), shownSpeed), shownTemperature));
             valuesChanged = false;
         }
         String age = oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now));
-        if (worst != quality.get() || !age.equals(ageText)) {
+        String text = texts.quality(worst) + flagsText + " \u00B7 " + age;
+        if (worst != quality.get() || !text.equals(qualityText.get())) {
             quality.set(worst);
-            ageText = age;
-            qualityText.set(texts.quality(worst) + " \u00B7 " + age);
+            qualityText.set(text);
         }
+    }
+
+    /** Re-formats the state word now and the quality text at the next age refresh, in Texts' current language. */
+    void relocalize() {
+        stateText.set(texts.get("state." + (state.get() == null ? StationState.UNKNOWN : state.get()).name()));
+        valuesChanged = true; // the flags text is cached in the old language
     }
 
     private void showState() {
@@ -198,6 +233,25 @@ public final class StationTileViewModel {
 
     private static String number(TagValue v) {
         return v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
+    }
+
+    private static int flags(int flags, TagValue v) {
+        return v == null ? flags : flags | v.flags();
+    }
+
+    /** " (out of range, clock skew)" for the flags set, or empty. */
+    private String flagText(int flags) {
+        if (flags == 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" (");
+        if ((flags & TagValue.OUT_OF_RANGE) != 0) {
+            out.append(texts.get("quality.flag.OUT_OF_RANGE"));
+        }
+        if ((flags & TagValue.CLOCK_SKEW) != 0) {
+            out.append(out.length() > 2 ? ", " : "").append(texts.get("quality.flag.CLOCK_SKEW"));
+        }
+        return out.append(')').toString();
     }
 
     private static Quality worst(Quality worst, TagValue v) {

@@ -103,6 +103,11 @@ public final class WorkshopViewModel {
         return drained;
     }
 
+    /** Re-formats every tile's words in the current language of {@link Texts} (after a language switch). FX thread only. */
+    public void relocalize() {
+        tiles.values().forEach(StationTileViewModel::relocalize);
+    }
+
     public void openStation(StationId id) {
         onOpenStation.accept(id);
     }
@@ -122,7 +127,7 @@ public final class WorkshopViewModel {
             return;
         }
         StationTileViewModel tile = tileFor(path);
-        if (tile.take(path.signal(), store.get(path))) {
+        if (tile.take(path.signal(), store.get(path), store.meta(path).unit())) {
             changed.add(tile);
         }
     }

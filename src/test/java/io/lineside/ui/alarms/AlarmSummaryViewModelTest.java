@@ -148,6 +148,13 @@ class AlarmSummaryViewModelTest {
         panel.confirm();
         assertEquals(List.of("shelve PRESS-H PT30M sensor swap"), sent.calls);
         assertEquals("Shelved PRESS-H.", panel.messageProperty().get());
+
+        panel.requestShelve(shortShelve);
+        assertFalse(panel.oneShotProperty().get(), "each shelve starts as a timed one");
+        panel.oneShotProperty().set(true);
+        panel.noteProperty().set("known drift, recalibrate");
+        panel.confirm();
+        assertEquals("shelve PRESS-H PT15M once known drift, recalibrate", sent.calls.getLast());
     }
 
     @Test
@@ -195,8 +202,8 @@ class AlarmSummaryViewModelTest {
         }
 
         @Override
-        public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
-            calls.add("shelve " + id + " " + duration + " " + reason);
+        public CompletableFuture<Outcome> shelve(String id, Duration duration, boolean oneShot, String reason) {
+            calls.add("shelve " + id + " " + duration + (oneShot ? " once " : " ") + reason);
             return answer(1);
         }
 

@@ -1,0 +1,6 @@
+module org.apache.pdfbox.io {
+    requires transitive org.apache.commons.logging;
+
+    exports org.apache.pdfbox.io;
+
+}

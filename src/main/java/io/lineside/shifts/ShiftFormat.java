@@ -1,0 +1,77 @@
+package io.lineside.shifts;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Labels and figures of a shift as both the review screen and the PDF show them: percentages with one decimal
+ * ("n/a" where undefined), durations in h/min/s, times in the plant's zone. Immutable; safe from any thread.
+ */
+public final class ShiftFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ResourceBundle bundle;
+    private final ZoneId zone;
+
+    public ShiftFormat(ResourceBundle bundle, ZoneId zone) {
+        this.bundle = bundle;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The bundle's text for {@code key}, formatted with {@code args}. */
+    public String text(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        Locale locale = bundle.getLocale() == null ? Locale.ROOT : bundle.getLocale();
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A stop reason in the reader's language; a reason we have no label for is shown as sent. */
+    public String reason(String reason) {
+        try {
+            return bundle.getString("shift.reason." + reason);
+        } catch (MissingResourceException e) {
+            return reason;
+        }
+    }
+
+    /** {@code 0.8734} as {@code 87.3 %}; NaN as n/a. */
+    public String percent(double ratio) {
+        return Double.isNaN(ratio) ? text("shift.na") : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    /** {@code 7 h 05 min}, {@code 12 min 30 s}, {@code 45 s}. */
+    public static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    public String time(Instant t) {
+        return TIME.format(t.atZone(zone));
+    }
+
+    public String dateTime(Instant t) {
+        return DATE_TIME.format(t.atZone(zone));
+    }
+
+    /** The shift's heading: name, crew, local start and end, zone and real length. */
+    public String header(ShiftPeriod p) {
+        String crew = p.definition().crew();
+        return text(crew.isEmpty() ? "shift.headerNoCrew" : "shift.header", p.definition().name() + " " + p.date(), crew,
+                dateTime(p.start()), dateTime(p.end()), zone.getId(), duration(p.length()));
+    }
+}

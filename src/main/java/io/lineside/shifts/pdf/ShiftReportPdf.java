@@ -1,0 +1,222 @@
+package io.lineside.shifts.pdf;
+
+import io.lineside.alarms.KpiReport;
+import io.lineside.shifts.Downtime;
+import io.lineside.shifts.OeeFigures;
+import io.lineside.shifts.ShiftFormat;
+import io.lineside.shifts.ShiftReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+/**
+ * Writes a {@link ShiftReport} as an A4 PDF: title, workstation, shift and times with zone, then per line its OEE
+ * table, a downtime Pareto, the output trend and its stops, then the shift's alarm KPIs. Chinese needs a TrueType
+ * CJK font ({@link PdfFonts}); without one the report is written in English and says why.
+ *
+ * <p>Stateless; safe from any thread. Does file I/O: never call it on the FX thread.
+ */
+public final class ShiftReportPdf {
+
+    static final int MAX_STOP_ROWS = 22;
+    private static final String[] STATION_COLUMNS = {"shift.station", "shift.parts", "shift.scrap", "shift.runTime",
+        "shift.downTime", "shift.unknown", "shift.availability", "shift.performance", "shift.quality", "shift.oee"};
+    /** Left edge of the name column, then the right edge of each figure column, from the left margin. */
+    private static final float[] STATION_RIGHT = {0, 140, 172, 228, 284, 336, 384, 432, 474, 515};
+
+    private final List<String[]> cjkFonts;
+
+    public ShiftReportPdf() {
+        this(PdfFonts.CJK);
+    }
+
+    /** @param cjkFonts where to look for a CJK font (tests pass none to see the fallback) */
+    ShiftReportPdf(List<String[]> cjkFonts) {
+        this.cjkFonts = List.copyOf(cjkFonts);
+    }
+
+    /**
+     * Writes the report to {@code file} (via a temporary file beside it, so a failure never leaves half a PDF).
+     *
+     * @param bundle      the labels in the reader's language
+     * @param workstation the workstation's name, shown in the title block
+     * @return true if the labels are in the bundle's language; false if they fell back to English for want of a font
+     */
+    public boolean write(ShiftReport report, ResourceBundle bundle, ZoneId zone, String workstation, Path file)
+            throws IOException {
+        boolean wantCjk = bundle.getLocale() != null && bundle.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        boolean localized;
+        try (PDDocument doc = new PDDocument();
+             PdfFonts.Loaded font = PdfFonts.load(doc, wantCjk, cjkFonts)) {
+            localized = !wantCjk || font.cjk();
+            ShiftFormat format = new ShiftFormat(localized ? bundle : english(), zone);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(format.text("shift.report.title") + " " + report.period().key());
+            info.setCreator("Lineside HMI");
+            try (PdfCanvas c = new PdfCanvas(doc, font.font())) {
+                c.newPage();
+                title(c, report, format, workstation, localized);
+                for (ShiftReport.Line line : report.lines()) {
+                    new LineSection(c, format, report).draw(line);
+                }
+                if (report.lines().isEmpty()) {
+                    c.text(PdfCanvas.MARGIN, c.y - 14, 10, PdfCanvas.MUTED, format.text("shift.noLines"));
+                    c.y -= 24;
+                }
+                alarms(c, report.kpis(), report.alarms().size(), format);
+            }
+            doc.save(partial.toFile());
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return localized;
+    }
+
+    private static void title(PdfCanvas c, ShiftReport report, ShiftFormat f, String workstation, boolean localized)
+            throws IOException {
+        float x = PdfCanvas.MARGIN;
+        c.text(x, c.y - 18, 18, PdfCanvas.INK, f.text("shift.report.title"));
+        c.text(x, c.y - 36, 10, PdfCanvas.INK, f.header(report.period()));
+        c.text(x, c.y - 50, 8, PdfCanvas.MUTED, f.text("shift.report.workstation", workstation) + "    "
+                + f.text("shift.report.generated", f.dateTime(report.computedAt())));
+        c.y -= 56;
+        if (!localized) {
+            c.text(x, c.y - 10, 8, PdfCanvas.LINE, f.text("shift.report.fontMissing"));
+            c.y -= 14;
+        }
+        c.line(x, c.y - 4, PdfCanvas.WIDTH - x, c.y - 4, PdfCanvas.RULE, 0.8f);
+        c.y -= 12;
+    }
+
+    private static void alarms(PdfCanvas c, KpiReport k, int events, ShiftFormat f) throws IOException {
+        c.need(90);
+        float x = PdfCanvas.MARGIN;
+        c.text(x, c.y - 14, 12, PdfCanvas.INK, f.text("shift.alarms"));
+        c.y -= 30;
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                f.text("shift.alarmCount", events, k.annunciations()),
+                f.text("kpi.rate", one(k.averagePer10Minutes()), k.peakPer10Minutes()),
+                f.text("kpi.flood", one(k.percentInFlood())),
+                f.text("kpi.mix", one(k.priorityMix().lowPercent()), one(k.priorityMix().mediumPercent()),
+                        one(k.priorityMix().highPercent())),
+                f.text("kpi.ack", k.ackTimes().count(), ShiftFormat.duration(k.ackTimes().average()),
+                        ShiftFormat.duration(k.ackTimes().longest()))));
+        if (!k.badActors().isEmpty()) {
+            lines.add(f.text("kpi.badActors") + ": " + String.join(", ", k.badActors().stream().limit(5)
+                    .map(a -> a.alarmId() + " (" + a.count() + ")").toList()));
+        }
+        for (String line : lines) {
+            c.text(x, c.y, 9, PdfCanvas.INK, line);
+            c.y -= 13;
+        }
+    }
+
+    /** One line's section: heading, station table, the two charts side by side, then its stops. */
+    private record LineSection(PdfCanvas c, ShiftFormat f, ShiftReport report) {
+
+        void draw(ShiftReport.Line line) throws IOException {
+            c.need(420);
+            float x = PdfCanvas.MARGIN;
+            OeeFigures o = line.oee();
+            c.text(x, c.y - 14, 13, PdfCanvas.INK, line.name());
+            c.textRight(PdfCanvas.WIDTH - x, c.y - 14, 13, PdfCanvas.INK, f.text("shift.oee") + " " + f.percent(o.oee()));
+            c.text(x, c.y - 28, 8, PdfCanvas.MUTED, f.text("shift.lineOee", line.output()) + "  \u00B7  "
+                    + f.text("shift.availability") + " " + f.percent(o.availability()) + "  \u00B7  "
+                    + f.text("shift.performance") + " " + f.percent(o.performance()) + "  \u00B7  "
+                    + f.text("shift.quality") + " " + f.percent(o.quality()));
+            c.y -= 40;
+            stations(line);
+            float chartTop = c.y;
+            float half = (PdfCanvas.WIDTH - 2 * x - 20) / 2;
+            PdfCharts.pareto(c, x, chartTop, half, 150, f.text("shift.pareto"), line.pareto(), f);
+            PdfCharts.output(c, x + half + 20, chartTop, half, 150, f.text("shift.output", line.output()),
+                    line.produced(), report.period().start(), report.computedAt().isBefore(report.period().end())
+                            ? report.computedAt() : report.period().end(), f);
+            c.y = chartTop - 160;
+            stops(line.stops());
+            c.y -= 10;
+        }
+
+        private void stations(ShiftReport.Line line) throws IOException {
+            float x = PdfCanvas.MARGIN;
+            c.box(x, c.y - 13, PdfCanvas.WIDTH - 2 * x, 14, PdfCanvas.SHADE);
+            for (int i = 0; i < STATION_COLUMNS.length; i++) {
+                cell(i, c.y - 9, 7, f.text(STATION_COLUMNS[i]));
+            }
+            c.y -= 24;
+            for (ShiftReport.Station s : line.stations()) {
+                OeeFigures o = s.oee();
+                String[] row = {s.name() + (s.name().equals(line.output()) ? " *" : ""), Long.toString(o.total()),
+                    Long.toString(o.scrap()), ShiftFormat.duration(o.runTime()), ShiftFormat.duration(o.downTime()),
+                    ShiftFormat.duration(o.unknown()), f.percent(o.availability()), f.percent(o.performance()),
+                    f.percent(o.quality()), f.percent(o.oee())};
+                for (int i = 0; i < row.length; i++) {
+                    cell(i, c.y, 8, row[i]);
+                }
+                c.y -= 12;
+            }
+            c.y -= 8;
+        }
+
+        private void cell(int column, float baseline, float size, String text) throws IOException {
+            if (column == 0) {
+                c.text(PdfCanvas.MARGIN, baseline, size, PdfCanvas.INK, text);
+            } else {
+                c.textRight(PdfCanvas.MARGIN + STATION_RIGHT[column], baseline, size, PdfCanvas.INK, text);
+            }
+        }
+
+        private void stops(List<Downtime> stops) throws IOException {
+            float x = PdfCanvas.MARGIN;
+            c.need(60);
+            c.text(x, c.y - 10, 9, PdfCanvas.INK, f.text("shift.stops") + " (" + stops.size() + ")");
+            c.y -= 16;
+            float[] cols = {0, 110, 170, 230, 300};
+            String[] head = {f.text("shift.station"), f.text("shift.from"), f.text("shift.to"), f.text("shift.duration"),
+                f.text("shift.reason")};
+            c.box(x, c.y - 11, PdfCanvas.WIDTH - 2 * x, 12, PdfCanvas.SHADE);
+            for (int i = 0; i < head.length; i++) {
+                c.text(x + cols[i], c.y - 8, 7, PdfCanvas.INK, head[i]);
+            }
+            c.y -= 21;
+            // The longest stops matter most on paper; all of them are in the CSV export.
+            List<Downtime> shown = stops.stream().sorted((a, b) -> b.length().compareTo(a.length()))
+                    .limit(MAX_STOP_ROWS).sorted((a, b) -> a.from().compareTo(b.from())).toList();
+            for (Downtime d : shown) {
+                c.need(12);
+                String[] row = {d.station(), f.time(d.from()), f.time(d.to()), ShiftFormat.duration(d.length()),
+                    f.reason(d.reason())};
+                for (int i = 0; i < row.length; i++) {
+                    c.text(x + cols[i], c.y, 8, PdfCanvas.INK, row[i]);
+                }
+                c.y -= 11;
+            }
+            if (stops.size() > shown.size()) {
+                c.text(x, c.y, 8, PdfCanvas.MUTED, f.text("shift.report.more", stops.size() - shown.size()));
+                c.y -= 11;
+            }
+        }
+    }
+
+    private static String one(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static ResourceBundle english() throws IOException {
+        try (InputStream in = ShiftReportPdf.class.getResourceAsStream("/io/lineside/i18n/messages.properties")) {
+            if (in == null) {
+                throw new IOException("the English labels are missing from the application");
+            }
+            return new PropertyResourceBundle(in);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.lineside.ui.shifts;
+
+import io.lineside.shifts.CounterIncrease;
+import io.lineside.shifts.ShiftReport;
+import io.lineside.ui.Texts;
+import io.lineside.ui.shifts.ShiftReviewViewModel.StationRow;
+import io.lineside.ui.shifts.ShiftReviewViewModel.StopRow;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/** The shift review tab's controller: bindings to {@link ShiftReviewViewModel} and the two charts. */
+public final class ShiftReviewView {
+
+    /** Asks where to save: (suggested file name) → chosen path, or null when cancelled. */
+    public interface SaveAs extends Function<String, Path> {
+    }
+
+    private final ShiftReviewViewModel model;
+    private final Texts texts;
+    private final SaveAs saveAs;
+
+    @FXML private DatePicker date;
+    @FXML private ChoiceBox<String> shift;
+    @FXML private ChoiceBox<String> line;
+    @FXML private Button showButton;
+    @FXML private Button csvButton;
+    @FXML private Button pdfButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label offline;
+    @FXML private Label header;
+    @FXML private Label oee;
+    @FXML private Label availability;
+    @FXML private Label performance;
+    @FXML private Label quality;
+    @FXML private Label counts;
+    @FXML private Label message;
+    @FXML private TableView<StationRow> stations;
+    @FXML private TableView<StopRow> stops;
+    @FXML private BarChart<String, Number> pareto;
+    @FXML private LineChart<Number, Number> output;
+    @FXML private NumberAxis outputTime;
+    @FXML private VBox alarms;
+
+    /** @param saveAs where exports go; null for a file chooser */
+    public ShiftReviewView(ShiftReviewViewModel model, Texts texts, SaveAs saveAs) {
+        this.model = model;
+        this.texts = texts;
+        this.saveAs = saveAs;
+    }
+
+    @FXML
+    private void initialize() {
+        date.valueProperty().bindBidirectional(model.dateProperty());
+        shift.getItems().setAll(model.shiftNames());
+        shift.valueProperty().bindBidirectional(model.shiftProperty());
+        line.setItems(model.lines());
+        line.valueProperty().bindBidirectional(model.lineProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        showButton.disableProperty().bind(model.busyProperty());
+        csvButton.disableProperty().bind(model.busyProperty().or(model.reportProperty().isNull()));
+        pdfButton.disableProperty().bind(model.busyProperty().or(model.reportProperty().isNull()));
+        offline.visibleProperty().bind(model.offlineProperty());
+        offline.managedProperty().bind(model.offlineProperty());
+        header.textProperty().bind(model.headerProperty());
+        message.textProperty().bind(model.messageProperty());
+        model.figuresProperty().addListener((obs, old, f) -> {
+            oee.setText(f.oee());
+            availability.setText(f.availability());
+            performance.setText(f.performance());
+            quality.setText(f.quality());
+            counts.setText(f.counts());
+        });
+        stations.setItems(model.stations());
+        columns(stations, List.of(StationRow::station, StationRow::parts, StationRow::scrap, StationRow::run,
+                StationRow::down, StationRow::unknown, StationRow::availability, StationRow::performance,
+                StationRow::quality, StationRow::oee));
+        stops.setItems(model.stops());
+        columns(stops, List.of(StopRow::station, StopRow::from, StopRow::to, StopRow::duration, StopRow::reason));
+        model.selectedProperty().addListener((obs, old, l) -> showCharts(l));
+        model.alarmLinesProperty().addListener((obs, old, lines) -> alarms.getChildren().setAll(
+                lines.stream().map(t -> {
+                    Label label = new Label(t);
+                    label.setWrapText(true);
+                    return label;
+                }).toList()));
+        show();
+    }
+
+    @FXML
+    private void show() {
+        model.show();
+    }
+
+    @FXML
+    private void exportCsv() {
+        Path file = ask(model.reportProperty().get().period().key().replace('/', '-') + ".csv", "CSV", "*.csv");
+        if (file != null) {
+            model.exportCsv(file);
+        }
+    }
+
+    @FXML
+    private void exportPdf() {
+        Path file = ask(model.reportProperty().get().period().key().replace('/', '-') + ".pdf", "PDF", "*.pdf");
+        if (file != null) {
+            model.exportPdf(file);
+        }
+    }
+
+    private Path ask(String suggested, String kind, String pattern) {
+        if (saveAs != null) {
+            return saveAs.apply(suggested);
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(header.getScene().getWindow());
+        return file == null ? null : file.toPath();
+    }
+
+    private static <R> void columns(TableView<R> table, List<Function<R, String>> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            @SuppressWarnings("unchecked")
+            TableColumn<R, String> column = (TableColumn<R, String>) table.getColumns().get(i);
+            Function<R, String> cell = cells.get(i);
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(cell.apply(c.getValue())));
+        }
+    }
+
+    private void showCharts(ShiftReport.Line l) {
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        XYChart.Series<Number, Number> produced = new XYChart.Series<>();
+        if (l != null) {
+            l.pareto().forEach(b -> bars.getData().add(new XYChart.Data<>(model.format().reason(b.reason()),
+                    b.total().toSeconds() / 60.0)));
+            Instant start = model.reportProperty().get().period().start();
+            produced.getData().add(new XYChart.Data<>(0, 0));
+            for (CounterIncrease.Point p : l.produced()) {
+                produced.getData().add(new XYChart.Data<>(Duration.between(start, p.at()).toSeconds() / 3600.0,
+                        p.count()));
+            }
+            output.setTitle(texts.get("shift.output", l.output()));
+            long hours = model.reportProperty().get().period().length().toHours();
+            outputTime.setUpperBound(Math.max(1, hours));
+            outputTime.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number h) {
+                    return model.format().time(start.plusSeconds(Math.round(h.doubleValue() * 3600))).substring(0, 5);
+                }
+
+                @Override
+                public Number fromString(String s) {
+                    return 0;
+                }
+            });
+        }
+        pareto.getData().setAll(List.of(bars));
+        output.getData().setAll(List.of(produced));
+    }
+}
