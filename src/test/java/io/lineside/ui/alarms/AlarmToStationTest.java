@@ -68,7 +68,7 @@ class AlarmToStationTest {
         }
 
         @Override
-        public CompletableFuture<Outcome> shelve(String id, Duration duration, String reason) {
+        public CompletableFuture<Outcome> shelve(String id, Duration duration, boolean oneShot, String reason) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException());
         }
 
