@@ -90,7 +90,9 @@ public final class LinesideWindow {
                         writer.delayed()),
                 services.dataDir().toString(), demo), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
-        TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts);
+        TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,
+                zone);
+        trend.setExporter(new TrendExport(security.actions(), texts, zone));
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics, texts, zone);
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);

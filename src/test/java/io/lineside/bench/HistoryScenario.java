@@ -67,7 +67,7 @@ final class HistoryScenario implements Scenario {
                     "median of " + runs + ", first " + Row.format(times[0] / 1e6) + " ms; " + BUCKETS
                             + " buckets per tag, M4 in H2"));
             rows.add(Row.measured(NAME, "shift review render (50 series)", render, "ms", null,
-                    "LineChart of 50 series built, laid out and snapshotted headless (prism sw), median of " + context.size(1, 3)));
+                    "TrendChart canvas with 50 pens built, painted and snapshotted headless (prism sw), median of " + context.size(1, 3)));
             rows.add(Row.measured(NAME, "shift review query + render", q.millis(50) + render, "ms",
                     Target.atMost(250, "ms"), ""));
         }

@@ -18,6 +18,11 @@ public interface TrendSource {
         return List.of();
     }
 
+    /** Every tag with history (pen candidates); none unless the source lists them. */
+    default List<TagPath> tags() throws Exception {
+        return List.of();
+    }
+
     /** Buckets and recorded gaps from the history database. */
     static TrendSource of(HistoryQuery query) {
         return new TrendSource() {
@@ -29,6 +34,11 @@ public interface TrendSource {
             @Override
             public List<TagGap> gaps(TagPath path, Instant from, Instant to) throws Exception {
                 return query.gaps(path, from, to);
+            }
+
+            @Override
+            public List<TagPath> tags() throws Exception {
+                return query.tags();
             }
         };
     }

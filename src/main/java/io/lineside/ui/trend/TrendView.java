@@ -1,104 +1,179 @@
 package io.lineside.ui.trend;
 
+import io.lineside.tags.TagPath;
 import io.lineside.ui.Texts;
-import java.time.Instant;
+import java.io.File;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.util.StringConverter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 
 /**
- * Draws {@link TrendViewModel.TrendData}: per bucket the min and the max (the pixel column's extent),
- * and a break wherever the history has a gap or no GOOD value.
+ * The trend pane's controller: toolbar (range presets, Live, add pen, export, progress), the {@link TrendChart}
+ * and a legend of pens with remove buttons, bound to {@link TrendViewModel}. FX thread only.
  */
 public final class TrendView {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TrendViewModel model;
     private final Texts texts;
     private final ZoneId zone;
+    private final TrendChart chart;
+    // Held here and registered weakly: the model outlives a closed view and must not keep it alive.
+    private final ChangeListener<Boolean> liveListener = (obs, old, live) -> this.liveButton.setSelected(live);
+    private final ChangeListener<TrendRange> rangeListener = (obs, old, range) -> this.rangeText.setText(describe(range));
+    private final ChangeListener<TrendData> dataListener = (obs, old, data) -> show(data);
+    private final ListChangeListener<TrendPen> pensListener = c -> rebuildLegend();
+    private final ListChangeListener<TagPath> candidatesListener = c -> rebuildCandidates();
 
     @FXML
     private Label title;
+    @FXML
+    private Label rangeText;
     @FXML
     private Label message;
     @FXML
     private ProgressIndicator busy;
     @FXML
-    private LineChart<Number, Number> temperatureChart;
+    private HBox presets;
     @FXML
-    private NumberAxis temperatureTime;
+    private ToggleButton liveButton;
     @FXML
-    private LineChart<Number, Number> speedChart;
+    private MenuButton addPen;
     @FXML
-    private NumberAxis speedTime;
+    private Button exportButton;
+    @FXML
+    private StackPane chartHolder;
+    @FXML
+    private FlowPane legend;
 
     public TrendView(TrendViewModel model, Texts texts, ZoneId zone) {
         this.model = model;
         this.texts = texts;
         this.zone = zone;
+        this.chart = new TrendChart(zone, texts);
+    }
+
+    /** The chart node, e.g. for a screenshot or for moving the cursor in a test. */
+    public TrendChart chart() {
+        return chart;
     }
 
     @FXML
     private void initialize() {
         title.textProperty().bind(model.titleProperty());
         message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         busy.visibleProperty().bind(model.busyProperty());
-        for (LineChart<Number, Number> chart : List.of(temperatureChart, speedChart)) {
-            chart.visibleProperty().bind(model.dataProperty().isNotNull());
-            chart.managedProperty().bind(chart.visibleProperty());
+        exportButton.disableProperty().bind(model.dataProperty().isNull());
+        liveButton.disableProperty().bind(model.rangeProperty().isNull());
+        model.liveProperty().addListener(new WeakChangeListener<>(liveListener));
+        model.rangeProperty().addListener(new WeakChangeListener<>(rangeListener));
+        for (Duration span : TrendViewModel.PRESETS) {
+            Button b = new Button(texts.get("trend.range." + span));
+            b.getStyleClass().add("trend-preset");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.disableProperty().bind(model.rangeProperty().isNull());
+            b.setOnAction(e -> model.preset(span));
+            presets.getChildren().add(b);
         }
-        temperatureChart.setTitle(texts.get("tile.temperature") + " (" + texts.get("unit.temperature") + ")");
-        speedChart.setTitle(texts.get("tile.speed") + " (" + texts.get("unit.speed") + ")");
-        for (NumberAxis axis : List.of(temperatureTime, speedTime)) {
-            axis.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number epochSecond) {
-                    return CLOCK.format(Instant.ofEpochSecond(epochSecond.longValue()).atZone(zone));
-                }
-
-                @Override
-                public Number fromString(String text) {
-                    return 0;
-                }
-            });
-        }
-        model.dataProperty().addListener((obs, old, data) -> show(data));
-    }
-
-    private void show(TrendViewModel.TrendData data) {
-        if (data == null) {
-            temperatureChart.getData().clear();
-            speedChart.getData().clear();
-            return;
-        }
-        for (NumberAxis axis : List.of(temperatureTime, speedTime)) {
-            axis.setLowerBound(data.from().getEpochSecond());
-            axis.setUpperBound(data.to().getEpochSecond());
-            axis.setTickUnit(180);
-        }
-        temperatureChart.getData().setAll(series(data.segments("temperature")));
-        speedChart.getData().setAll(series(data.segments("speed")));
-    }
-
-    /** One series per unbroken run, so gaps and bad stretches are drawn as breaks. */
-    private static List<XYChart.Series<Number, Number>> series(List<List<TrendSegments.Point>> runs) {
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        for (List<TrendSegments.Point> run : runs) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            for (TrendSegments.Point p : run) {
-                s.getData().add(new XYChart.Data<>(p.time(), p.value()));
+        chartHolder.getChildren().add(chart);
+        chart.setOnZoom(model::zoom);
+        chart.setOnPan(model::pan);
+        chart.setOnSelect(model::zoomTo);
+        chart.plotWidthProperty().addListener((obs, old, w) -> {
+            if (chart.getScene() != null) { // a view taken off screen must not fight the shown one over the width
+                model.setWidth(w.intValue());
             }
-            series.add(s);
+        });
+        model.dataProperty().addListener(new WeakChangeListener<>(dataListener));
+        model.pens().addListener(new WeakListChangeListener<>(pensListener));
+        model.candidates().addListener(new WeakListChangeListener<>(candidatesListener));
+        chart.paletteProperty().addListener((obs, old, colours) -> rebuildLegend());
+        // A view loaded later (e.g. in a window of its own) starts from what the model already shows.
+        chart.setData(model.dataProperty().get());
+        rangeText.setText(describe(model.rangeProperty().get()));
+        liveButton.setSelected(model.liveProperty().get());
+        rebuildLegend();
+        rebuildCandidates();
+    }
+
+    private void show(TrendData data) {
+        chart.setData(data);
+    }
+
+    private String describe(TrendRange range) {
+        if (range == null) {
+            return "";
         }
-        return series;
+        return RANGE.format(range.from().atZone(zone)) + " \u2013 " + RANGE.format(range.to().atZone(zone));
+    }
+
+    private void rebuildLegend() {
+        legend.getChildren().clear();
+        for (int i = 0; i < model.pens().size(); i++) {
+            TrendPen pen = model.pens().get(i);
+            Region swatch = new Region();
+            swatch.getStyleClass().add("trend-swatch");
+            swatch.setStyle("-fx-background-color: " + web(chart.paletteProperty().get().pen(i)));
+            Label label = new Label(pen.label() + (pen.unit().isEmpty() ? "" : " (" + pen.unit() + ")"));
+            Button remove = new Button("\u00d7");
+            remove.getStyleClass().add("trend-remove");
+            remove.setTooltip(new Tooltip(texts.get("trend.removePen", pen.path())));
+            remove.setOnAction(e -> model.removePen(pen.path()));
+            HBox item = new HBox(4, swatch, label, remove);
+            item.getStyleClass().add("trend-legend-item");
+            legend.getChildren().add(item);
+        }
+    }
+
+    private void rebuildCandidates() {
+        addPen.getItems().clear();
+        for (TagPath path : model.candidates()) {
+            MenuItem item = new MenuItem(path.station() + " / " + path.signal());
+            item.setOnAction(e -> model.addPen(path));
+            addPen.getItems().add(item);
+        }
+        addPen.setDisable(addPen.getItems().isEmpty());
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    @FXML
+    private void goLive() {
+        model.goLive();
+        liveButton.setSelected(model.liveProperty().get());
+    }
+
+    @FXML
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("trend.export"));
+        chooser.setInitialFileName("trend.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(chart.getScene().getWindow());
+        if (file != null) {
+            model.export(file.toPath());
+        }
     }
 }

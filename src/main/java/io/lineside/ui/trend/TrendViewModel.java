@@ -3,66 +3,97 @@ package io.lineside.ui.trend;
 import io.lineside.history.TrendBucket;
 import io.lineside.tags.StationId;
 import io.lineside.tags.TagGap;
+import io.lineside.tags.TagPath;
 import io.lineside.ui.Texts;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The last 15 minutes of a station's numeric signals, down-sampled in the database and refreshed every
- * few seconds while open. Queries run on the background executor; results land through the FX executor.
- * Methods are FX thread only.
+ * A multi-pen trend: which tags (pens), which window, live (the window follows now) or historical (panned, zoomed or
+ * opened around an event), and the down-sampled data to draw. Queries run on {@code background}, one at a time; a
+ * newer request supersedes an older one (its result is dropped, its remaining pens are not read). Results land
+ * through {@code fx}. Methods are FX thread only (in tests: the thread that runs both executors).
+ *
+ * <p>Entry points: {@link #open} (a station, live, last 15 min), {@link #openAround} (± a span around an alarm,
+ * historical) and {@link #show} (any pens over any window, historical; for the shift review).
  */
 public final class TrendViewModel {
 
-    /**
-     * What the charts draw: one bucket list per signal over a window, and each signal's recorded gaps (telemetry
-     * known to be missing), across which no line is drawn.
-     */
-    public record TrendData(StationId station, Instant from, Instant to, Map<String, List<TrendBucket>> signals,
-                            Map<String, List<TagGap>> gaps) {
-
-        /** The unbroken runs of {@code signal}'s line; see {@link TrendSegments}. */
-        public List<List<TrendSegments.Point>> segments(String signal) {
-            return TrendSegments.split(signals.get(signal), gaps.getOrDefault(signal, List.of()));
-        }
+    /** Writes the shown data to a file and says what it did; may refuse (permissions). Called off the FX thread. */
+    @FunctionalInterface
+    public interface Exporter {
+        String export(TrendData data, Path file) throws Exception;
     }
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration REFRESH = Duration.ofSeconds(2);
-    /** About one bucket per horizontal pixel of a trend chart. */
-    static final int BUCKETS = 300;
-    static final List<String> SIGNALS = List.of("temperature", "speed");
+    /** Range presets offered by the toolbar. */
+    public static final List<Duration> PRESETS = List.of(Duration.ofMinutes(15), Duration.ofHours(1),
+            Duration.ofHours(8), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30));
+    /** Pens up to this many get a y-axis each; more share one axis per unit. */
+    public static final int MAX_OWN_AXES = 8;
+    /** Live mode re-reads the window at most this often. */
+    static final Duration REFRESH = Duration.ofSeconds(1);
+    /** Buckets until the chart reports its pixel width. */
+    static final int DEFAULT_WIDTH = 300;
+    static final List<String> DEFAULT_SIGNALS = List.of("temperature", "speed");
 
     private final TrendSource source;
     private final Executor background;
     private final Executor fx;
     private final Texts texts;
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<TrendRange> range = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrendData> data = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TrendPen> pens = FXCollections.observableArrayList();
+    private final ObservableList<TagPath> candidates = FXCollections.observableArrayList();
+    // One read-only view each: a wrapper made per call would drop its listeners when it is collected.
+    private final ObservableList<TrendPen> pensView = FXCollections.unmodifiableObservableList(pens);
+    private final ObservableList<TagPath> candidatesView = FXCollections.unmodifiableObservableList(candidates);
+    /** The latest request; a worker stops reading pens once a newer one exists. Written on FX, read anywhere. */
+    private final AtomicLong latest = new AtomicLong();
+    private Exporter exporter;
+    /** The open station, whose other tags become pen candidates once a query has listed them. */
     private StationId station;
-    /** A fixed window (around an alarm), or null to follow live time. */
-    private Instant fixedFrom;
-    private Instant fixedTo;
-    private Instant lastLoad = Instant.EPOCH;
-    private long generation;
+    private boolean candidatesLoaded;
+    private int width = DEFAULT_WIDTH;
+    private Instant lastRequest = Instant.EPOCH;
+    /** The latest "now" seen (open or pulse), for commands the operator gives between pulses. */
+    private Instant now = Instant.EPOCH;
+    private Request pending;
+    private boolean running;
 
-    public TrendViewModel(TrendSource source, Executor background, Executor fx, Texts texts) {
+    private record Request(long id, List<TrendPen> pens, TrendRange range, int buckets, StationId candidatesOf) {
+    }
+
+    public TrendViewModel(TrendSource source, Executor background, Executor fx, Texts texts, ZoneId zone) {
         this.source = source;
         this.background = background;
         this.fx = fx;
         this.texts = texts;
+        this.zone = zone;
+        this.exporter = this::writeCsv;
         message.set(texts.get("trend.empty"));
     }
 
@@ -70,91 +101,283 @@ public final class TrendViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** A hint or an error in operator words; empty when the charts speak for themselves. */
+    /** A hint, an error (the history's own message) or an export outcome; empty when the chart speaks for itself. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    /** True while a query is running. */
+    /** True while a query runs or waits; bind a progress indicator to it. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
+    /** True while the window follows now; panning or zooming switches to historical. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** The window asked for (the data may still show the previous one while a query runs). */
+    public ReadOnlyObjectProperty<TrendRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    /** What the chart draws; null until the first query answered. */
     public ReadOnlyObjectProperty<TrendData> dataProperty() {
         return data.getReadOnlyProperty();
     }
 
+    /** The pens shown, in legend order. Read-only for views: change them through {@link #addPen}/{@link #removePen}. */
+    public ObservableList<TrendPen> pens() {
+        return pensView;
+    }
+
+    /** Tags of the open station with history that are not yet pens (what "add pen" offers). */
+    public ObservableList<TagPath> candidates() {
+        return candidatesView;
+    }
+
+    /** Replaces the default exporter (a plain CSV file) with one that checks permissions and audits. */
+    public void setExporter(Exporter exporter) {
+        this.exporter = exporter;
+    }
+
     // Commands
 
-    /** Shows {@code id}'s trend, loading it now. */
+    /** Shows {@code id}'s default signals over the last 15 minutes, live. */
     public void open(StationId id, Instant now) {
-        fixedFrom = null;
-        fixedTo = null;
-        show(id, texts.get("trend.title", id.line() + " / " + id.station()), now);
+        this.now = now;
+        start(id, texts.get("trend.stationTitle", id.line() + " / " + id.station()), stationPens(id),
+                TrendRange.ending(now, WINDOW), true);
+    }
+
+    /** Shows {@code id}'s default signals from {@code span} before to {@code span} after {@code time}, historical. */
+    public void openAround(StationId id, Instant time, Duration span, Instant now, String timeText) {
+        this.now = now;
+        start(id, texts.get("trend.alarmTitle", id.line() + " / " + id.station(), timeText), stationPens(id),
+                new TrendRange(time.minus(span), time.plus(span)), false);
     }
 
     /**
-     * Shows {@code id}'s trend from {@code span} before to {@code span} after {@code time} (an alarm); it keeps
-     * reloading only until that window has passed.
+     * Shows {@code paths} over {@code [from, to)}, historical; the shift review's entry point. Labels are the
+     * signal names, units from the bundle ({@code unit.<signal>}) where it has one.
      */
-    public void openAround(StationId id, Instant time, Duration span, Instant now, String timeText) {
-        fixedFrom = time.minus(span);
-        fixedTo = time.plus(span);
-        show(id, texts.get("trend.alarmTitle", id.line() + " / " + id.station(), timeText), now);
+    public void show(List<TagPath> paths, Instant from, Instant to, String heading) {
+        start(null, heading, paths.stream().map(this::pen).toList(), new TrendRange(from, to), false);
     }
 
-    private void show(StationId id, String heading, Instant now) {
-        station = id;
-        generation++;
-        title.set(heading);
-        message.set(texts.get("trend.loading"));
-        data.set(null);
-        load(now);
-    }
-
-    /** Follows live time: reloads every {@link #REFRESH} while a station is open and no query runs. */
-    public void pulse(Instant now) {
-        boolean moving = fixedTo == null || !lastLoad.isAfter(fixedTo);
-        if (station != null && moving && !busy.get() && Duration.between(lastLoad, now).compareTo(REFRESH) >= 0) {
-            load(now);
+    /** The chart's plot width in pixels: one bucket per pixel column. Re-queries when it changed. */
+    public void setWidth(int pixels) {
+        int w = Math.max(10, pixels);
+        if (w != width) {
+            width = w;
+            if (!pens.isEmpty()) {
+                request(range.get());
+            }
         }
     }
 
-    private void load(Instant now) {
-        StationId id = station;
-        long gen = generation;
-        Instant from = fixedFrom == null ? now.minus(WINDOW) : fixedFrom;
-        Instant to = fixedTo == null ? now : fixedTo;
-        lastLoad = now;
-        busy.set(true);
+    /** Mouse wheel: zooms by {@code factor} (below 1 = in) around the position {@code anchor} (0..1); historical. */
+    public void zoom(double anchor, double factor) {
+        historical(range.get().zoomAround(anchor, factor));
+    }
+
+    /** Drag: moves the window by {@code fraction} of its width (positive = later); historical. */
+    public void pan(double fraction) {
+        historical(range.get().panBy(fraction));
+    }
+
+    /** Box drag: shows the part between two positions (0..1); historical. */
+    public void zoomTo(double a, double b) {
+        historical(range.get().select(a, b));
+    }
+
+    /** A preset span: ending now while live, else ending where the window ends now. */
+    public void preset(Duration span, Instant now) {
+        if (range.get() != null) {
+            request(TrendRange.ending(live.get() ? now : range.get().to(), span));
+        }
+    }
+
+    /** {@link #preset(Duration, Instant)} at the latest pulse's time. */
+    public void preset(Duration span) {
+        preset(span, now);
+    }
+
+    /** {@link #goLive(Instant)} at the latest pulse's time. */
+    public void goLive() {
+        goLive(now);
+    }
+
+    /** Back to live: the current span, ending now. */
+    public void goLive(Instant now) {
+        if (range.get() != null) {
+            live.set(true);
+            request(range.get().endingAt(now));
+        }
+    }
+
+    public void addPen(TagPath path) {
+        if (pens.stream().noneMatch(p -> p.path().equals(path))) {
+            pens.add(pen(path));
+            candidates.remove(path);
+            request(range.get());
+        }
+    }
+
+    public void removePen(TagPath path) {
+        if (pens.removeIf(p -> p.path().equals(path))) {
+            candidates.add(path);
+            request(range.get());
+        }
+    }
+
+    /**
+     * Live mode: re-reads the window ending {@code now}, never stacked, at most once per {@link #REFRESH} or per
+     * bucket width if that is longer (an 8 h window on 1,600 px moves one pixel per 18 s; reading it sooner would
+     * change nothing visible and keep the database busy).
+     */
+    public void pulse(Instant now) {
+        this.now = now;
+        if (live.get() && !busy.get() && range.get() != null
+                && Duration.between(lastRequest, now).compareTo(refreshInterval()) >= 0) {
+            request(range.get().endingAt(now));
+        }
+    }
+
+    /** How often live mode re-reads: {@link #REFRESH}, or one bucket width when that is longer. */
+    Duration refreshInterval() {
+        Duration bucket = range.get().span().dividedBy(width);
+        return bucket.compareTo(REFRESH) > 0 ? bucket : REFRESH;
+    }
+
+    /** Writes the shown buckets to {@code file} off the FX thread; the outcome appears as the message. */
+    public void export(Path file) {
+        TrendData shown = data.get();
+        if (shown == null) {
+            return;
+        }
         background.execute(() -> {
-            Map<String, List<TrendBucket>> result = new LinkedHashMap<>();
-            Map<String, List<TagGap>> gaps = new LinkedHashMap<>();
-            String error = null;
+            String outcome;
             try {
-                for (String signal : SIGNALS) {
-                    result.put(signal, source.trend(id.signal(signal), from, to, BUCKETS));
-                    gaps.put(signal, source.gaps(id.signal(signal), from, to));
-                }
+                outcome = exporter.export(shown, file);
             } catch (Exception e) {
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                outcome = texts.get("trend.exportFailed", reason(e));
             }
-            String failure = error;
-            fx.execute(() -> applyResult(gen, new TrendData(id, from, to, result, gaps), failure));
+            String text = outcome;
+            fx.execute(() -> message.set(text));
         });
     }
 
-    private void applyResult(long gen, TrendData result, String error) {
-        if (gen != generation) {
-            return;
+    /** Stops live updates and drops any answer still on its way. */
+    public void dispose() {
+        live.set(false);
+        latest.incrementAndGet();
+        pending = null;
+    }
+
+    private void start(StationId id, String heading, List<TrendPen> initial, TrendRange window, boolean follow) {
+        station = id;
+        candidatesLoaded = false;
+        title.set(heading);
+        message.set(texts.get("trend.loading"));
+        data.set(null);
+        pens.setAll(initial);
+        candidates.clear();
+        live.set(follow);
+        request(window);
+    }
+
+    private void historical(TrendRange window) {
+        if (range.get() != null) {
+            live.set(false);
+            request(window);
         }
-        busy.set(false);
-        if (error != null) {
-            message.set(texts.get("trend.failed", error));
-            return;
+    }
+
+    private void request(TrendRange window) {
+        range.set(window);
+        lastRequest = now;
+        pending = new Request(latest.incrementAndGet(), List.copyOf(pens), window, width,
+                candidatesLoaded ? null : station);
+        busy.set(true);
+        if (!running) {
+            run(pending);
         }
-        boolean empty = result.signals().values().stream().allMatch(List::isEmpty);
-        message.set(empty ? texts.get("trend.noData") : "");
-        data.set(result);
+    }
+
+    private void run(Request r) {
+        pending = null;
+        running = true;
+        background.execute(() -> {
+            List<List<TrendBucket>> buckets = new ArrayList<>();
+            List<List<TagGap>> gaps = new ArrayList<>();
+            List<TagPath> more = List.of();
+            String error = null;
+            try {
+                for (TrendPen pen : r.pens()) {
+                    if (latest.get() != r.id()) {
+                        break; // superseded: its result will be dropped anyway
+                    }
+                    buckets.add(source.trend(pen.path(), r.range().from(), r.range().to(), r.buckets()));
+                    gaps.add(source.gaps(pen.path(), r.range().from(), r.range().to()));
+                }
+                if (r.candidatesOf() != null) {
+                    more = source.tags().stream().filter(t -> t.stationId().equals(r.candidatesOf())).toList();
+                }
+            } catch (Exception e) {
+                error = reason(e);
+            }
+            String failure = error;
+            List<TagPath> tags = more;
+            fx.execute(() -> finished(r, buckets, gaps, tags, failure));
+        });
+    }
+
+    private void finished(Request r, List<List<TrendBucket>> buckets, List<List<TagGap>> gaps, List<TagPath> tags,
+                          String error) {
+        running = false;
+        if (r.id() == latest.get()) {
+            busy.set(false);
+            if (error != null) {
+                message.set(texts.get("trend.failed", error));
+            } else {
+                TrendData result = new TrendData(r.pens(), r.range(), buckets, gaps);
+                message.set(result.isEmpty() ? texts.get("trend.noData") : "");
+                data.set(result);
+            }
+        }
+        if (r.candidatesOf() != null && error == null && r.candidatesOf().equals(station)) {
+            candidatesLoaded = true;
+            candidates.setAll(tags.stream().filter(t -> pens.stream().noneMatch(p -> p.path().equals(t))).toList());
+        }
+        if (pending != null) {
+            run(pending);
+        }
+    }
+
+    private List<TrendPen> stationPens(StationId id) {
+        return DEFAULT_SIGNALS.stream().map(id::signal).map(this::pen).toList();
+    }
+
+    private TrendPen pen(TagPath path) {
+        String key = "unit." + path.signal();
+        String unit = texts.bundle().containsKey(key) ? texts.get(key) : "";
+        String labelKey = "tile." + path.signal();
+        String label = texts.bundle().containsKey(labelKey) ? texts.get(labelKey) : path.signal();
+        return new TrendPen(path, path.station() + " " + label, unit);
+    }
+
+    private String writeCsv(TrendData shown, Path file) throws Exception {
+        // Written beside the target and moved into place: a failed export never leaves half a file.
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            TrendCsv.write(shown, zone, out);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        return texts.get("trend.exported", TrendCsv.rows(shown.buckets()), file);
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
