@@ -53,6 +53,8 @@ public final class StationViewModel {
     static final String STATE = "state";
     /** Counters climb for ever: shown as a number, not as a bar or a trend. */
     static final String CYCLES = "cycles";
+    /** Scrap counts climb too: shown beside the parts, not as a bar. */
+    static final String SCRAP = "scrap";
 
     private final StationId station;
     private final TagStore store;
@@ -74,6 +76,8 @@ public final class StationViewModel {
     private Consumer<StationId> onOpenTrend = id -> { };
     private Consumer<StationId> onOpenDiagnostics = id -> { };
     private TagValue shownState;
+    private String parts = "";
+    private String scrap = "";
     /** The station's tags, re-listed once a second: the store holds the whole plant's. */
     private List<TagPath> paths = List.of();
     private Instant lastPathScan = Instant.EPOCH;
@@ -225,9 +229,14 @@ public final class StationViewModel {
                     stateText.set(texts.get("state." + s.name()));
                 }
             }
-        } else if (signal.equals(CYCLES)) {
-            String text = texts.get("tile.cycles") + " " + (value.quality() == Quality.BAD ? Texts.number(Double.NaN)
-                    : Texts.count(value.number()));
+        } else if (signal.equals(CYCLES) || signal.equals(SCRAP)) {
+            String count = value.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(value.number());
+            if (signal.equals(CYCLES)) {
+                parts = texts.get("tile.cycles") + " " + count;
+            } else {
+                scrap = texts.get("shift.scrap") + " " + count;
+            }
+            String text = scrap.isEmpty() ? parts : parts + "   " + scrap;
             if (!text.equals(countText.get())) {
                 countText.set(text);
             }

@@ -67,12 +67,13 @@ class StationViewModelTest {
             publish(PRESS, "temperature", 36.0, Quality.GOOD, NOW);
             publish(PRESS, "speed", 29.5, Quality.GOOD, NOW);
             publish(PRESS, "cycles", 1234.0, Quality.GOOD, NOW);
+            publish(PRESS, "scrap", 3.0, Quality.GOOD, NOW);
             publish(WELD, "temperature", 180.0, Quality.GOOD, NOW);
             model.pulse(NOW.plusMillis(400));
             assertEquals(StationState.RUNNING, model.stateProperty().get());
-            assertEquals("Parts 1234", model.countTextProperty().get());
+            assertEquals("Parts 1234   Scrap 3", model.countTextProperty().get());
             assertEquals(List.of("temperature", "speed"), model.gauges().stream().map(GaugeViewModel::signal).toList(),
-                    "numeric values in the order seen; the counter is no bar; the weld is another station");
+                    "numeric values in the order seen; the counters are no bars; the weld is another station");
             GaugeViewModel temp = model.gauges().getFirst();
             assertEquals("Temp", temp.label());
             assertEquals("\u00B0C", temp.unit());
