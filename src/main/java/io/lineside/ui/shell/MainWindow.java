@@ -257,6 +257,7 @@ public final class MainWindow {
             models.session().relocalize();
             models.alarms().banner().relocalize();
             models.alarms().summary().relocalize();
+            models.trend().relocalize();
             navigator.relocalize();
             hierarchy.plant().relocalize();
             models.alarms().banner().pulse(clock.instant());
@@ -300,5 +301,6 @@ public final class MainWindow {
         navigation.dispose();
         hierarchy.plant().dispose();
         workshop.dispose();
+        models.trend().dispose();
     }
 }

@@ -103,7 +103,7 @@ public final class ShiftReviewView {
                     label.setWrapText(true);
                     return label;
                 }).toList()));
-        show();
+        model.showInitial();
     }
 
     @FXML

@@ -192,8 +192,20 @@ public final class ShiftReviewViewModel {
 
     // Commands
 
-    /** Computes the chosen shift from history. */
+    /** Computes the chosen shift from history; the journal and KPI tabs then follow it ({@link #setOnShiftShown}). */
     public void show() {
+        compute(true);
+    }
+
+    /**
+     * Computes the chosen shift (at first the last one that ended) without moving the journal and KPI tabs: when the
+     * review window opens they keep showing recent alarms until the supervisor picks a shift.
+     */
+    public void showInitial() {
+        compute(false);
+    }
+
+    private void compute(boolean follow) {
         if (date.get() == null || shift.get() == null) {
             return;
         }
@@ -203,7 +215,7 @@ public final class ShiftReviewViewModel {
         background.execute(() -> {
             try {
                 ShiftReport computed = reports.analyze(period);
-                fx.execute(() -> show(computed));
+                fx.execute(() -> show(computed, follow));
             } catch (Exception e) {
                 fx.execute(() -> {
                     busy.set(false);
@@ -253,7 +265,7 @@ public final class ShiftReviewViewModel {
         });
     }
 
-    private void show(ShiftReport r) {
+    private void show(ShiftReport r, boolean follow) {
         busy.set(false);
         report.set(r);
         header.set(format.header(r.period()));
@@ -270,7 +282,9 @@ public final class ShiftReviewViewModel {
         // Replacing the items may have cleared a bound choice box (and with it this property): set it again.
         line.set(next);
         showLine(next);
-        onShiftShown.accept(r.period());
+        if (follow) {
+            onShiftShown.accept(r.period());
+        }
     }
 
     private void showLine(String name) {

@@ -268,6 +268,13 @@ public final class TrendViewModel {
         });
     }
 
+    /** Re-words the hint shown before any station is opened, in Texts' current language (after a language switch). */
+    public void relocalize() {
+        if (station == null) {
+            message.set(texts.get("trend.empty"));
+        }
+    }
+
     /** Stops live updates and drops any answer still on its way. */
     public void dispose() {
         live.set(false);

@@ -73,6 +73,20 @@ class ShiftReviewViewModelTest {
     }
 
     @Test
+    void theJournalFollowsAShiftOnlyWhenTheSupervisorShowsOne() {
+        ShiftReviewViewModel m = model();
+        List<String> followed = new ArrayList<>();
+        m.setOnShiftShown(p -> followed.add(p.key()));
+
+        m.showInitial();
+        assertEquals(1, asked.size(), "the window opens on the last shift that ended");
+        assertEquals(List.of(), followed, "opening the window leaves the journal on recent alarms");
+
+        m.show();
+        assertEquals(List.of(CALENDAR.period(LocalDate.of(2026, 11, 25), "night").key()), followed);
+    }
+
+    @Test
     void opensOnTheLastShiftThatEndedAndShowsItsFiguresFromHistory() {
         ShiftReviewViewModel m = model();
         assertEquals(LocalDate.of(2026, 11, 25), m.dateProperty().get());
