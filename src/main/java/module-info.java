@@ -49,4 +49,7 @@ module io.lineside {
     opens io.lineside.ui.alarms to javafx.fxml;
     opens io.lineside.ui.review to javafx.fxml;
     opens io.lineside.ui.shifts to javafx.fxml;
+    opens io.lineside.ui.nav to javafx.fxml;
+    opens io.lineside.ui.plant to javafx.fxml;
+    opens io.lineside.ui.station to javafx.fxml;
 }

@@ -1,8 +1,10 @@
 package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
+import io.lineside.layout.LayoutLoader;
 import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.shifts.ShiftCalendar;
+import io.lineside.shifts.ShiftPeriod;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
@@ -10,35 +12,44 @@ import io.lineside.ui.alarms.AlarmHorn;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.diagnostics.InspectorViewModel;
+import io.lineside.ui.layout.FloorPlanLines;
+import io.lineside.ui.layout.LayoutActions;
+import io.lineside.ui.plant.PlantViewModel;
 import io.lineside.ui.review.JournalViewModel;
 import io.lineside.ui.review.KpiViewModel;
 import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.UsersViewModel;
+import io.lineside.ui.shell.Levels;
 import io.lineside.ui.shell.MainViewModel;
 import io.lineside.ui.shell.MainWindow;
 import io.lineside.ui.shifts.ShiftReviewViewModel;
+import io.lineside.ui.station.StationHistory;
+import io.lineside.ui.station.StationTagsViewModel;
+import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
-import io.lineside.ui.workshop.WorkshopViewModel;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.Locale;
 import io.lineside.ui.window.DisplayPrefs;
 import io.lineside.ui.window.KioskMode;
 import io.lineside.ui.window.ViewRegistry;
 import io.lineside.ui.window.WindowManager;
-import javafx.stage.WindowEvent;
+import io.lineside.ui.workshop.WorkshopViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** Builds the main window's view-models from the running {@link Services}. FX thread only. */
 public final class LinesideWindow {
 
     private final MainWindow window;
     private final WorkshopViewModel workshop;
+    private final PlantViewModel plant;
     private final SessionViewModel session;
     private final ShiftReviewViewModel shifts;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
@@ -107,8 +118,41 @@ public final class LinesideWindow {
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
                         .orElse(demo ? "demo" : "lineside")),
                 () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
+        plant = new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
+                texts);
+        station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
+        Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
+                    StationViewModel faceplate = new StationViewModel(id, services.store(), alarms.definitions(),
+                            alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
+                            Platform::runLater, texts);
+                    // The state timeline covers the shift running now (8 h when the calendar has none running).
+                    faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
+                    return faceplate;
+                },
+                id -> new StationTagsViewModel(id, services.store(), texts, zone));
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
-                journal, kpis, shifts), security.session()::touch, texts, zone, clock);
+                journal, kpis, shifts, hierarchy), security.session()::touch, texts, zone, clock);
+        Optional<Path> layoutFile = station.flatMap(StationProfile::layout);
+        if (demo || layoutFile.isPresent()) {
+            showFloorPlans(new LayoutRepository(layoutFile, new LayoutLoader(), security.actions(), queries), services, texts);
+        }
+    }
+
+    /**
+     * Reads the layout off the FX thread, then lets the line level (L2) draw the floor plan of every line the layout
+     * has; lines it lacks, or a layout that did not load (logged with its file:line reason), keep the station tiles.
+     */
+    private void showFloorPlans(LayoutRepository layouts, Services services, Texts texts) {
+        queries.execute(() -> {
+            LayoutActions.Outcome start = layouts.start();
+            if (start.layout().isEmpty()) {
+                System.getLogger(LinesideWindow.class.getName()).log(System.Logger.Level.WARNING,
+                        "no floor plan, the line views show station tiles: {0}", start.problem());
+            }
+            Platform.runLater(() -> window.levels().setLineViews(new FloorPlanLines(services.store(), texts,
+                    Platform::runLater, layouts, layouts::current, window.navigator()::openStation,
+                    window.levels()::stationTiles)));
+        });
     }
 
     public WorkshopViewModel workshop() {

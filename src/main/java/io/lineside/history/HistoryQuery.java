@@ -1,5 +1,6 @@
 package io.lineside.history;
 
+import io.lineside.tags.Quality;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
@@ -74,6 +75,37 @@ public final class HistoryQuery {
         } catch (SQLException e) {
             throw new HistoryException("cannot read the gaps of " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The samples of text tag {@code path} with source time in {@code [from, to)} where its value or quality changed,
+     * oldest first, from packed hours and live rows alike. A silence longer than {@code silence} shows as a STALE
+     * sample without text at the last sample before it (then the next sample is kept), so a reader can tell "no data"
+     * from "unchanged". The samples are thinned here: a state tag repeats its value every second.
+     *
+     * @throws IllegalArgumentException if {@code from} is not before {@code to}
+     */
+    public List<TextSample> textChanges(TagPath path, Instant from, Instant to, java.time.Duration silence)
+            throws HistoryException {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("need from < to, got " + from + ", " + to);
+        }
+        long quiet = silence.toMillis();
+        List<TextSample> out = new ArrayList<>();
+        TextSample previous = null;
+        for (TagValue v : samples(path, from, to, Integer.MAX_VALUE)) {
+            TextSample s = new TextSample(v.sourceTime(), v.value() instanceof String t ? t : null, v.quality());
+            boolean silent = previous != null && s.time().toEpochMilli() - previous.time().toEpochMilli() > quiet;
+            if (silent) { // no data from the last sample before the silence
+                out.add(new TextSample(previous.time(), null, Quality.STALE));
+            }
+            if (previous == null || silent || !Objects.equals(previous.text(), s.text())
+                    || previous.quality() != s.quality()) {
+                out.add(s);
+            }
+            previous = s;
+        }
+        return out;
     }
 
     /**

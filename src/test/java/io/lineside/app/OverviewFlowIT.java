@@ -98,13 +98,17 @@ class OverviewFlowIT extends FxRobot {
                 Thread.sleep(60);
             }
         }
+        openLine1();
         Eventually.await("press tile shows the last published values", Duration.ofSeconds(10),
                 () -> texts("#tile-line-1-press").containsAll(Set.of("Fault", "57.0", "59.0", "1014")));
         assertTrue(texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Good \u00B7 ")));
         assertTrue(lookup(".connection-text").queryAs(Label.class).getText().startsWith("Online"));
         assertTrue(lookup("#tile-line-1-press").query().getStyleClass().contains("state-fault"));
 
-        clickOn("#tile-line-1-press");
+        clickOn("#tile-line-1-press"); // the station's faceplate (L3), and from there its full trend
+        Eventually.await("faceplate", Duration.ofSeconds(5),
+                () -> "line-1 / press".equals(lookup(".faceplate .level-title").queryAs(Label.class).getText()));
+        clickOn("#faceplateTrendButton");
         Eventually.await("trend title", Duration.ofSeconds(5),
                 () -> "line-1 / press".equals(lookup(".trend-title").queryAs(Label.class).getText()));
         Eventually.await("temperature trend drawn from H2", Duration.ofSeconds(10), () -> {
@@ -123,6 +127,7 @@ class OverviewFlowIT extends FxRobot {
         try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {
             publisher.publish(PRESS + "state", "running");
         }
+        openLine1();
         Eventually.await("press tile", Duration.ofSeconds(10), () -> lookup("#tile-line-1-press").tryQuery().isPresent());
         clickOn("#signInButton");
         clickOn("#name").write("admin");
@@ -170,6 +175,7 @@ class OverviewFlowIT extends FxRobot {
             publisher.publishRaw(PRESS + "speed", "{\"v\": 51.0, oops");
             publisher.publishRaw("lineside/not/an/isa95/topic", "1");
         }
+        openLine1();
         Eventually.await("the speed turns BAD, not last-good", Duration.ofSeconds(10),
                 () -> texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Bad")));
         assertTrue(!texts("#tile-line-1-press").contains("50.0"), "the last good value is not shown as current");
@@ -192,6 +198,7 @@ class OverviewFlowIT extends FxRobot {
             publisher.publish(PRESS + "speed", 50.0);
             publisher.publish(PRESS + "temperature", 45.0);
         }
+        openLine1();
         Eventually.await("tile is live", Duration.ofSeconds(10),
                 () -> texts("#tile-line-1-press").stream().anyMatch(t -> t.startsWith("Good")));
         broker.kill();
@@ -201,6 +208,14 @@ class OverviewFlowIT extends FxRobot {
         assertEquals(true, lookup(".connection").query().getStyleClass().contains("offline"));
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> Screenshots.save(window.window().scene().getRoot(), "overview-offline"));
+    }
+
+    /** The plant overview (L1) opens first: go to line-1's station tiles (L2). */
+    private void openLine1() throws Exception {
+        Eventually.await("line-1 on the plant overview", Duration.ofSeconds(10),
+                () -> lookup("#line-line-1").tryQuery().isPresent());
+        clickOn("#line-line-1");
+        Eventually.await("line-1's stations", Duration.ofSeconds(5), () -> lookup(".line-stations").tryQuery().isPresent());
     }
 
     private Set<String> texts(String query) {

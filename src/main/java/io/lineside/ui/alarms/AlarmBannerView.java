@@ -38,6 +38,7 @@ public final class AlarmBannerView {
     @FXML
     private void initialize() {
         text.textProperty().bind(model.textProperty());
+        text.setOnMouseClicked(e -> model.openShownStation());
         counts.textProperty().bind(model.countsTextProperty());
         uncertain.textProperty().bind(model.uncertainTextProperty());
         hidden.textProperty().bind(model.hiddenTextProperty());

@@ -51,6 +51,8 @@ public final class AlarmBannerViewModel {
     /** Annunciations already heard (id and time): a new one sounds the horn again even after a silence. */
     private final Set<String> heard = new HashSet<>();
     private AlarmSnapshot last;
+    private io.lineside.tags.StationId topStation;
+    private java.util.function.Consumer<io.lineside.tags.StationId> onOpenStation = s -> { };
 
     public AlarmBannerViewModel(Supplier<AlarmSnapshot> source, AlarmHorn horn, Texts texts, ZoneId zone) {
         this.source = source;
@@ -123,6 +125,18 @@ public final class AlarmBannerViewModel {
         audioText.set(horn.audible() ? "" : texts.get("banner.noAudio"));
     }
 
+    /** Who shows a station's faceplate (the display hierarchy's navigator). */
+    public void setOnOpenStation(java.util.function.Consumer<io.lineside.tags.StationId> handler) {
+        this.onOpenStation = handler;
+    }
+
+    /** Goes to the station of the alarm the banner shows, if any: alarm to station in one click. */
+    public void openShownStation() {
+        if (topStation != null) {
+            onOpenStation.accept(topStation);
+        }
+    }
+
     /** Re-formats the banner in the current language of {@link Texts} at the next pulse. FX thread only. */
     public void relocalize() {
         last = null;
@@ -137,6 +151,7 @@ public final class AlarmBannerViewModel {
 
     private void show(AlarmSnapshot s) {
         ActiveAlarm top = s.alarms().stream().filter(a -> a.state().needsAck()).findFirst().orElse(null);
+        topStation = top == null ? null : top.definition().station();
         if (top == null) {
             text.set(texts.get("banner.none"));
             priorityText.set(""); // before the priority: the view reads it when the priority changes

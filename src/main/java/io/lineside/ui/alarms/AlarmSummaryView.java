@@ -41,6 +41,8 @@ public final class AlarmSummaryView {
     @FXML
     private Button trendButton;
     @FXML
+    private Button goToButton;
+    @FXML
     private TableView<AlarmRow> table;
     @FXML
     private TableColumn<AlarmRow, String> priorityColumn;
@@ -105,6 +107,7 @@ public final class AlarmSummaryView {
         table.setRowFactory(t -> priorityRow());
         shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        goToButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
         commandPanel.visibleProperty().bind(panel.modeProperty().isNotEqualTo(AlarmCommandPanel.Mode.NONE));
         commandPanel.managedProperty().bind(commandPanel.visibleProperty());
@@ -190,6 +193,11 @@ public final class AlarmSummaryView {
     }
 
     @FXML
+    private void openStation() {
+        model.openStation(table.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
     private void confirm() {
         model.panel().confirm();
     }
@@ -217,6 +225,7 @@ public final class AlarmSummaryView {
         row.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                 model.openTrend(row.getItem());
+                model.openStation(row.getItem()); // the faceplate beside the trend around the alarm
             }
         });
         return row;

@@ -60,6 +60,7 @@ public final class AlarmSummaryViewModel {
     private final BooleanProperty grouped = new SimpleBooleanProperty();
     private final AlarmCommandPanel panel;
     private BiConsumer<StationId, Instant> onOpenTrend = (s, t) -> { };
+    private java.util.function.Consumer<StationId> onOpenStation = s -> { };
     private AlarmSnapshot last;
     private boolean filterChanged = true;
 
@@ -126,7 +127,19 @@ public final class AlarmSummaryViewModel {
         this.onOpenTrend = handler;
     }
 
+    /** Who shows a station's faceplate (the display hierarchy's navigator). */
+    public void setOnOpenStation(java.util.function.Consumer<StationId> handler) {
+        this.onOpenStation = handler;
+    }
+
     // Commands
+
+    /** Goes to {@code row}'s station: alarm to station in one step. */
+    public void openStation(AlarmRow row) {
+        if (row != null) {
+            onOpenStation.accept(row.alarm().definition().station());
+        }
+    }
 
     /** Pulls the latest snapshot and refilters when it or the filter changed. FX thread only. */
     public void pulse(Instant now) {
@@ -236,7 +249,7 @@ public final class AlarmSummaryViewModel {
     }
 
     /** ISA-101: a shape per priority, so colour is never the only cue. */
-    static String symbol(Priority p) {
+    public static String symbol(Priority p) {
         return switch (p) {
             case CRITICAL -> "\u25C6"; // diamond
             case HIGH -> "\u25B2"; // triangle

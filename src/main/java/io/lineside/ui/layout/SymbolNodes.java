@@ -63,6 +63,7 @@ final class SymbolNodes {
             body.getStyleClass().add("fp-station-body");
             Text name = text(10, 21, vm.label(), "fp-station-name");
             setCursor(Cursor.HAND);
+            setId("plan-" + vm.station().line() + "-" + vm.station().station()); // as tiles are "tile-<line>-<station>"
             setOnMouseClicked(e -> plan.openStation(vm.station()));
             ageAt(0, 21, b.width() - 8);
             build(body, name);

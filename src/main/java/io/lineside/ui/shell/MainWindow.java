@@ -6,6 +6,9 @@ import io.lineside.ui.alarms.AlarmBannerViewModel;
 import io.lineside.ui.alarms.AlarmSummaryView;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.ViewLoader;
+import io.lineside.ui.nav.NavigationView;
+import io.lineside.ui.nav.Navigator;
+import io.lineside.ui.nav.Place;
 import io.lineside.ui.trend.TrendView;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopView;
@@ -54,6 +57,11 @@ import javafx.stage.Stage;
 public final class MainWindow {
 
     private final WorkshopViewModel workshop;
+    private final Navigator navigator;
+    private final Levels levels;
+    /** The navigation host of the main view loaded last (a language switch loads it again). */
+    private NavigationView navigation;
+    private final Levels.Models hierarchy;
     private final Pulse pulse;
     private final Scene scene;
 
@@ -69,13 +77,16 @@ public final class MainWindow {
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
                          DiagnosticsViewModel diagnostics, SessionViewModel session, UsersViewModel users,
-                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis, ShiftReviewViewModel shifts) {
+                         Alarms alarms, JournalViewModel journal, KpiViewModel kpis, ShiftReviewViewModel shifts,
+                         Levels.Models hierarchy) {
     }
 
     private Stage usersStage;
     private Stage reviewStage;
 
     /**
+     * Keys besides those of the alarms: Alt+Left / Alt+Right back and forward, Alt+Home the plant overview.
+     *
      * @param onActivity told of every key press, click and scroll (the idle lock's notion of activity)
      */
     public MainWindow(Models models, Runnable onActivity, Texts texts, java.time.ZoneId zone, Clock clock) {
@@ -88,13 +99,20 @@ public final class MainWindow {
         this.texts = texts;
         this.models = models;
         this.clock = clock;
-        workshop.setOnOpenStation(id -> trend.open(id, clock.instant()));
+        this.hierarchy = models.hierarchy();
+        this.navigator = new Navigator(texts);
+        this.levels = new Levels(hierarchy, navigator, texts, clock, id -> trend.open(id, clock.instant()));
+        workshop.setOnOpenStation(navigator::openStation);
+        hierarchy.plant().setOnOpenLine(line -> navigator.go(Place.line(line)));
+        alarms.summary().setOnOpenStation(navigator::openStation);
+        alarms.banner().setOnOpenStation(navigator::openStation);
         main.setOnOpenDiagnostics(this::showDiagnostics);
         session.setOnOpenUsers(this::showUsers);
         main.setOnOpenReview(this::showReview);
         Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
                 Map.entry(MainView.class, () -> new MainView(main)),
                 Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
+                Map.entry(NavigationView.class, this::newNavigation),
                 Map.entry(TrendView.class, () -> new TrendView(trend, texts, zone)),
                 Map.entry(DiagnosticsView.class, () -> new DiagnosticsView(diagnostics)),
                 Map.entry(io.lineside.ui.diagnostics.InspectorView.class,
@@ -120,8 +138,10 @@ public final class MainWindow {
             scene.addEventFilter(type, e -> onActivity.run());
         }
         wireAlarms(alarms, trend, zone, clock);
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, trend::pulse, diagnostics::pulse,
-                alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse));
+        wireNavigationKeys();
+        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, hierarchy.plant()::pulse, trend::pulse,
+                diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse,
+                now -> navigation.pulse(now)));
     }
 
     /** The alarm banner and summary view-models. */
@@ -136,6 +156,30 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
                 alarms.banner()::silence);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> summaryView.cancel());
+    }
+
+    private NavigationView newNavigation() {
+        if (navigation != null) {
+            navigation.dispose();
+        }
+        navigation = new NavigationView(navigator, levels);
+        return navigation;
+    }
+
+    private void wireNavigationKeys() {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), navigator::back);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), navigator::forward);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.HOME, KeyCombination.ALT_DOWN), navigator::home);
+    }
+
+    /** The window's way through the display hierarchy (plant, line, station, diagnostics). */
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    /** The views of the hierarchy's levels; the floor plan replaces the line level here. */
+    public Levels levels() {
+        return levels;
     }
 
     /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */
@@ -216,6 +260,8 @@ public final class MainWindow {
             models.alarms().banner().relocalize();
             models.alarms().summary().relocalize();
             models.trend().relocalize();
+            navigator.relocalize();
+            hierarchy.plant().relocalize();
             models.alarms().banner().pulse(clock.instant());
             models.alarms().summary().pulse(clock.instant());
             Parent root = root();
@@ -254,6 +300,8 @@ public final class MainWindow {
         if (windows != null) {
             windows.closeViews();
         }
+        navigation.dispose();
+        hierarchy.plant().dispose();
         workshop.dispose();
         models.trend().dispose();
     }

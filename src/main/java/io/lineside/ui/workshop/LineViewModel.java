@@ -6,12 +6,19 @@ import javafx.collections.ObservableList;
 /** One production line of the overview: its name and its station tiles in the order first seen. */
 public final class LineViewModel {
 
+    private final io.lineside.ui.nav.LineId id;
     private final String name;
     private final ObservableList<StationTileViewModel> stations = FXCollections.observableArrayList();
     private final ObservableList<StationTileViewModel> readOnlyStations = FXCollections.unmodifiableObservableList(stations);
 
-    LineViewModel(String name) {
+    LineViewModel(io.lineside.ui.nav.LineId id, String name) {
+        this.id = id;
         this.name = name;
+    }
+
+    /** The line's address (what the display hierarchy navigates by). */
+    public io.lineside.ui.nav.LineId id() {
+        return id;
     }
 
     public String name() {

@@ -123,7 +123,7 @@ public final class StationTile extends Region {
     }
 
     /** A distinct shape per state, so the state reads without colour. */
-    private static Shape symbol(StationState s) {
+    public static Shape symbol(StationState s) {
         Shape shape = switch (s) {
             case RUNNING -> new Circle(5);
             case IDLE -> new Rectangle(9, 9);

@@ -161,7 +161,7 @@ public final class WorkshopViewModel {
             String lineKey = id.site() + '/' + id.area() + '/' + id.line();
             LineViewModel line = linesByName.get(lineKey);
             if (line == null) {
-                line = new LineViewModel(id.area() + " / " + id.line());
+                line = new LineViewModel(io.lineside.ui.nav.LineId.of(id), id.area() + " / " + id.line());
                 linesByName.put(lineKey, line);
                 lines.add(line);
             }

@@ -1,0 +1,79 @@
+package io.lineside.ui.layout;
+
+import io.lineside.layout.Layout;
+import io.lineside.tags.StationId;
+import io.lineside.tags.TagStore;
+import io.lineside.ui.Texts;
+import io.lineside.ui.nav.LevelView;
+import io.lineside.ui.nav.LineId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+
+/**
+ * The line level (L2) of the display hierarchy as a floor plan: a new plan view-model per visit, scoped to the
+ * line, over the layout the repository holds now (so a reload shows at the next visit, and in the plan on screen
+ * through its own Reload). A line the layout does not draw, or no layout at all, falls back to {@code fallback}
+ * (the line's station tiles). FX thread only.
+ */
+public final class FloorPlanLines implements Function<LineId, LevelView> {
+
+    private final TagStore store;
+    private final Texts texts;
+    private final Executor fx;
+    private final LayoutActions actions;
+    private final Supplier<Optional<Layout>> current;
+    private final Consumer<StationId> openStation;
+    private final Function<LineId, LevelView> fallback;
+
+    public FloorPlanLines(TagStore store, Texts texts, Executor fx, LayoutActions actions,
+                          Supplier<Optional<Layout>> current, Consumer<StationId> openStation,
+                          Function<LineId, LevelView> fallback) {
+        this.store = store;
+        this.texts = texts;
+        this.fx = fx;
+        this.actions = actions;
+        this.current = current;
+        this.openStation = openStation;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public LevelView apply(LineId line) {
+        Optional<Layout> layout = current.get().filter(l -> draws(l, line));
+        if (layout.isEmpty()) {
+            return fallback.apply(line);
+        }
+        FloorPlanViewModel plan = new FloorPlanViewModel(store, texts, fx);
+        plan.setActions(actions);
+        plan.setOnOpenStation(openStation);
+        plan.showOnly(FloorPlanViewModel.line(line.area(), line.line()));
+        plan.show(layout.get());
+        Node node = FloorPlanView.create(plan);
+        plan.pulse(Instant.now());
+        return new LevelView() {
+            @Override
+            public Node node() {
+                return node;
+            }
+
+            @Override
+            public void pulse(Instant now) {
+                plan.pulse(now);
+            }
+
+            @Override
+            public void dispose() {
+                plan.dispose();
+            }
+        };
+    }
+
+    private static boolean draws(Layout layout, LineId line) {
+        return layout.stations().anyMatch(s -> line.contains(s.id()));
+    }
+}

@@ -1,0 +1,221 @@
+package io.lineside.ui.plant;
+
+import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.tags.DirtyTracker;
+import io.lineside.tags.Quality;
+import io.lineside.tags.StationId;
+import io.lineside.tags.StationState;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagValue;
+import io.lineside.ui.Texts;
+import io.lineside.ui.nav.LineId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The plant overview (ISA-101 level 1): one summary tile per line, discovered from the tags as they arrive.
+ *
+ * <p>Output is counted at each line's last station (the last to report, which in a line publishing in flow order
+ * is the end of the line) from its {@code cycles} counter: the increments since this view-model first saw the
+ * counter, a counter that restarts from zero counted on from there. The target is the line's rate
+ * (parts per hour) times the time since then, so output and target always cover the same span.
+ *
+ * <p>FX thread only. {@link #pulse} drains the changed tags once and touches only the lines they belong to;
+ * target and alarms are re-read once a second and on a new alarm snapshot.
+ */
+public final class PlantViewModel {
+
+    /** The demo plant's target: its stations make a part every 2 s (1,800/h); 1,700/h allows for stops. */
+    public static final double DEMO_TARGET_PER_HOUR = 1_700;
+    static final Duration REFRESH = Duration.ofSeconds(1);
+
+    private final TagStore store;
+    private final DirtyTracker tracker;
+    private final Supplier<AlarmSnapshot> alarms;
+    private final ToDoubleFunction<LineId> targetPerHour;
+    private final Texts texts;
+    private final Map<LineId, Line> linesById = new LinkedHashMap<>();
+    private final ObservableList<LineTileViewModel> lines = FXCollections.observableArrayList();
+    private final ObservableList<LineTileViewModel> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
+    private final Set<Line> changed = new HashSet<>();
+    private Consumer<LineId> onOpenLine = id -> { };
+    private java.util.function.Predicate<StationId> shown = id -> true;
+    private AlarmSnapshot lastAlarms;
+    private Instant lastRefresh = Instant.EPOCH;
+
+    /** @param targetPerHour each line's target rate in parts per hour (a plant config, or the demo default) */
+    public PlantViewModel(TagStore store, Supplier<AlarmSnapshot> alarms, ToDoubleFunction<LineId> targetPerHour,
+                          Texts texts) {
+        this.store = store;
+        this.tracker = store.newTracker();
+        this.alarms = alarms;
+        this.targetPerHour = targetPerHour;
+        this.texts = texts;
+    }
+
+    /** The line tiles in the order their first station reported. */
+    public ObservableList<LineTileViewModel> lines() {
+        return readOnlyLines;
+    }
+
+    /** Who opens a line's view when the operator clicks its tile. */
+    public void setOnOpenLine(Consumer<LineId> handler) {
+        this.onOpenLine = handler;
+    }
+
+    /** Counts only the stations {@code filter} accepts (a workstation's configured areas and lines). */
+    public void showOnly(java.util.function.Predicate<StationId> filter) {
+        this.shown = filter;
+    }
+
+    // Commands
+
+    /** Applies what changed since the last pulse. FX thread only. */
+    public void pulse(Instant now) {
+        tracker.drain(path -> take(path, now));
+        AlarmSnapshot snapshot = alarms.get();
+        boolean due = Duration.between(lastRefresh, now).compareTo(REFRESH) >= 0;
+        if (snapshot != lastAlarms || due) {
+            lastAlarms = snapshot;
+            lastRefresh = now;
+            Map<LineId, AlarmCount> counts = count(snapshot);
+            for (Line line : linesById.values()) {
+                line.alarms = counts.getOrDefault(line.tile.id(), AlarmCount.none());
+                changed.add(line);
+            }
+        }
+        for (Line line : changed) {
+            line.show(now);
+        }
+        changed.clear();
+    }
+
+    /** Re-words every tile in the current language of {@link Texts} at the next pulse. FX thread only. */
+    public void relocalize() {
+        for (Line line : linesById.values()) {
+            line.tile.relocalize();
+            changed.add(line);
+        }
+    }
+
+    /** Stops listening to the store. */
+    public void dispose() {
+        tracker.close();
+    }
+
+    private void take(TagPath path, Instant now) {
+        String signal = path.signal();
+        if (!signal.equals("state") && !signal.equals("cycles")) {
+            return;
+        }
+        StationId station = path.stationId();
+        if (!shown.test(station)) {
+            return;
+        }
+        Line line = linesById.computeIfAbsent(LineId.of(station), id -> newLine(id, now));
+        TagValue value = store.get(path);
+        if (signal.equals("state")) {
+            line.states.put(station.station(), value.quality() == Quality.BAD ? StationState.UNKNOWN
+                    : StationState.of(value));
+        } else {
+            line.count(station.station(), value);
+        }
+        changed.add(line);
+    }
+
+    private Line newLine(LineId id, Instant now) {
+        Line line = new Line(new LineTileViewModel(id, texts, onOpen()), now);
+        line.alarms = lastAlarms == null ? AlarmCount.none()
+                : count(lastAlarms).getOrDefault(id, AlarmCount.none());
+        lines.add(line.tile);
+        return line;
+    }
+
+    private Consumer<LineId> onOpen() {
+        return id -> onOpenLine.accept(id);
+    }
+
+    private static Map<LineId, AlarmCount> count(AlarmSnapshot snapshot) {
+        Map<LineId, AlarmCount> out = new HashMap<>();
+        for (ActiveAlarm a : snapshot.alarms()) {
+            out.merge(LineId.of(a.definition().station()), AlarmCount.none().plus(a.priority()),
+                    (x, y) -> x.plus(a.priority()));
+        }
+        return out;
+    }
+
+    /** What the overview knows of one line. */
+    private final class Line {
+        final LineTileViewModel tile;
+        final Instant since;
+        final Map<String, StationState> states = new LinkedHashMap<>();
+        /** Stations in the order their counter first reported: the last is the end of the line. */
+        final Map<String, Counter> counters = new LinkedHashMap<>();
+        AlarmCount alarms = AlarmCount.none();
+
+        Line(LineTileViewModel tile, Instant since) {
+            this.tile = tile;
+            this.since = since;
+        }
+
+        void count(String station, TagValue value) {
+            states.putIfAbsent(station, StationState.UNKNOWN);
+            double v = value.number();
+            if (value.quality() != Quality.BAD && !Double.isNaN(v)) {
+                counters.computeIfAbsent(station, s -> new Counter()).take(v);
+            }
+        }
+
+        void show(Instant now) {
+            StationState worst = StationState.RUNNING;
+            for (StationState s : states.values()) {
+                if (severity(s) > severity(worst)) {
+                    worst = s;
+                }
+            }
+            if (states.isEmpty()) {
+                worst = StationState.UNKNOWN;
+            }
+            long output = counters.isEmpty() ? 0 : counters.values().stream().reduce((a, b) -> b).orElseThrow().total;
+            double hours = Math.max(0, Duration.between(since, now).toMillis()) / 3_600_000.0;
+            long target = Math.round(targetPerHour.applyAsDouble(tile.id()) * hours);
+            tile.show(worst, states.size(), output, target, alarms);
+        }
+    }
+
+    /** Parts counted from a station's cycle counter since first seen; a counter reset to zero counts on. */
+    private static final class Counter {
+        double last = Double.NaN;
+        long total;
+
+        void take(double v) {
+            if (!Double.isNaN(last)) {
+                total += Math.round(v >= last ? v - last : v);
+            }
+            last = v;
+        }
+    }
+
+    private static int severity(StationState s) {
+        return switch (s) {
+            case RUNNING -> 0;
+            case IDLE -> 1;
+            case UNKNOWN -> 2;
+            case STARVED -> 3;
+            case BLOCKED -> 4;
+            case FAULT -> 5;
+        };
+    }
+}

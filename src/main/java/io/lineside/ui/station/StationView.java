@@ -1,0 +1,173 @@
+package io.lineside.ui.station;
+
+import io.lineside.tags.StationState;
+import io.lineside.ui.alarms.AlarmRow;
+import io.lineside.ui.workshop.StationTile;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The station faceplate's controller: binds bars, timeline, mini-trends and alarms to {@link StationViewModel}. */
+public final class StationView {
+
+    private final StationViewModel model;
+    private final Clock clock;
+    private final DateTimeFormatter time;
+    private final List<AnalogBar> bars = new ArrayList<>();
+    private final List<Sparkline> sparklines = new ArrayList<>();
+
+    @FXML
+    private VBox faceplate;
+    @FXML
+    private Label title;
+    @FXML
+    private Label state;
+    @FXML
+    private Label count;
+    @FXML
+    private GridPane values;
+    @FXML
+    private GridPane trends;
+    @FXML
+    private StateTimeline timeline;
+    @FXML
+    private Label timelineFrom;
+    @FXML
+    private Label timelineTo;
+    @FXML
+    private Label historyMessage;
+    @FXML
+    private ListView<AlarmRow> alarms;
+    @FXML
+    private Label noAlarms;
+
+    public StationView(StationViewModel model, Clock clock) {
+        this.model = model;
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
+    }
+
+    @FXML
+    private void initialize() {
+        title.setText(model.title());
+        state.textProperty().bind(model.stateTextProperty());
+        count.textProperty().bind(model.countTextProperty());
+        showState(model.stateProperty().get());
+        model.stateProperty().addListener((o, old, now) -> showState(now));
+        model.gauges().forEach(this::addGauge);
+        model.gauges().addListener((ListChangeListener<GaugeViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::addGauge);
+            }
+        });
+        model.timelineProperty().addListener((o, old, bands) -> {
+            if (!bands.isEmpty()) {
+                Instant from = bands.getFirst().from();
+                Instant to = bands.getLast().to();
+                timelineFrom.setText(time.format(from));
+                timelineTo.setText(time.format(to));
+                timeline.show(bands, from, to);
+            }
+        });
+        model.trendsProperty().addListener((o, old, data) -> {
+            for (int i = 0; i < sparklines.size(); i++) {
+                sparklines.get(i).show(data.get(model.gauges().get(i).signal()));
+            }
+        });
+        historyMessage.textProperty().bind(model.historyMessageProperty());
+        historyMessage.visibleProperty().bind(historyMessage.textProperty().isNotEmpty());
+        historyMessage.managedProperty().bind(historyMessage.visibleProperty());
+        alarms.setItems(model.alarms());
+        alarms.setCellFactory(list -> new AlarmCell());
+        noAlarms.visibleProperty().bind(Bindings.isEmpty(model.alarms()));
+        noAlarms.managedProperty().bind(noAlarms.visibleProperty());
+        alarms.visibleProperty().bind(noAlarms.visibleProperty().not());
+        alarms.managedProperty().bind(alarms.visibleProperty());
+    }
+
+    @FXML
+    private void openTrend() {
+        model.openTrend();
+    }
+
+    @FXML
+    private void openDiagnostics() {
+        model.openDiagnostics();
+    }
+
+    private void addGauge(GaugeViewModel g) {
+        int row = bars.size();
+        Label name = new Label(g.label());
+        name.getStyleClass().add("gauge-name");
+        AnalogBar bar = new AnalogBar(g);
+        bar.setId("gauge-" + g.signal());
+        Label value = new Label();
+        value.getStyleClass().add("gauge-value");
+        value.textProperty().bind(g.valueTextProperty());
+        Label unit = new Label(g.unit());
+        unit.getStyleClass().add("gauge-unit");
+        Label quality = new Label();
+        quality.getStyleClass().add("gauge-quality");
+        quality.textProperty().bind(g.qualityTextProperty());
+        g.qualityProperty().addListener((o, old, q) -> markQuality(quality, q));
+        markQuality(quality, g.qualityProperty().get());
+        Label range = new Label();
+        range.getStyleClass().add("gauge-range");
+        range.textProperty().bind(g.rangeTextProperty());
+        values.addRow(row * 2, name, bar, new HBox(4, value, unit), quality);
+        values.add(range, 1, row * 2 + 1);
+        bars.add(bar);
+        Sparkline spark = new Sparkline();
+        spark.setId("spark-" + g.signal());
+        Label sparkName = new Label(g.label() + (g.unit().isEmpty() ? "" : " (" + g.unit() + ")"));
+        sparkName.getStyleClass().add("gauge-name");
+        trends.addRow(row, sparkName, spark);
+        sparklines.add(spark);
+        spark.show(model.trendsProperty().get().get(g.signal()));
+    }
+
+    private static void markQuality(Label label, io.lineside.tags.Quality q) {
+        label.getStyleClass().removeIf(c -> c.startsWith("quality-"));
+        label.getStyleClass().add("quality-" + q.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void showState(StationState s) {
+        faceplate.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        faceplate.getStyleClass().add("state-" + s.name().toLowerCase(Locale.ROOT));
+        state.setGraphic(StationTile.symbol(s));
+    }
+
+    /** Detaches from the view-model. */
+    public void dispose() {
+        bars.forEach(AnalogBar::dispose);
+        model.dispose();
+    }
+
+    /** An alarm as one line: priority shape and word, time, message, value, state. */
+    private static final class AlarmCell extends ListCell<AlarmRow> {
+        @Override
+        protected void updateItem(AlarmRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeIf(c -> c.startsWith("alarm-row-"));
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(row.priority() + "   " + row.time() + "   " + row.message() + "   " + row.value() + "   "
+                    + row.state());
+            getStyleClass().add("alarm-row-" + row.alarm().priority().name().toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package io.lineside.ui.station;
+
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.history.TrendBucket;
+import io.lineside.tags.Quality;
+import io.lineside.tags.StationId;
+import io.lineside.tags.StationState;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.tags.TagValue;
+import io.lineside.ui.Texts;
+import io.lineside.ui.alarms.AlarmRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * A station's faceplate (ISA-101 level 3): its state, key values as analog bars, its state timeline over the last
+ * 8 hours, 15-minute mini-trends of its numeric values and its active alarms.
+ *
+ * <p>FX thread only. Live values come from the tag store each pulse (a station has a handful of tags, listed
+ * once a second); history is
+ * read on the background executor ({@link #TRENDS_EVERY}, {@link #TIMELINE_EVERY}) and lands through the FX one.
+ * A load that returns after {@link #dispose()} is dropped.
+ */
+public final class StationViewModel {
+
+    public static final Duration TIMELINE_SPAN = Duration.ofHours(8);
+    public static final Duration TREND_SPAN = Duration.ofMinutes(15);
+    static final Duration TRENDS_EVERY = Duration.ofSeconds(5);
+    static final Duration TIMELINE_EVERY = Duration.ofSeconds(30);
+    /** Longer without a state sample counts as no data (a publisher repeats its state every few seconds). */
+    static final Duration SILENCE = Duration.ofSeconds(30);
+    /** The timeline starts where history starts (nothing was recorded before), but spans at least this. */
+    static final Duration TIMELINE_MIN_SPAN = Duration.ofMinutes(5);
+    static final int TREND_POINTS = 90;
+    static final Duration PATH_SCAN_EVERY = Duration.ofSeconds(1);
+    /** Mini-trends, too, start where history starts, spanning at least this. */
+    static final Duration TREND_MIN_SPAN = Duration.ofMinutes(2);
+    static final String STATE = "state";
+    /** Counters climb for ever: shown as a number, not as a bar or a trend. */
+    static final String CYCLES = "cycles";
+    /** Scrap counts climb too: shown beside the parts, not as a bar. */
+    static final String SCRAP = "scrap";
+
+    private final StationId station;
+    private final TagStore store;
+    private final List<AlarmDefinition> definitions;
+    private final StationHistory history;
+    private final Executor background;
+    private final Executor fx;
+    private final Texts texts;
+    private final Map<String, GaugeViewModel> gaugesBySignal = new LinkedHashMap<>();
+    private final ObservableList<GaugeViewModel> gauges = FXCollections.observableArrayList();
+    private final FilteredList<AlarmRow> alarms;
+    private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<StateBand>> timeline = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Map<String, List<Double>>> trends = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper();
+    private java.util.function.UnaryOperator<Instant> timelineStart = now -> now.minus(TIMELINE_SPAN);
+    private Consumer<StationId> onOpenTrend = id -> { };
+    private Consumer<StationId> onOpenDiagnostics = id -> { };
+    private TagValue shownState;
+    private String parts = "";
+    private String scrap = "";
+    /** The station's tags, re-listed once a second: the store holds the whole plant's. */
+    private List<TagPath> paths = List.of();
+    private Instant lastPathScan = Instant.EPOCH;
+    private Instant lastTrends = Instant.EPOCH;
+    private Instant lastTimeline = Instant.EPOCH;
+    private boolean trendsBusy;
+    private boolean timelineBusy;
+    private boolean disposed;
+
+    /**
+     * @param alarmRows the alarm summary's rows (all stations); the faceplate shows this station's
+     * @param background runs history reads; {@code fx} brings their results back
+     */
+    public StationViewModel(StationId station, TagStore store, List<AlarmDefinition> definitions,
+                            ObservableList<AlarmRow> alarmRows, StationHistory history, Executor background,
+                            Executor fx, Texts texts) {
+        this.station = station;
+        this.store = store;
+        this.definitions = definitions;
+        this.history = history;
+        this.background = background;
+        this.fx = fx;
+        this.texts = texts;
+        this.alarms = new FilteredList<>(alarmRows, row -> row.alarm().definition().station().equals(station));
+        stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
+        historyMessage.set(texts.get("station.loading"));
+    }
+
+    public StationId station() {
+        return station;
+    }
+
+    /** "line-1 / press". */
+    public String title() {
+        return station.line() + " / " + station.station();
+    }
+
+    public ReadOnlyObjectProperty<StationState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** "Parts 1,234", or empty when the station has no counter. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    /** The numeric values as bars, in the order first seen. */
+    public ObservableList<GaugeViewModel> gauges() {
+        return FXCollections.unmodifiableObservableList(gauges);
+    }
+
+    /** This station's rows of the alarm summary, live. */
+    public ObservableList<AlarmRow> alarms() {
+        return alarms;
+    }
+
+    /**
+     * The state over the last {@link #TIMELINE_SPAN}, oldest first, covering it without holes; it starts later when
+     * history does (but spans {@link #TIMELINE_MIN_SPAN} at least), so a young history is not a hairline.
+     */
+    public ReadOnlyObjectProperty<List<StateBand>> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /**
+     * Each numeric signal's last {@link #TREND_SPAN} (from where history starts if later, spanning
+     * {@link #TREND_MIN_SPAN} at least): one value per point, NaN where there is none.
+     */
+    public ReadOnlyObjectProperty<Map<String, List<Double>>> trendsProperty() {
+        return trends.getReadOnlyProperty();
+    }
+
+    /** Loading, an error or "no history", in operator words; empty when the history is shown. */
+    public ReadOnlyStringProperty historyMessageProperty() {
+        return historyMessage.getReadOnlyProperty();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * Where the timeline starts as of a given instant: the current shift's start when the plant has a shift
+     * calendar; by default {@link #TIMELINE_SPAN} before. A start not before now falls back to the default.
+     */
+    public void setTimelineStart(java.util.function.UnaryOperator<Instant> start) {
+        this.timelineStart = start;
+    }
+
+    public void setOnOpenTrend(Consumer<StationId> handler) {
+        this.onOpenTrend = handler;
+    }
+
+    public void setOnOpenDiagnostics(Consumer<StationId> handler) {
+        this.onOpenDiagnostics = handler;
+    }
+
+    // Commands
+
+    public void openTrend() {
+        onOpenTrend.accept(station);
+    }
+
+    public void openDiagnostics() {
+        onOpenDiagnostics.accept(station);
+    }
+
+    /** Shows the latest values and reloads history when due. FX thread only. */
+    public void pulse(Instant now) {
+        if (Duration.between(lastPathScan, now).compareTo(PATH_SCAN_EVERY) >= 0) {
+            lastPathScan = now;
+            paths = store.paths().stream().filter(p -> p.stationId().equals(station)).toList();
+        }
+        for (TagPath path : paths) {
+            take(path.signal(), store.get(path), now);
+        }
+        gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
+        if (!trendsBusy && Duration.between(lastTrends, now).compareTo(TRENDS_EVERY) >= 0) {
+            loadTrends(now);
+        }
+        if (!timelineBusy && Duration.between(lastTimeline, now).compareTo(TIMELINE_EVERY) >= 0) {
+            loadTimeline(now);
+        }
+    }
+
+    /** Drops history reads still running; the view-model is not used again. */
+    public void dispose() {
+        disposed = true;
+    }
+
+    private void take(String signal, TagValue value, Instant now) {
+        if (value == null) {
+            return;
+        }
+        if (signal.equals(STATE)) {
+            if (value != shownState) {
+                shownState = value;
+                StationState s = value.quality() == Quality.BAD ? StationState.UNKNOWN : StationState.of(value);
+                if (s != state.get()) {
+                    state.set(s);
+                    stateText.set(texts.get("state." + s.name()));
+                }
+            }
+        } else if (signal.equals(CYCLES) || signal.equals(SCRAP)) {
+            String count = value.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(value.number());
+            if (signal.equals(CYCLES)) {
+                parts = texts.get("tile.cycles") + " " + count;
+            } else {
+                scrap = texts.get("shift.scrap") + " " + count;
+            }
+            String text = scrap.isEmpty() ? parts : parts + "   " + scrap;
+            if (!text.equals(countText.get())) {
+                countText.set(text);
+            }
+        } else if (value.value() instanceof Double || gaugesBySignal.containsKey(signal)) {
+            gaugesBySignal.computeIfAbsent(signal, this::newGauge).show(value, now);
+        }
+    }
+
+    private GaugeViewModel newGauge(String signal) {
+        GaugeViewModel g = new GaugeViewModel(signal, word("tile." + signal, signal), word("unit." + signal, ""),
+                Limits.of(station.signal(signal), definitions), texts);
+        gauges.add(g);
+        return g;
+    }
+
+    private String word(String key, String otherwise) {
+        return texts.bundle().containsKey(key) ? texts.get(key) : otherwise;
+    }
+
+    private void loadTrends(Instant now) {
+        List<String> signals = List.copyOf(gaugesBySignal.keySet());
+        if (signals.isEmpty()) {
+            return;
+        }
+        trendsBusy = true;
+        lastTrends = now;
+        Instant from = now.minus(TREND_SPAN);
+        background.execute(() -> {
+            Map<String, List<Double>> out = new HashMap<>();
+            String error = null;
+            for (String signal : signals) {
+                try {
+                    TagPath path = station.signal(signal);
+                    List<TrendBucket> buckets = history.trend(path, from, now, TREND_POINTS);
+                    Instant start = buckets.isEmpty() ? from
+                            : latest(from, earliest(buckets.getFirst().start(), now.minus(TREND_MIN_SPAN)));
+                    if (start.isAfter(from)) { // a young history: read again at a finer grain
+                        buckets = history.trend(path, start, now, TREND_POINTS);
+                    }
+                    out.put(signal, points(buckets, start, now));
+                } catch (Exception e) {
+                    error = e.getMessage();
+                }
+            }
+            String failure = error;
+            fx.execute(() -> {
+                trendsBusy = false;
+                if (!disposed) {
+                    out.forEach((signal, points) -> {
+                        GaugeViewModel g = gaugesBySignal.get(signal);
+                        if (g != null) { // a station stopped now still ran at speed minutes ago: keep that in range
+                            points.stream().filter(v -> !Double.isNaN(v)).max(Double::compare).ifPresent(g::fit);
+                        }
+                    });
+                    trends.set(Map.copyOf(out));
+                    if (failure != null) {
+                        historyMessage.set(texts.get("station.historyError", failure));
+                    }
+                }
+            });
+        });
+    }
+
+    /** One value per point across {@code [from, to)}: a bucket's last GOOD value, NaN where there is none. */
+    static List<Double> points(List<TrendBucket> buckets, Instant from, Instant to) {
+        List<Double> out = new ArrayList<>(java.util.Collections.nCopies(TREND_POINTS, Double.NaN));
+        long span = Duration.between(from, to).toMillis();
+        for (TrendBucket b : buckets) {
+            int i = (int) Math.min(TREND_POINTS - 1, Duration.between(from, b.start()).toMillis() * TREND_POINTS / span);
+            if (i >= 0 && b.hasGoodValues()) {
+                out.set(i, b.last());
+            }
+        }
+        return out;
+    }
+
+    private void loadTimeline(Instant now) {
+        timelineBusy = true;
+        lastTimeline = now;
+        Instant shiftStart = timelineStart.apply(now);
+        Instant from = shiftStart != null && shiftStart.isBefore(now) ? shiftStart : now.minus(TIMELINE_SPAN);
+        background.execute(() -> {
+            List<StateBand> bands;
+            String error = null;
+            try {
+                List<io.lineside.history.TextSample> changes = history.states(station.signal(STATE),
+                        from.minus(SILENCE), now, SILENCE); // a little before, to know the state at the start
+                Instant start = changes.isEmpty() ? from
+                        : latest(from, earliest(changes.getFirst().time(), now.minus(TIMELINE_MIN_SPAN)));
+                bands = StateBand.of(changes, start, now);
+            } catch (Exception e) {
+                bands = List.of();
+                error = e.getMessage();
+            }
+            List<StateBand> result = bands;
+            String failure = error;
+            fx.execute(() -> {
+                timelineBusy = false;
+                if (!disposed) {
+                    timeline.set(result);
+                    historyMessage.set(failure != null ? texts.get("station.historyError", failure)
+                            : result.stream().allMatch(b -> b.state() == null) ? texts.get("station.noHistory") : "");
+                }
+            });
+        });
+    }
+}
