@@ -38,7 +38,7 @@ final class HistorySchema {
                             + " from_ts BIGINT NOT NULL, to_ts BIGINT NOT NULL," // source times, epoch ms
                             + " missing BIGINT NOT NULL)", // messages lost, -1 when unknown
                     "CREATE INDEX IF NOT EXISTS gap_range ON gap (tag_id, from_ts)"),
-            List.of( // V4: finished hours packed per tag (BlockCodec), with rollups for long trends (decision 0009)
+            List.of( // V4: finished hours packed per tag (BlockCodec), with rollups for long trends (decision 0014)
                     "CREATE TABLE IF NOT EXISTS sample_block (tag_id INT NOT NULL REFERENCES tag(id),"
                             + " block_start BIGINT NOT NULL," // the hour, epoch ms; every sample in it has ts in the hour
                             + " first_ts BIGINT NOT NULL, last_ts BIGINT NOT NULL, n INT NOT NULL,"

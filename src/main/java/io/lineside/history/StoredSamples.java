@@ -36,15 +36,20 @@ final class StoredSamples {
             ps.setLong(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    double num = rs.getDouble(4);
-                    if (rs.wasNull()) {
-                        num = Double.NaN;
-                    }
-                    s.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), num, rs.getString(5), rs.getInt(6));
+                    add(s, rs);
                 }
             }
         }
         return s;
+    }
+
+    /** Appends the row at {@code rs} (ts, seq, recv_ts, num, txt, quality); a null num is NaN. */
+    private static void add(SampleColumns s, ResultSet rs) throws SQLException {
+        double num = rs.getDouble(4);
+        if (rs.wasNull()) { // asked right after the column: the arguments below read others first
+            num = Double.NaN;
+        }
+        s.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), num, rs.getString(5), rs.getInt(6));
     }
 
     /** The packed blocks of {@code tagId} for the hours that overlap [from, to), by hour. */
@@ -74,11 +79,7 @@ final class StoredSamples {
             ps.setLong(2, end);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    double num = rs.getDouble(4);
-                    if (rs.wasNull()) { // asked right after the column: the arguments below read others first
-                        num = Double.NaN;
-                    }
-                    s.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), num, rs.getString(5), rs.getInt(6));
+                    add(s, rs);
                 }
             }
         }

@@ -50,18 +50,21 @@ public final class IngestDiagnostics {
      * @param badValues       values refused as BAD: wrong type for the declared one, NaN, ±Infinity, null (Sparkplug)
      * @param rebirthRequests Sparkplug rebirth commands sent (after a seq gap, or data before a birth)
      * @param ignoredDeaths   Sparkplug NDEATHs ignored because their bdSeq belonged to an older session
+     * @param clockSkews      messages whose source time differed from the receive time by more than the limit
+     * @param outOfRange      values outside their tag's engineering range (kept, as UNCERTAIN)
      */
     public record Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                            long unknownMessages, int unknownTopics, long seqGaps, long duplicates,
                            long callbackErrors,
-                           BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths) {
+                           BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths,
+                           long clockSkews, long outOfRange) {
 
-        /** Without the Sparkplug counters (all zero). */
+        /** Without the Sparkplug and mapping counters (all zero). */
         public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                         long unknownMessages, int unknownTopics, long seqGaps, long duplicates, long callbackErrors,
                         BadPayload lastBad) {
             this(received, decoded, oversize, queueFull, parseErrors, unknownMessages, unknownTopics, seqGaps,
-                    duplicates, callbackErrors, lastBad, 0, 0, 0);
+                    duplicates, callbackErrors, lastBad, 0, 0, 0, 0, 0);
         }
     }
 
@@ -129,7 +132,7 @@ public final class IngestDiagnostics {
         outOfRange.incrementAndGet();
     }
 
-    /** Messages flagged for clock skew so far (not in {@link Snapshot}, to keep that record stable). */
+    /** Messages flagged for clock skew so far. */
     public long clockSkews() {
         return clockSkews.get();
     }
@@ -153,6 +156,6 @@ public final class IngestDiagnostics {
         }
         return new Snapshot(received.get(), decoded.get(), oversize.get(), queueFull.get(), parseErrors.get(),
                 unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad,
-                badValues.get(), rebirthRequests.get(), ignoredDeaths.get());
+                badValues.get(), rebirthRequests.get(), ignoredDeaths.get(), clockSkews.get(), outOfRange.get());
     }
 }

@@ -27,7 +27,7 @@ import org.testfx.api.FxToolkit;
  * demo accounts) with the operator signed in, after a minute of running. Off by default (a minute each);
  * regenerate with {@code ./mvnw test -Dtest=ReadmeScreenshotsIT -Dlineside.readmeShots=true} (or {@code =en-dark}
  * for one variant) and copy
- * {@code target/screenshots/demo-*.png} to docs/images.
+ * {@code target/screenshots/demo-*.png} (a line's floor plan) and {@code plant-*.png} (the plant overview) to docs/images.
  */
 class ReadmeScreenshotsIT extends FxRobot {
 
@@ -70,7 +70,16 @@ class ReadmeScreenshotsIT extends FxRobot {
                 stage.setHeight(1000);
                 window[0].show(stage, "Lineside");
             });
-            Thread.sleep(60_000);
+            Thread.sleep(30_000);
+            interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "plant-" + variant));
+            // The README's main picture: the floor plan of the line with the newest alarm (line 1 when none), after
+            // half a minute on it, so its sparklines have a history (a plan's sparklines start when it is opened).
+            io.lineside.tags.StationId shown = services.alarms().snapshot().alarms().stream()
+                    .map(a -> a.definition().station()).findFirst()
+                    .orElse(new io.lineside.tags.StationId("demo", "assembly", "line-1", "press"));
+            interact(() -> window[0].window().navigator().go(io.lineside.ui.nav.Place.line(
+                    io.lineside.ui.nav.LineId.of(shown))));
+            Thread.sleep(30_000);
             assertTrue(services.store().paths().size() >= 90, "18 stations x 5 signals, plus reasons of stopped stations");
             interact(() -> Screenshots.save(window[0].window().scene().getRoot(), "demo-" + variant));
             FxToolkit.cleanupStages();

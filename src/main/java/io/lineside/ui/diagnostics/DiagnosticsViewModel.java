@@ -90,7 +90,9 @@ public final class DiagnosticsViewModel {
                 texts.get("diag.callbackErrors", s.callbackErrors()),
                 texts.get("diag.badValues", s.badValues()),
                 texts.get("diag.rebirths", s.rebirthRequests()),
-                texts.get("diag.ignoredDeaths", s.ignoredDeaths())));
+                texts.get("diag.ignoredDeaths", s.ignoredDeaths()),
+                texts.get("diag.outOfRange", s.outOfRange()),
+                texts.get("diag.clockSkews", s.clockSkews())));
         IngestDiagnostics.BadPayload bad = s.lastBad();
         lastBad.set(bad == null ? texts.get("diag.noBadPayload") : texts.get("diag.badPayload", bad.topic(),
                 TIME.format(bad.time().atZone(zone)), bad.reason(), bad.hexPrefix()));

@@ -55,22 +55,7 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         plan.show(layout.get());
         Node node = FloorPlanView.create(plan);
         plan.pulse(Instant.now());
-        return new LevelView() {
-            @Override
-            public Node node() {
-                return node;
-            }
-
-            @Override
-            public void pulse(Instant now) {
-                plan.pulse(now);
-            }
-
-            @Override
-            public void dispose() {
-                plan.dispose();
-            }
-        };
+        return LevelView.of(node, plan::pulse, plan::dispose);
     }
 
     private static boolean draws(Layout layout, LineId line) {

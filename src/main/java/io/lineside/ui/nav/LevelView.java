@@ -1,6 +1,7 @@
 package io.lineside.ui.nav;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 
 /**
@@ -20,6 +21,11 @@ public interface LevelView {
 
     /** A view of a node that needs no pulse and holds nothing. */
     static LevelView of(Node node) {
+        return of(node, now -> { }, () -> { });
+    }
+
+    /** A view of {@code node}, fed by {@code pulse} while shown and ended by {@code dispose}. */
+    static LevelView of(Node node, Consumer<Instant> pulse, Runnable dispose) {
         return new LevelView() {
             @Override
             public Node node() {
@@ -28,10 +34,12 @@ public interface LevelView {
 
             @Override
             public void pulse(Instant now) {
+                pulse.accept(now);
             }
 
             @Override
             public void dispose() {
+                dispose.run();
             }
         };
     }

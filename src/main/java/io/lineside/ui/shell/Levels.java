@@ -16,7 +16,6 @@ import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.workshop.LineView;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,14 +72,14 @@ public final class Levels implements Function<Place, LevelView> {
     private LevelView plant() {
         PlantView view = new PlantView(models.plant(), texts);
         Node node = load(PlantView.class, view);
-        return level(node, now -> { }, view::dispose);
+        return LevelView.of(node, now -> { }, view::dispose);
     }
 
     /** The default line level: the line's station tiles (also where a floor plan has no drawing of the line). */
     public LevelView stationTiles(LineId line) {
         LineView view = new LineView(models.workshop(), line, texts);
         Node node = load(LineView.class, view);
-        return level(node, now -> { }, view::dispose);
+        return LevelView.of(node, now -> { }, view::dispose);
     }
 
     private LevelView station(StationId id) {
@@ -90,36 +89,17 @@ public final class Levels implements Function<Place, LevelView> {
         StationView view = new StationView(model, clock);
         Node node = load(StationView.class, view);
         model.pulse(clock.instant()); // values and the first history reads before the first frame
-        return level(node, model::pulse, view::dispose);
+        return LevelView.of(node, model::pulse, view::dispose);
     }
 
     private LevelView tags(StationId id) {
         StationTagsViewModel model = models.tags().apply(id);
         Node node = load(StationTagsView.class, new StationTagsView(model));
         model.pulse(clock.instant());
-        return level(node, model::pulse, () -> { });
+        return LevelView.of(node, model::pulse, () -> { });
     }
 
     private Node load(Class<?> type, Object controller) {
         return new ViewLoader(texts.bundle(), Map.of(type, () -> controller)).load(type);
-    }
-
-    private static LevelView level(Node node, Consumer<Instant> pulse, Runnable dispose) {
-        return new LevelView() {
-            @Override
-            public Node node() {
-                return node;
-            }
-
-            @Override
-            public void pulse(Instant now) {
-                pulse.accept(now);
-            }
-
-            @Override
-            public void dispose() {
-                dispose.run();
-            }
-        };
     }
 }
