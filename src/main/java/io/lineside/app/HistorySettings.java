@@ -11,7 +11,7 @@ import java.time.Duration;
  * with {@link StationProfile}), {@code maxHistoryMb} (default {@link RetentionPolicy#DEFAULT_MAX_MB}),
  * {@code historyDeadband} (engineering units, default 0: store every change) and
  * {@code historyMaxIntervalSeconds} (default 60: a flat value still gets a row each minute). One global deadband
- * for every tag until tags carry their own.
+ * for the tags whose mapping gives none of their own ({@code deadband:} of a signal, see {@code MappingsSection}).
  */
 record HistorySettings(RetentionPolicy retention, double deadband, Duration maxInterval) {
 

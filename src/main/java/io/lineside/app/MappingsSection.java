@@ -50,7 +50,7 @@ final class MappingsSection {
 
     private static final Set<String> RULE_KEYS = Set.of("topic", "kind", "site", "area", "line", "station", "signal",
             "signals", "timestamp", "seq", "quality", "partial");
-    private static final Set<String> SIGNAL_KEYS = Set.of("name", "path", "unit", "expectedPeriod", "range");
+    private static final Set<String> SIGNAL_KEYS = Set.of("name", "path", "unit", "expectedPeriod", "range", "deadband");
     private static final int MAX_RULES = 1_000;
     private static final int MAX_SIGNALS = 2_000;
     private static final long MAX_FILE_BYTES = 1024 * 1024;
@@ -183,9 +183,20 @@ final class MappingsSection {
             }
             double[] range = range(s.get("range"), k + ".range");
             signals.add(new SignalSpec(name, path, new TagMeta(unit, range[0], range[1],
-                    period(s.get("expectedPeriod"), k + ".expectedPeriod"))));
+                    period(s.get("expectedPeriod"), k + ".expectedPeriod"), deadband(s.get("deadband"), k + ".deadband"))));
         }
         return signals;
+    }
+
+    /** History's store-on-change deadband of the signal (its units), or NaN: the station's {@code historyDeadband}. */
+    private double deadband(JsonNode node, String key) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return Double.NaN;
+        }
+        if (!node.isNumber() || !(node.asDouble() >= 0) || Double.isInfinite(node.asDouble())) {
+            throw error(key, "a number >= 0 in the signal's units", node.toString());
+        }
+        return node.asDouble();
     }
 
     private double[] range(JsonNode node, String key) throws ConfigException {

@@ -69,6 +69,7 @@ public final class Services implements AutoCloseable {
         this.dataDir = dataDir;
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
+        writer.deadbands(store::meta); // a mapped signal's own deadband, when the config gives one
         this.query = new HistoryQuery(database);
         List<StreamPosition> positions;
         try {

@@ -1,6 +1,8 @@
 package io.lineside.history;
 
 import io.lineside.tags.TagGap;
+import io.lineside.tags.TagMeta;
+import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -8,12 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Stores every {@link TagUpdate} it is given in the history database, in batches.
@@ -196,6 +200,14 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      */
     public void storeOnChange(double deadband, Duration maxInterval) {
         onChange.settings(new StoreOnChange.Settings(deadband, maxInterval));
+    }
+
+    /**
+     * Where store-on-change finds a tag's own deadband ({@link TagMeta#deadband()}, e.g. {@code TagStore::meta});
+     * tags without one use {@link #storeOnChange}'s. Called on the writer thread for each update: must be quick.
+     */
+    public void deadbands(Function<TagPath, TagMeta> meta) {
+        onChange.meta(Objects.requireNonNull(meta, "meta"));
     }
 
     /** Updates not stored because they did not change (see {@link #storeOnChange}). */

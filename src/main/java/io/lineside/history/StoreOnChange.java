@@ -1,11 +1,13 @@
 package io.lineside.history;
 
+import io.lineside.tags.TagMeta;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Store-on-change: decides per tag whether an update is worth a stored sample. A sample is stored when its quality
@@ -38,8 +40,14 @@ final class StoreOnChange {
     }
 
     private final Map<TagPath, TagValue> lastStored = new HashMap<>();
+    private volatile Function<TagPath, TagMeta> meta = path -> TagMeta.NONE; // a tag's own deadband, if any
     private volatile Settings settings; // null: store every update; set from any thread
     private volatile long skipped; // written by the writer thread only
+
+    /** Where a tag's own deadband comes from (its {@link TagMeta}); the settings' deadband applies to the rest. */
+    void meta(Function<TagPath, TagMeta> tagMeta) {
+        meta = tagMeta;
+    }
 
     /** Applies {@code newSettings}; null stores every update. */
     void settings(Settings newSettings) {
@@ -56,7 +64,7 @@ final class StoreOnChange {
             return true;
         }
         TagValue last = lastStored.get(path);
-        if (last == null || changed(last, value)) {
+        if (last == null || changed(last, value, meta.apply(path).deadbandOr(settings.deadband()))) {
             lastStored.put(path, value);
             return true;
         }
@@ -69,7 +77,7 @@ final class StoreOnChange {
         lastStored.clear();
     }
 
-    private boolean changed(TagValue last, TagValue value) {
+    private boolean changed(TagValue last, TagValue value, double deadband) {
         long since = value.sourceTime().toEpochMilli() - last.sourceTime().toEpochMilli();
         if (since <= 0 || since >= settings.maxInterval().toMillis() || value.quality() != last.quality()) {
             return true;
@@ -78,7 +86,7 @@ final class StoreOnChange {
         Object b = value.value();
         if (a instanceof Double x && b instanceof Double y) {
             double delta = Math.abs(y - x);
-            return settings.deadband() == 0 ? Double.compare(x, y) != 0 : !(delta <= settings.deadband());
+            return deadband == 0 ? Double.compare(x, y) != 0 : !(delta <= deadband);
         }
         return !Objects.equals(a, b);
     }

@@ -10,10 +10,11 @@ import java.time.Duration;
  * @param low            lower end of the engineering range, or {@code -Infinity} when unbounded
  * @param high           upper end of the engineering range, or {@code +Infinity} when unbounded
  * @param expectedPeriod how often the publisher sends it, or null when unknown (the global stale limit applies)
+ * @param deadband       history's store-on-change deadband for the tag in its units, or NaN for the station's
  */
-public record TagMeta(String unit, double low, double high, Duration expectedPeriod) {
+public record TagMeta(String unit, double low, double high, Duration expectedPeriod, double deadband) {
 
-    /** Nothing known: no unit, no range, the global stale limit. */
+    /** Nothing known: no unit, no range, the global stale limit, the station's deadband. */
     public static final TagMeta NONE = new TagMeta("", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
 
     /** A tag is stale after this many expected periods without an update. */
@@ -29,6 +30,19 @@ public record TagMeta(String unit, double low, double high, Duration expectedPer
         if (expectedPeriod != null && (expectedPeriod.isNegative() || expectedPeriod.isZero())) {
             throw new IllegalArgumentException("expected period must be positive, was " + expectedPeriod);
         }
+        if (deadband < 0 || Double.isInfinite(deadband)) {
+            throw new IllegalArgumentException("deadband must be a finite number >= 0 (or NaN for none), was " + deadband);
+        }
+    }
+
+    /** Without a deadband of its own: the station's applies. */
+    public TagMeta(String unit, double low, double high, Duration expectedPeriod) {
+        this(unit, low, high, expectedPeriod, Double.NaN);
+    }
+
+    /** The tag's deadband, or {@code stationDefault} when it has none. */
+    public double deadbandOr(double stationDefault) {
+        return Double.isNaN(deadband) ? stationDefault : deadband;
     }
 
     /** True when {@code value} is a number outside [low, high]; text and NaN are never out of range. */

@@ -52,7 +52,7 @@ class MappingsSectionTest {
                     quality: q
                     partial: true
                     signals:
-                      - {name: temperature, path: values.temperature, unit: "°C", expectedPeriod: 0.5, range: [0, 250]}
+                      - {name: temperature, path: values.temperature, unit: "°C", expectedPeriod: 0.5, range: [0, 250], deadband: 0.5}
                       - {name: state, path: /state, expectedPeriod: PT10S}
                   - topic: factory/+/press/{line}/{station}/{signal}
                     kind: number
@@ -68,7 +68,9 @@ class MappingsSectionTest {
         assertEquals(PayloadKind.BATCH, batch.kind());
         assertEquals(FieldPath.parse("meta.seq"), batch.seq());
         assertTrue(batch.partial());
-        assertEquals(new TagMeta("°C", 0, 250, Duration.ofMillis(500)), batch.signals().get(0).meta());
+        assertEquals(new TagMeta("°C", 0, 250, Duration.ofMillis(500), 0.5), batch.signals().get(0).meta());
+        assertEquals(0.5, batch.signals().get(0).meta().deadbandOr(3), "the signal's own deadband");
+        assertEquals(3, batch.signals().get(1).meta().deadbandOr(3), "none of its own: the station's");
         assertEquals(new TagMeta("", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Duration.ofSeconds(10)),
                 batch.signals().get(1).meta());
         MappingRule number = m.rules().get(1);
@@ -116,6 +118,8 @@ class MappingsSectionTest {
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v, range: [0, 1e999]}]|key 'mappings[0].signals[0].range'",
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v, expectedPeriod: -1}]|key 'mappings[0].signals[0].expectedPeriod': expected seconds",
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v, expectedPeriod: soon}]|key 'mappings[0].signals[0].expectedPeriod'",
+        "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v, deadband: -1}]|key 'mappings[0].signals[0].deadband': expected a number >= 0 in the signal's units, found -1",
+        "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v, deadband: lots}]|key 'mappings[0].signals[0].deadband': expected a number >= 0",
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: a, path: v}, {name: a, path: w}]|signal \"a\" is listed twice",
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    signals: [{name: 'a b', path: v}]|invalid signal segment",
         "mappings:\\n  - topic: p/{site}/{area}/{line}/{station}\\n    kind: batch\\n    timestamp: v\\n    signals: [{name: a, path: v.x}]|overlaps",

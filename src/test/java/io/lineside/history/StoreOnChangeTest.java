@@ -45,6 +45,25 @@ class StoreOnChangeTest {
     }
 
     @Test
+    void aTagsOwnDeadbandOutranksTheStationsAndTheRestKeepTheStations() {
+        StoreOnChange filter = new StoreOnChange();
+        filter.settings(new StoreOnChange.Settings(0, Duration.ofSeconds(60))); // the station: every change
+        filter.meta(path -> path.equals(Samples.TEMP) ? new io.lineside.tags.TagMeta("°C", 0, 300, null, 2.0)
+                : io.lineside.tags.TagMeta.NONE);
+        double[] values = {20, 21.5, 22.1, 23, 20.5};
+        List<Boolean> temp = new ArrayList<>();
+        List<Boolean> other = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            temp.add(filter.store(Samples.TEMP, value(values[i], i, Quality.GOOD)));
+            other.add(filter.store(Samples.STATE, value(values[i], i, Quality.GOOD)));
+        }
+        // TEMP: 22.1 is 2.1 from the stored 20; 23 is only 0.9 from 22.1; 20.5 is 1.6 from 22.1
+        assertEquals(List.of(true, false, true, false, false), temp);
+        assertEquals(List.of(true, true, true, true, true), other, "no deadband of its own: every change");
+        assertThrows(IllegalArgumentException.class, () -> new io.lineside.tags.TagMeta("", 0, 1, null, -0.5));
+    }
+
+    @Test
     void skippedUpdatesStillReleaseTheirAcksInOrderAfterTheCommit() throws Exception {
         List<Integer> acks = Collections.synchronizedList(new ArrayList<>());
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {

@@ -245,6 +245,8 @@ public final class MainWindow {
     public void attach(WindowManager windows, Stage stage) {
         this.windows = windows;
         ViewRegistry views = windows.registry();
+        // The plant overview (L1) for a second monitor: it sits on the window's own, always pulsed view-model.
+        views.register("plant", "nav.plant", () -> (Parent) levels.apply(Place.plant()).node());
         views.register("workshop", "window.workshop", () -> loader.load(WorkshopView.class));
         views.register("trend", "window.trend", () -> loader.load(TrendView.class));
         views.register("alarms", "summary.title", () -> loader.load(AlarmSummaryView.class));
