@@ -192,6 +192,8 @@ class AlarmFlowIT extends FxRobot {
             return journal.isPresent() && journal.get().getItems().stream()
                     .anyMatch(r -> String.valueOf(r).contains(LOAD_FAULT));
         });
+        clickOn("Journal"); // the review opens on the shift review tab
+        WaitForAsyncUtils.waitForFxEvents();
         interact(() -> Screenshots.save(lookup(".review").query(), "review-journal"));
         clickOn("KPIs (EEMUA 191)");
         Eventually.await("the KPIs are computed", Duration.ofSeconds(10), () -> lookup(".kpi-figures .label")
