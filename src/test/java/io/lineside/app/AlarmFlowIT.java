@@ -8,9 +8,7 @@ import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.security.AuditRecord;
 import io.lineside.security.AuditResult;
-import io.lineside.security.PasswordHasher;
 import io.lineside.security.Role;
-import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;
@@ -48,6 +46,7 @@ class AlarmFlowIT extends FxRobot {
     @TempDir
     Path dir;
 
+    private LiveSpine spine;
     private Mosquitto broker;
     private Services services;
     private SecurityServices security;
@@ -59,17 +58,13 @@ class AlarmFlowIT extends FxRobot {
     }
 
     private void start(Locale locale) throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        services = new Services(AppConfig.demo(), broker.url(), "lineside-alarm-it-" + System.nanoTime(),
-                dir.resolve("data"), Clock.systemDefaultZone());
-        security = new SecurityServices(dir.resolve("data"), "ws-alarm-it", Clock.systemUTC(), new PasswordHasher(1_000));
-        security.users().createFirstAdmin("admin", "admin-secret-1".toCharArray());
-        security.session().login("admin", "admin-secret-1".toCharArray());
-        security.users().createUser(security.session(), "olga", "Olga", Role.OPERATOR, "olga-pass-1".toCharArray());
+        spine = LiveSpine.start(dir, "ws-alarm-it", "admin-secret-1");
+        broker = spine.broker;
+        services = spine.services;
+        security = spine.security;
+        spine.addUser("olga", "Olga", Role.OPERATOR, "olga-pass-1");
         security.session().login("olga", "olga-pass-1".toCharArray());
-        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
-        Eventually.await("connected", Duration.ofSeconds(10),
-                () -> services.connection().status().state() == ConnectionState.ONLINE);
+        AlarmCommands commands = spine.commands();
         FxToolkit.setupStage(stage -> {
             window = new LinesideWindow(services, security, commands, Texts.forLocale(locale), false, Clock.systemDefaultZone());
             window.show(stage, "Lineside");
@@ -82,14 +77,8 @@ class AlarmFlowIT extends FxRobot {
         if (window != null) {
             interact(() -> window.dispose());
         }
-        if (services != null) {
-            services.close();
-        }
-        if (security != null) {
-            security.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (spine != null) {
+            spine.close();
         }
     }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lineside.alarms.AlarmState;
 import io.lineside.security.AuditRecord;
 import io.lineside.security.AuditResult;
-import io.lineside.security.PasswordHasher;
 import io.lineside.security.Role;
-import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;
@@ -49,6 +47,7 @@ class DisplayFlowIT extends FxRobot {
     @TempDir
     Path dir;
 
+    private LiveSpine spine;
     private Mosquitto broker;
     private Services services;
     private SecurityServices security;
@@ -61,22 +60,18 @@ class DisplayFlowIT extends FxRobot {
     }
 
     private void start(DisplayOptions options) throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        services = new Services(AppConfig.demo(), broker.url(), "lineside-display-it-" + System.nanoTime(),
-                dir.resolve("data"), Clock.systemDefaultZone());
-        security = new SecurityServices(dir.resolve("data"), "ws-display-it", Clock.systemUTC(), new PasswordHasher(1_000));
-        security.users().createFirstAdmin("admin", "admin-secret-1".toCharArray());
-        security.session().login("admin", "admin-secret-1".toCharArray());
-        security.users().createUser(security.session(), "olga", "Olga", Role.OPERATOR, "olga-pass-1".toCharArray());
-        security.users().createUser(security.session(), "erik", "Erik", Role.ENGINEER, "erik-pass-1".toCharArray());
+        spine = LiveSpine.start(dir, "ws-display-it", "admin-secret-1");
+        broker = spine.broker;
+        services = spine.services;
+        security = spine.security;
+        spine.addUser("olga", "Olga", Role.OPERATOR, "olga-pass-1");
+        spine.addUser("erik", "Erik", Role.ENGINEER, "erik-pass-1");
         security.session().login("olga", "olga-pass-1".toCharArray());
-        Eventually.await("connected", Duration.ofSeconds(10),
-                () -> services.connection().status().state() == ConnectionState.ONLINE);
         openWindow(options);
     }
 
     private void openWindow(DisplayOptions options) {
-        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        AlarmCommands commands = spine.commands();
         interact(() -> {
             window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false,
                     Clock.systemDefaultZone());
@@ -98,10 +93,8 @@ class DisplayFlowIT extends FxRobot {
             }
         });
         FxToolkit.cleanupStages();
-        for (AutoCloseable c : new AutoCloseable[] {services, security, broker}) {
-            if (c != null) {
-                c.close();
-            }
+        if (spine != null) {
+            spine.close();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lineside.security.PasswordHasher;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;
@@ -39,6 +38,7 @@ class OverviewFlowIT extends FxRobot {
     @TempDir
     Path dir;
 
+    private LiveSpine spine;
     private Mosquitto broker;
     private Services services;
     private SecurityServices security;
@@ -51,14 +51,11 @@ class OverviewFlowIT extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        services = new Services(AppConfig.demo(), broker.url(), "lineside-it-" + System.nanoTime(),
-                dir.resolve("data"), Clock.systemDefaultZone());
-        security = new SecurityServices(dir.resolve("data"), "it", Clock.systemDefaultZone(), new PasswordHasher(1_000));
-        security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray()); // else the first-run panel covers all
-        Eventually.await("connected", Duration.ofSeconds(10),
-                () -> services.connection().status().state() == io.lineside.telemetry.ConnectionState.ONLINE);
-        AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        spine = LiveSpine.start(dir, "it", "admin-pass-1"); // the admin exists, else the first-run panel covers all
+        broker = spine.broker;
+        services = spine.services;
+        security = spine.security;
+        AlarmCommands commands = spine.commands();
         FxToolkit.setupStage(stage -> {
             window = new LinesideWindow(services, security, commands, Texts.forLocale(Locale.ENGLISH), false,
                     Clock.systemDefaultZone());
@@ -72,17 +69,8 @@ class OverviewFlowIT extends FxRobot {
         if (window != null) {
             interact(() -> window.dispose());
         }
-        if (security != null) {
-            security.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-        if (security != null) {
-            security.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (spine != null) {
+            spine.close();
         }
     }
 
