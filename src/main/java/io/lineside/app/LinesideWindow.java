@@ -2,6 +2,7 @@ package io.lineside.app;
 
 import io.lineside.history.HistoryWriter;
 import io.lineside.layout.LayoutLoader;
+import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.shifts.ShiftCalendar;
 import io.lineside.shifts.ShiftPeriod;
@@ -113,13 +114,14 @@ public final class LinesideWindow {
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
         ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
-        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), ShiftSetup.oee(station, demo), clock);
+        OeeSettings oee = ShiftSetup.oee(station, demo);
+        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), oee, clock);
         shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
                         .orElse(demo ? "demo" : "lineside")),
                 () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
-        plant = new PlantViewModel(services.store(), alarms::snapshot, line -> PlantViewModel.DEMO_TARGET_PER_HOUR,
-                texts);
+        // Output against the ideal rate OEE uses; no target where the station config has no ideal cycles.
+        plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), alarms.definitions(),

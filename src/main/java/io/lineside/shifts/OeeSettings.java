@@ -28,4 +28,13 @@ public record OeeSettings(Duration staleAfter, boolean idlePlanned, Map<String, 
     public Duration idealCycle(String station) {
         return idealCycles.get(station);
     }
+
+    /**
+     * A line's target output in parts per hour: its slowest ideal cycle (the bottleneck sets the pace of a flow
+     * line), the same ideal that OEE's performance is measured against; NaN when no ideal cycle is configured.
+     */
+    public double targetPerHour() {
+        return idealCycles.values().stream().mapToDouble(d -> d.toNanos() / 1e9).max()
+                .stream().map(slowest -> 3_600 / slowest).findFirst().orElse(Double.NaN);
+    }
 }

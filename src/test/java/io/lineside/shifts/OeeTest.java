@@ -37,6 +37,16 @@ class OeeTest {
     }
 
     @Test
+    void aLinesTargetRateIsItsSlowestIdealCycleAndNoneWithoutIdealCycles() {
+        OeeSettings line = new OeeSettings(OeeSettings.DEFAULT_STALE_AFTER, false,
+                java.util.Map.of("load", Duration.ofSeconds(2), "weld", Duration.ofMillis(2_400),
+                        "pack", Duration.ofMillis(1_500)), List.of("load", "weld", "pack"));
+        assertEquals(1_500.0, line.targetPerHour(), 1e-9, "the 2.4 s welder paces the line: 3600 / 2.4");
+        assertTrue(Double.isNaN(new OeeSettings(OeeSettings.DEFAULT_STALE_AFTER, false, java.util.Map.of(), List.of())
+                .targetPerHour()));
+    }
+
+    @Test
     void eightHourShiftWithAFaultAChangeoverAndScrap() {
         // 480 min: running except a 60-min fault (jam) at 120 and a 40-min idle at 300.
         List<TagValue> states = new java.util.ArrayList<>();

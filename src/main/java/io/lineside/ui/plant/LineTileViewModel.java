@@ -90,13 +90,17 @@ public final class LineTileViewModel {
         stateText.set(texts.get("state." + state.get().name()));
     }
 
+    /** The target of a line whose plant config gives no rate: the tile shows the count alone. */
+    static final long NO_TARGET = -1;
+
     void show(StationState worst, int stations, long output, long target, AlarmCount alarms) {
         if (worst != state.get()) {
             state.set(worst);
             stateText.set(texts.get("state." + worst.name()));
         }
         setIfDifferent(stationsText, texts.get("plant.stations", stations));
-        setIfDifferent(outputText, texts.get("plant.outputValue", grouped(output), grouped(target)));
+        setIfDifferent(outputText, target == NO_TARGET ? texts.get("plant.outputOnly", grouped(output))
+                : texts.get("plant.outputValue", grouped(output), grouped(target)));
         setIfDifferent(outputPercentText, target <= 0 ? ""
                 : texts.get("plant.outputPercent", Math.round(100.0 * output / target)));
         if (alarms.highest() != alarmPriority.get()) {

@@ -37,8 +37,6 @@ import javafx.collections.ObservableList;
  */
 public final class PlantViewModel {
 
-    /** The demo plant's target: its stations make a part every 2 s (1,800/h); 1,700/h allows for stops. */
-    public static final double DEMO_TARGET_PER_HOUR = 1_700;
     static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final TagStore store;
@@ -55,7 +53,7 @@ public final class PlantViewModel {
     private AlarmSnapshot lastAlarms;
     private Instant lastRefresh = Instant.EPOCH;
 
-    /** @param targetPerHour each line's target rate in parts per hour (a plant config, or the demo default) */
+    /** @param targetPerHour each line's target rate in parts per hour; NaN (or not positive) when the plant has none */
     public PlantViewModel(TagStore store, Supplier<AlarmSnapshot> alarms, ToDoubleFunction<LineId> targetPerHour,
                           Texts texts) {
         this.store = store;
@@ -190,7 +188,8 @@ public final class PlantViewModel {
             }
             long output = counters.isEmpty() ? 0 : counters.values().stream().reduce((a, b) -> b).orElseThrow().total;
             double hours = Math.max(0, Duration.between(since, now).toMillis()) / 3_600_000.0;
-            long target = Math.round(targetPerHour.applyAsDouble(tile.id()) * hours);
+            double rate = targetPerHour.applyAsDouble(tile.id());
+            long target = rate > 0 && Double.isFinite(rate) ? Math.round(rate * hours) : LineTileViewModel.NO_TARGET;
             tile.show(worst, states.size(), output, target, alarms);
         }
     }

@@ -80,6 +80,19 @@ class PlantViewModelTest {
     }
 
     @Test
+    void aLineWithoutATargetRateShowsItsCountAlone() {
+        PlantViewModel noTargets = new PlantViewModel(store, alarms::get, line -> Double.NaN,
+                Texts.forLocale(Locale.ENGLISH));
+        publish(PACK, "cycles", 100.0, T0);
+        noTargets.pulse(T0);
+        publish(PACK, "cycles", 130.0, T0.plusSeconds(60));
+        noTargets.pulse(T0.plusSeconds(60));
+        LineTileViewModel line = noTargets.lines().getFirst();
+        assertEquals("30 parts (no target rate configured)", line.outputTextProperty().get());
+        assertEquals("", line.outputPercentTextProperty().get());
+    }
+
+    @Test
     void aCounterThatRestartsFromZeroCountsOn() {
         publish(PACK, "cycles", 100.0, T0);
         model.pulse(T0);
