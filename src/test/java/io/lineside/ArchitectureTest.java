@@ -1,6 +1,7 @@
 package io.lineside;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -46,7 +47,8 @@ class ArchitectureTest {
     @Test
     void coreDoesNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage("io.lineside.tags..", "io.lineside.telemetry..",
-                        "io.lineside.history..", "io.lineside.sim..", "io.lineside.security..")
+                        "io.lineside.history..", "io.lineside.sim..", "io.lineside.security..", "io.lineside.alarms..",
+                        "io.lineside.layout..", "io.lineside.shifts..", "io.lineside.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..")
                 .check(CLASSES);
     }
@@ -66,5 +68,15 @@ class ArchitectureTest {
                         "io.lineside.tags..", "io.lineside.telemetry..", "io.lineside.alarms..", "io.lineside.ui..",
                         "io.lineside.app..", "io.lineside.sim..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("io.lineside.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void featureUisFormNoCycle() {
+        slices().matching("io.lineside.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }
