@@ -8,15 +8,10 @@ import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.history.StreamPosition;
-import io.lineside.tags.TagGap;
-import io.lineside.tags.TagMeta;
-import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
-import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestPipeline;
-import io.lineside.telemetry.IngestSink;
 import io.lineside.telemetry.MqttConnection;
 import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.TrustStores;
@@ -50,6 +45,7 @@ public final class Services implements AutoCloseable {
     private final HistoryWriter writer;
     private final HistoryQuery query;
     private final AlarmService alarms;
+    private final Fanout fanout;
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
@@ -81,31 +77,8 @@ public final class Services implements AutoCloseable {
         }
         this.alarms = new AlarmService(definitions, database, clock);
         TopicMappings mappings = config.mappings();
-        this.pipeline = new IngestPipeline(mappings, new IngestSink() {
-            @Override
-            public void accept(TagUpdate update) {
-                store.apply(update);
-                alarms.accept(update); // queued for the evaluator thread, never blocks
-                writer.put(update); // last: waits while the writer is full, backpressure up to the broker, never a drop
-            }
-
-            @Override
-            public void describe(TagPath path, TagMeta meta) {
-                store.describe(path, meta); // unit, range and expected period (per-tag staleness)
-            }
-
-            @Override
-            public void gap(TagGap gap) {
-                writer.putGap(gap); // before the update that revealed it, so both land in one commit
-            }
-
-            @Override
-            public void messageDone(Runnable ack) {
-                if (ack != IngestSink.NO_ACK) { // a no-op marker would only force early commits
-                    writer.putAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
-                }
-            }
-        }, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
+        this.fanout = new Fanout(store, alarms, writer);
+        this.pipeline = new IngestPipeline(mappings, fanout, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
         positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
         SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
@@ -119,8 +92,12 @@ public final class Services implements AutoCloseable {
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
         connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
         connection.onStatus(status -> {
-            if (status.state() != ConnectionState.ONLINE) {
-                store.markStale(null);
+            if (status.state() != ConnectionState.ONLINE) { // on the watchdog: a full writer must not hold the supervisor
+                try {
+                    watchdog.execute(() -> fanout.allStale(clock.instant()));
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    store.markStale(null); // closing: the screen still shows the truth, history is shut
+                }
             }
             statusListeners.forEach(l -> l.accept(status));
         });
@@ -130,7 +107,7 @@ public final class Services implements AutoCloseable {
                 config.failover(), tls), new StoreSink(store, writer::put, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
         Duration staleAfter = config.staleAfter();
-        watchdog.scheduleAtFixedRate(() -> store.markStale(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
+        watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();
         if (sparkplug != null) {
             sparkplug.connection().tap(inspector);

@@ -54,7 +54,9 @@ final class HistorySchema {
                     "CREATE TABLE IF NOT EXISTS sample_hour (tag_id INT NOT NULL REFERENCES tag(id), t BIGINT NOT NULL,"
                             + " n INT NOT NULL, good_n INT NOT NULL, first_ts BIGINT, first DOUBLE PRECISION,"
                             + " last_ts BIGINT, last DOUBLE PRECISION, lo DOUBLE PRECISION, hi DOUBLE PRECISION,"
-                            + " sum DOUBLE PRECISION, worst TINYINT NOT NULL, PRIMARY KEY (tag_id, t))"));
+                            + " sum DOUBLE PRECISION, worst TINYINT NOT NULL, PRIMARY KEY (tag_id, t))"),
+            List.of( // V5: a seq jump's first missing seq, so a late message can shrink the gap it fills (issue 25)
+                    "ALTER TABLE gap ADD COLUMN IF NOT EXISTS first_seq BIGINT NOT NULL DEFAULT -1"));
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table

@@ -38,6 +38,7 @@ final class SampleTable {
     private Connection connection;
     private PreparedStatement insertSample;
     private PreparedStatement selectTag;
+    private long gapsFilled; // committed or not: a statistic, never a guarantee
 
     SampleTable(HistoryDatabase database, HourFolder folder) {
         this.database = database;
@@ -101,6 +102,12 @@ final class SampleTable {
             }
             ps.executeBatch();
             GapRows.insert(c, gaps, path -> tagId(c, path)); // same commit: a gap is never stored without its samples
+            for (TagUpdate update : batch) { // a late sample is no longer missing: shrink the gap that counted it
+                TagValue v = update.value();
+                if (v.late() && v.seq() >= 0) {
+                    gapsFilled += GapRows.fill(c, tagId(c, update.path()), v.seq(), v.sourceTime().toEpochMilli());
+                }
+            }
         } finally {
             if (merge) {
                 ps.close();
@@ -110,6 +117,11 @@ final class SampleTable {
         for (TagUpdate update : batch) { // ids are cached now; tell the folder which tag-hours grew
             folder.touched(tagIds.get(update.path()), update.value().sourceTime().toEpochMilli());
         }
+    }
+
+    /** Gap rows shrunk by late samples since start (see {@link GapRows#fill}). */
+    long gapsFilled() {
+        return gapsFilled;
     }
 
     /** Folds finished hours for at most about {@code budgetNanos}; see {@link HourFolder#step}. */

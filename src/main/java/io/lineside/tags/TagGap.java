@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param from    source time of the last sample before the gap (or when the link went down)
  * @param to      source time of the first sample after the gap (or when the link came back)
  * @param missing messages known lost ({@code seq} jump minus one), or -1 when unknown
+ * @param firstSeq the first missing seq when the gap is a seq jump (its seqs are {@code firstSeq} ..
+ *                 {@code firstSeq + missing - 1}), or -1; a late message inside that range shrinks the gap
  */
-public record TagGap(TagPath path, Instant from, Instant to, long missing) {
+public record TagGap(TagPath path, Instant from, Instant to, long missing, long firstSeq) {
+
+    /** A gap whose missing seqs are not known (a lost broker session). */
+    public TagGap(TagPath path, Instant from, Instant to, long missing) {
+        this(path, from, to, missing, -1);
+    }
 
     public TagGap {
         Objects.requireNonNull(from, "from");

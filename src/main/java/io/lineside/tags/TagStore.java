@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,13 +82,21 @@ public final class TagStore {
      * @return how many tags turned stale
      */
     public int markStale(Instant cutoff) {
+        return markStale(cutoff, (Instant) null, update -> { });
+    }
+
+    /**
+     * Like {@link #markStale(Instant)}, and tells {@code turned} of each tag that turned stale, as an update at
+     * {@code now} (the last value, quality STALE, source and receive time {@code now}, the last seq): what history
+     * and the alarms must see, so review and replay show what the operator saw.
+     */
+    public int markStale(Instant cutoff, Instant now, Consumer<TagUpdate> turned) {
         int count = 0;
         for (Map.Entry<TagPath, TagValue> entry : latest.entrySet()) {
             TagValue value = entry.getValue();
             boolean live = value.quality() == Quality.GOOD || value.quality() == Quality.UNCERTAIN;
             if (live && (cutoff == null || value.receiveTime().isBefore(cutoff))
-                    && latest.replace(entry.getKey(), value, value.withQuality(Quality.STALE))) {
-                markDirty(entry.getKey());
+                    && turnStale(entry.getKey(), value, now, turned)) {
                 count++;
             }
         }
@@ -102,6 +111,11 @@ public final class TagStore {
      * @return how many tags turned stale
      */
     public int markStale(Instant now, Duration globalStaleAfter) {
+        return markStale(now, globalStaleAfter, update -> { });
+    }
+
+    /** Like {@link #markStale(Instant, Duration)}, telling {@code turned} as {@link #markStale(Instant, Instant, Consumer)} does. */
+    public int markStale(Instant now, Duration globalStaleAfter, Consumer<TagUpdate> turned) {
         Instant globalCutoff = now.minus(globalStaleAfter);
         int count = 0;
         for (Map.Entry<TagPath, TagValue> entry : latest.entrySet()) {
@@ -111,13 +125,24 @@ public final class TagStore {
             }
             TagMeta m = meta.get(entry.getKey());
             Instant cutoff = m == null ? globalCutoff : now.minus(m.staleAfter(globalStaleAfter));
-            if (value.receiveTime().isBefore(cutoff)
-                    && latest.replace(entry.getKey(), value, value.withQuality(Quality.STALE))) {
-                markDirty(entry.getKey());
+            if (value.receiveTime().isBefore(cutoff) && turnStale(entry.getKey(), value, now, turned)) {
                 count++;
             }
         }
         return count;
+    }
+
+    private boolean turnStale(TagPath path, TagValue value, Instant now, Consumer<TagUpdate> turned) {
+        if (!latest.replace(path, value, value.withQuality(Quality.STALE))) {
+            return false; // a fresh value won the race: nothing turned stale
+        }
+        markDirty(path);
+        if (now != null) {
+            // Never at the last sample's own time: with its seq, that would be the same history key.
+            Instant at = now.isAfter(value.sourceTime()) ? now : value.sourceTime().plusMillis(1);
+            turned.accept(new TagUpdate(path, new TagValue(value.value(), at, now, Quality.STALE, value.seq())));
+        }
+        return true;
     }
 
     private void markDirty(TagPath path) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param quality     how far the value can be trusted
  * @param seq         the publisher's per-stream sequence number, or -1 when it sends none
  * @param flags       why the quality is what it is, beyond the quality itself: {@link #OUT_OF_RANGE},
- *                    {@link #CLOCK_SKEW} (bits; 0 for none). Not stored in history (decision 0009).
+ *                    {@link #CLOCK_SKEW}, {@link #LATE} (bits; 0 for none). Not stored in history (decision 0009).
  */
 public record TagValue(Object value, Instant sourceTime, Instant receiveTime, Quality quality, long seq, int flags) {
 
@@ -20,6 +20,11 @@ public record TagValue(Object value, Instant sourceTime, Instant receiveTime, Qu
     public static final int OUT_OF_RANGE = 1;
     /** Source and receive time differ by more than the configured limit: the publisher's clock is off. */
     public static final int CLOCK_SKEW = 2;
+    /**
+     * The message arrived after a later one of its stream (a redelivered backlog, a broker restart): it goes to
+     * history, in its place, but not to the live view or the alarms, which have moved on.
+     */
+    public static final int LATE = 4;
 
     public TagValue {
         Objects.requireNonNull(sourceTime, "sourceTime");
@@ -56,6 +61,11 @@ public record TagValue(Object value, Instant sourceTime, Instant receiveTime, Qu
     /** True when the value lies outside its tag's engineering range. */
     public boolean outOfRange() {
         return (flags & OUT_OF_RANGE) != 0;
+    }
+
+    /** True when a later message of the same stream arrived first (see {@link #LATE}). */
+    public boolean late() {
+        return (flags & LATE) != 0;
     }
 
     /** True when the publisher's clock disagreed with ours by more than the configured limit. */

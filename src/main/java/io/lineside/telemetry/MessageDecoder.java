@@ -34,6 +34,7 @@ final class MessageDecoder {
     private final BatchPayloadDecoder batch = new BatchPayloadDecoder();
     private final long skewLimitMillis;
     private final Map<Object, Last> lastSeq = new HashMap<>();
+    private long receiveSeq = -1;
 
     MessageDecoder(TopicMappings mappings, IngestSink sink, IngestDiagnostics diagnostics) {
         this.sink = sink;
@@ -75,8 +76,11 @@ final class MessageDecoder {
             diagnostics.parseError(topic, payload, e.getMessage(), received);
             value = new TagValue(null, received, received, Quality.BAD, -1);
         }
-        if (isDuplicate(path, value.seq(), value.sourceTime(), resolved.paths())) {
-            return;
+        if (value.seq() < 0) {
+            value = new TagValue(value.value(), value.sourceTime(), value.receiveTime(), value.quality(),
+                    nextReceiveSeq(), value.flags());
+        } else {
+            value = value.withFlags(sequence(path, value.seq(), value.sourceTime(), resolved.paths()));
         }
         diagnostics.decoded();
         sink.accept(new TagUpdate(path, value));
@@ -90,14 +94,14 @@ final class MessageDecoder {
         } catch (DecodeException e) {
             diagnostics.parseError(topic, payload, e.getMessage(), received);
             diagnostics.decoded();
+            long seq = nextReceiveSeq();
             for (TagPath path : paths) {
-                sink.accept(new TagUpdate(path, new TagValue(null, received, received, Quality.BAD, -1)));
+                sink.accept(new TagUpdate(path, new TagValue(null, received, received, Quality.BAD, seq)));
             }
             return;
         }
-        if (isDuplicate(topic, decoded.seq(), decoded.sourceTime(), paths)) {
-            return;
-        }
+        long seq = decoded.seq() < 0 ? nextReceiveSeq() : decoded.seq();
+        int late = decoded.seq() < 0 ? 0 : sequence(topic, seq, decoded.sourceTime(), paths);
         diagnostics.decoded();
         MappingRule rule = resolved.rule();
         Instant source = decoded.sourceTime();
@@ -106,13 +110,13 @@ final class MessageDecoder {
             String problem = decoded.problems()[i];
             TagValue value;
             if (problem == null) {
-                value = checked(new TagValue(decoded.values()[i], source, received, decoded.quality(), decoded.seq()),
-                        resolved.metas()[i], skewed);
+                value = checked(new TagValue(decoded.values()[i], source, received, decoded.quality(), seq),
+                        resolved.metas()[i], skewed).withFlags(late);
             } else if (problem.equals(BatchPayloadDecoder.MISSING) && rule.partial()) {
                 continue; // report by exception: absent means unchanged
             } else {
                 diagnostics.badValue();
-                value = new TagValue(null, source, received, Quality.BAD, decoded.seq(), skewed ? TagValue.CLOCK_SKEW : 0);
+                value = new TagValue(null, source, received, Quality.BAD, seq, (skewed ? TagValue.CLOCK_SKEW : 0) | late);
             }
             sink.accept(new TagUpdate(paths[i], value));
         }
@@ -146,29 +150,40 @@ final class MessageDecoder {
     }
 
     /**
-     * Tracks the publisher's sequence per stream (a tag, or a batch topic): drops redelivered duplicates, accepts a
-     * restart at 1, and reports a jump (messages the broker dropped) to the sink as a {@link TagGap} of each of the
-     * stream's tags before the updates that revealed it.
+     * The key of a message that carries no seq of its own: a receive sequence (-2, -3, ...), so two messages in
+     * the same millisecond are two samples, never one (the receive clock alone is never the key). Negative, so it is
+     * never mistaken for a publisher's sequence.
      */
-    private boolean isDuplicate(Object stream, long seq, Instant sourceTime, TagPath[] paths) {
-        if (seq < 0) {
-            return false;
-        }
-        Last last = lastSeq.put(stream, new Last(seq, sourceTime));
+    private long nextReceiveSeq() {
+        return --receiveSeq;
+    }
+
+    /**
+     * Tracks the publisher's sequence per stream (a tag, or a batch topic): accepts a restart at 1, and reports a
+     * jump (messages not delivered, so far) to the sink as a {@link TagGap} of each of the stream's tags, with its
+     * missing seqs, before the updates that revealed it. A seq at or below the last one is late (a redelivered
+     * backlog, a broker restart): nothing is dropped here. It is flagged {@link TagValue#LATE} and goes to history,
+     * which stores it once in its place (an exact copy of a stored sample adds no row) and shrinks the gap it fills.
+     *
+     * @return {@link TagValue#LATE} or 0
+     */
+    private int sequence(Object stream, long seq, Instant sourceTime, TagPath[] paths) {
+        Last last = lastSeq.get(stream);
         if (last == null || seq == 1 || seq == last.seq() + 1) {
-            return false;
+            lastSeq.put(stream, new Last(seq, sourceTime));
+            return 0;
         }
         if (seq > last.seq()) {
+            lastSeq.put(stream, new Last(seq, sourceTime));
             diagnostics.seqGap();
             Instant from = last.sourceTime();
             Instant to = sourceTime.isBefore(from) ? from : sourceTime; // a publisher clock step
             for (TagPath path : paths) {
-                sink.gap(new TagGap(path, from, to, seq - last.seq() - 1));
+                sink.gap(new TagGap(path, from, to, seq - last.seq() - 1, last.seq() + 1));
             }
-            return false;
+            return 0;
         }
-        lastSeq.put(stream, last);
-        diagnostics.duplicate();
-        return true;
+        diagnostics.duplicate(); // late or redelivered: history decides whether it is new
+        return TagValue.LATE;
     }
 }

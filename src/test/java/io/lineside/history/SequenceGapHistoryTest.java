@@ -65,6 +65,82 @@ class SequenceGapHistoryTest {
         }
     }
 
+    @Test
+    void lateMessagesAreStoredInTheirPlaceAndShrinkTheGapThatCountedThemWhileARepeatAddsNothing() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            // 1, 2, 3, then 8 (a gap of 4..7), then the backlog arrives late: 5, 4 and a repeated 3; 6 and 7 never do
+            long[] sent = {1, 2, 3, 8, 5, 4, 3};
+            ingest(db, sent);
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 8L), storedSeqs(db), "each received message once, in its place");
+            // The gap 4..7 (2 s .. 7 s) lost 5 (at 4 s), then 4: what is left is 6..7 from 4 s to 7 s.
+            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(7), 2)),
+                    new HistoryQuery(db).gaps(SPEED, T0, T0.plusSeconds(60)));
+        }
+    }
+
+    @Test
+    void aLateMessageInTheMiddleSplitsTheGapAndOneOnEitherEdgeTrimsIt() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            ingest(db, new long[] {1, 10, 5, 2, 9});
+            // 2..9 missing (0 s .. 9 s); 5 splits it at 4 s; 2 trims the left part's start, 9 the right part's end
+            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(1), T0.plusSeconds(4), 2),
+                            new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(8), 3)),
+                    new HistoryQuery(db).gaps(SPEED, T0, T0.plusSeconds(60)));
+            assertEquals(List.of(1L, 2L, 5L, 9L, 10L), storedSeqs(db));
+        }
+    }
+
+    @Test
+    void bareNumbersInTheSameMillisecondAreEachOneSample() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            int n = 2_000;
+            try (HistoryWriter writer = new HistoryWriter(db)) {
+                List<String> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+                try (IngestPipeline pipeline = new IngestPipeline(new TopicMapper("lineside"), sinkInto(writer),
+                        Clock.fixed(T0, java.time.ZoneOffset.UTC), 1024, n)) { // one receive millisecond for all
+                    for (int i = 0; i < n; i++) {
+                        pipeline.offer(TOPIC, Integer.toString(i % 7).getBytes(StandardCharsets.UTF_8), () -> acked.add(""));
+                    }
+                    Eventually.await("all acknowledged", Duration.ofSeconds(20), () -> acked.size() == n);
+                }
+            }
+            try (Connection c = db.connect();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT ts) FROM sample")) {
+                rs.next();
+                assertEquals(n, rs.getLong(1), "no message collapsed into another by its receive time");
+                assertEquals(1, rs.getLong(2), "all in one millisecond, as the clock says");
+            }
+            assertEquals(List.of(), new HistoryQuery(db).gaps(SPEED, T0.minusSeconds(1), T0.plusSeconds(1)));
+        }
+    }
+
+    /** Sends {@code seqs} (value = seq, source time T0 + seq - 1 s) through pipeline and writer, all acknowledged. */
+    private static void ingest(HistoryDatabase db, long[] seqs) throws Exception {
+        try (HistoryWriter writer = new HistoryWriter(db)) {
+            List<String> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (IngestPipeline pipeline = new IngestPipeline(new TopicMapper("lineside"), sinkInto(writer),
+                    Clock.systemUTC(), 1024, 100)) {
+                for (long seq : seqs) {
+                    String json = "{\"v\":" + seq + ",\"seq\":" + seq + ",\"ts\":"
+                            + T0.plusSeconds(seq - 1).toEpochMilli() + "}";
+                    pipeline.offer(TOPIC, json.getBytes(StandardCharsets.UTF_8), () -> acked.add(json));
+                }
+                Eventually.await("all acknowledged", Duration.ofSeconds(10), () -> acked.size() == seqs.length);
+            }
+        }
+    }
+
+    private static List<Long> storedSeqs(HistoryDatabase db) throws Exception {
+        List<Long> seqs = new ArrayList<>();
+        try (Connection c = db.connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM sample ORDER BY seq")) {
+            while (rs.next()) {
+                seqs.add(rs.getLong(1));
+            }
+        }
+        return seqs;
+    }
+
     /** The application's wiring: samples and gaps through the writer, acks after their commit. */
     private static IngestSink sinkInto(HistoryWriter writer) {
         return new IngestSink() {

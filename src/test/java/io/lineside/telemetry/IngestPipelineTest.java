@@ -78,16 +78,30 @@ class IngestPipelineTest {
     }
 
     @Test
-    void sequenceGapsAreCountedAndDuplicatesDropped() {
+    void sequenceGapsAreCountedAndLateMessagesPassOnFlaggedNeverDropped() {
         for (int seq : new int[] {1, 2, 4, 4, 3, 5, 1, 2}) {
             send(TOPIC, "{\"v\":" + seq + ",\"seq\":" + seq + "}");
         }
         awaitDecoded(8);
         IngestDiagnostics.Snapshot s = pipeline.diagnostics().snapshot();
         assertEquals(1, s.seqGaps());
-        assertEquals(2, s.duplicates());
-        assertEquals(List.of(1L, 2L, 4L, 5L, 1L, 2L), received.stream().map(u -> u.value().seq()).toList());
+        assertEquals(2, s.duplicates(), "a repeat of 4 and a late 3: history decides which is new");
+        assertEquals(List.of(1L, 2L, 4L, 4L, 3L, 5L, 1L, 2L), received.stream().map(u -> u.value().seq()).toList());
+        assertEquals(List.of(false, false, false, true, true, false, false, false),
+                received.stream().map(u -> u.value().late()).toList(), "only the repeat and the late one are LATE");
         assertEquals(PATH, received.get(0).path());
+    }
+
+    @Test
+    void messagesWithoutASeqGetDistinctReceiveSequencesNeverTheClockAlone() {
+        for (int i = 0; i < 50; i++) {
+            send(TOPIC, Integer.toString(i)); // bare numbers: no seq, no time; many land in the same millisecond
+        }
+        awaitDecoded(50);
+        List<Long> seqs = received.stream().map(u -> u.value().seq()).toList();
+        assertEquals(50, seqs.stream().distinct().count(), "one key per message: " + seqs);
+        assertTrue(seqs.stream().allMatch(q -> q < -1), "negative: never mistaken for a publisher seq");
+        assertTrue(received.stream().noneMatch(u -> u.value().late()));
     }
 
     @Test
@@ -157,7 +171,7 @@ class IngestPipelineTest {
         String[][] messages = {
                 {TOPIC, "{\"v\":1,\"seq\":5}"},            // decoded
                 {"elsewhere/x", "1"},                            // unknown topic
-                {TOPIC, "{\"v\":1,\"seq\":5}"},            // duplicate
+                {TOPIC, "{\"v\":1,\"seq\":5}"},            // a repeat: to history, flagged late
                 {TOPIC, "{\"v\":"},                            // malformed: a BAD update
                 {TOPIC, "9".repeat(2048)},                       // oversize: refused before parsing
                 {TOPIC, "{\"v\":2,\"seq\":6}"}};
@@ -166,7 +180,8 @@ class IngestPipelineTest {
             pipeline.offer(messages[i][0], messages[i][1].getBytes(StandardCharsets.UTF_8), () -> events.add("ack " + n));
         }
         Eventually.await("six acks", Duration.ofSeconds(5), () -> events.stream().filter(e -> e.startsWith("ack")).count() == 6);
-        assertEquals(List.of("update 5", "ack 0", "ack 1", "ack 2", "update -1", "ack 3", "ack 4", "update 6", "ack 5"),
+        assertEquals(List.of("update 5", "ack 0", "ack 1", "update 5", "ack 2", "update -2", "ack 3", "ack 4", "update 6",
+                        "ack 5"),
                 events);
     }
 

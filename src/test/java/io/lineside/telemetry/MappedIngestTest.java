@@ -175,15 +175,17 @@ class MappedIngestTest {
     }
 
     @Test
-    void theSequenceIsTrackedPerBatchTopicGapsCoverEverySignalAndDuplicatesAreDropped() {
+    void theSequenceIsTrackedPerBatchTopicGapsCoverEverySignalAndARepeatIsPassedOnAsLate() {
         start(false);
         String body = ",\"values\":{\"temperature\":1,\"speed\":1},\"state\":\"idle\"}";
         send(TOPIC, "{\"seq\":1" + body, 1);
         send(TOPIC, "{\"seq\":4" + body, 2);
         send(TOPIC, "{\"seq\":4" + body, 3);
-        assertEquals(6, updates.size(), "the duplicate adds nothing");
+        assertEquals(9, updates.size(), "the repeat goes to history too, which stores it once");
+        assertTrue(updates.subList(0, 6).stream().noneMatch(u -> u.value().late()));
+        assertTrue(updates.subList(6, 9).stream().allMatch(u -> u.value().late()));
         assertEquals(3, gaps.size());
-        assertTrue(gaps.stream().allMatch(g -> g.missing() == 2));
+        assertTrue(gaps.stream().allMatch(g -> g.missing() == 2 && g.firstSeq() == 2));
         assertEquals(1, pipeline.diagnostics().snapshot().duplicates());
         assertEquals(1, pipeline.diagnostics().snapshot().seqGaps());
     }
