@@ -32,6 +32,10 @@ public final class IngestDiagnostics {
     private final AtomicLong ignoredDeaths = new AtomicLong();
     private final AtomicLong clockSkews = new AtomicLong();
     private final AtomicLong outOfRange = new AtomicLong();
+    private final AtomicLong discardedValues = new AtomicLong();
+    private final AtomicLong rebirthsSuppressed = new AtomicLong();
+    private final AtomicLong lateMessages = new AtomicLong();
+    private final AtomicLong windowOverflows = new AtomicLong();
     private final Map<String, Long> unknownTopics = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -130,6 +134,49 @@ public final class IngestDiagnostics {
     /** A value outside its tag's engineering range (kept, as UNCERTAIN). */
     public void outOfRange() {
         outOfRange.incrementAndGet();
+    }
+
+    /**
+     * Sparkplug values that could not be stored (no birth seen, a dead node or device, an alias no birth declared);
+     * each is also covered by a gap row once its tag is known.
+     */
+    public void discardedValues(long count) {
+        discardedValues.addAndGet(count);
+    }
+
+    /** A Sparkplug rebirth request not sent: one for that node went out recently, or too many went out overall. */
+    public void rebirthSuppressed() {
+        rebirthsSuppressed.incrementAndGet();
+    }
+
+    /** A Sparkplug message that arrived after its seq gap was given up: stored late, out of seq order. */
+    public void lateMessage() {
+        lateMessages.incrementAndGet();
+    }
+
+    /** A Sparkplug seq gap given up before the reorder timeout because the window was full (half the seq space). */
+    public void windowOverflow() {
+        windowOverflows.incrementAndGet();
+    }
+
+    /** Sparkplug values not stored so far (see {@link #discardedValues(long)}). */
+    public long discardedValues() {
+        return discardedValues.get();
+    }
+
+    /** Sparkplug rebirth requests suppressed by the rate limits so far. */
+    public long rebirthsSuppressed() {
+        return rebirthsSuppressed.get();
+    }
+
+    /** Sparkplug messages stored late so far. */
+    public long lateMessages() {
+        return lateMessages.get();
+    }
+
+    /** Sparkplug reorder windows cut short by overflow so far. */
+    public long windowOverflows() {
+        return windowOverflows.get();
     }
 
     /** Messages flagged for clock skew so far. */

@@ -34,6 +34,8 @@ public final class TahuEdgeNode implements AutoCloseable {
     /** What the next NBIRTH reports for node metric {@code Hydraulics/pressure} (alias 1). */
     public volatile double pressure = 180.0;
     private volatile double speed = 0.5;
+    /** False: rebirth requests are recorded but not answered (an edge node that ignores them). */
+    public volatile boolean answersRebirth = true;
 
     /** Connects (with the NDEATH Will for {@code bdSeq}) and listens for rebirth requests; births come on {@link #birth}. */
     public TahuEdgeNode(String brokerUrl, long bdSeq) throws Exception {
@@ -50,19 +52,23 @@ public final class TahuEdgeNode implements AutoCloseable {
             for (Metric m : command.getMetrics()) {
                 if ("Node Control/Rebirth".equals(m.getName()) && Boolean.TRUE.equals(m.getValue())) {
                     rebirthRequests.add(topic);
-                    new Thread(this::birthQuietly).start(); // not on Paho's callback thread
+                    if (answersRebirth) {
+                        new Thread(this::birthQuietly).start(); // not on Paho's callback thread
+                    }
                 }
             }
         });
     }
 
-    /** NBIRTH (seq 0, bdSeq, node metric alias 1) then DBIRTH (device metrics alias 2 and 3). */
+    /** NBIRTH (seq 0, bdSeq, node metric alias 1) then DBIRTH (device metrics alias 2 to 5). */
     public synchronized void birth() throws Exception {
         seq = 0;
         publish("NBIRTH/" + NODE, payload(metric("bdSeq", MetricDataType.Int64, bdSeq),
                 aliased("Hydraulics/pressure", 1, MetricDataType.Double, pressure)));
         publish("DBIRTH/" + NODE + "/" + DEVICE, payload(aliased("Ram/speed", 2, MetricDataType.Double, speed),
-                aliased("Ram/strokes", 3, MetricDataType.Int64, 1L)));
+                aliased("Ram/strokes", 3, MetricDataType.Int64, 1L),
+                aliased("Ram/force", 4, MetricDataType.Double, 0.0),
+                aliased("Ram/position", 5, MetricDataType.Double, 0.0)));
     }
 
     /** DDATA with speed by alias only. */
@@ -70,6 +76,16 @@ public final class TahuEdgeNode implements AutoCloseable {
         speed = newSpeed;
         publish("DDATA/" + NODE + "/" + DEVICE, payload(new Metric.MetricBuilder(2L, MetricDataType.Double, newSpeed)
                 .createMetric()));
+    }
+
+    /** DDATA with all four device metrics by alias only, each carrying {@code i} (speed, strokes, force, position). */
+    public synchronized void cycle(long i) throws Exception {
+        speed = i;
+        publish("DDATA/" + NODE + "/" + DEVICE, payload(
+                new Metric.MetricBuilder(2L, MetricDataType.Double, (double) i).createMetric(),
+                new Metric.MetricBuilder(3L, MetricDataType.Int64, i).createMetric(),
+                new Metric.MetricBuilder(4L, MetricDataType.Double, (double) i).createMetric(),
+                new Metric.MetricBuilder(5L, MetricDataType.Double, (double) i).createMetric()));
     }
 
     /** DDATA with an is_historical stroke count, sampled at {@code at}. */

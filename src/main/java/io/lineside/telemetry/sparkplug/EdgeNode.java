@@ -12,17 +12,27 @@ import java.util.Set;
 /**
  * What the host knows of one edge node: whether it is born and under which {@code bdSeq}, the metrics its births
  * declared (by alias and by name, aliases being unique across the node and its devices), which devices are born,
- * the {@code seq} reorder window and when a rebirth was last requested. Not thread-safe: owned by the decoder thread.
+ * the {@code seq} reorder window, what could not be stored, and when a rebirth was last requested. Definitions
+ * outlive a death or a lost link (only a birth replaces them), so data discarded meanwhile names its tags. Not thread-safe: owned by the decoder thread.
  */
 final class EdgeNode {
 
     /** A message waiting in the reorder window. */
     record Pending(SparkplugTopic topic, org.eclipse.tahu.protobuf.SparkplugBProto.Payload payload,
                    java.time.Instant received) {
+
+        /** When the edge node sent it: the payload's timestamp, else when it was received. */
+        java.time.Instant sent() {
+            return payload.hasTimestamp() ? java.time.Instant.ofEpochMilli(payload.getTimestamp()) : received;
+        }
     }
 
     final NodeKey key;
     final SequenceWindow<Pending> window;
+    /** What this node sent that could not be stored, until it is written as gaps. */
+    final DiscardedData discarded = new DiscardedData();
+    /** When the last message applied in order was sent: where a seq gap starts. */
+    java.time.Instant lastSent;
     private final Map<Long, MetricDefinition> byAlias = new HashMap<>();
     private final Map<String, MetricDefinition> byName = new HashMap<>(); // key: device + '\0' + name
     private final Set<String> bornDevices = new HashSet<>();
@@ -35,14 +45,18 @@ final class EdgeNode {
         this.window = new SequenceWindow<>(reorderTimeoutMillis);
     }
 
-    /** An NBIRTH: forgets every metric and device, then starts counting {@code seq} from the birth's. */
-    void birth(Long bdSeq, int seq) {
+    /**
+     * An NBIRTH sent at {@code sent}: forgets every metric and device, then starts counting {@code seq} from the
+     * birth's. The caller flushes the reorder window first.
+     */
+    void birth(Long bdSeq, int seq, java.time.Instant sent) {
         byAlias.clear();
         byName.clear();
         bornDevices.clear();
         this.bdSeq = bdSeq;
         born = true;
-        window.reset(seq);
+        window.reset(seq, sent.toEpochMilli());
+        lastSent = sent;
     }
 
     /** A DBIRTH: replaces what the device had declared. */
@@ -96,6 +110,11 @@ final class EdgeNode {
     /** Every mapped tag of one device (or of the node's own metrics when {@code device} is null). */
     List<TagPath> paths(String device) {
         return paths(device, false);
+    }
+
+    /** The next rebirth may be requested at once (our link came back: whatever was asked before is moot). */
+    void rebirthNoLongerPending() {
+        lastRebirthMillis = Long.MIN_VALUE;
     }
 
     /** True when a rebirth may be requested now: none was in the last {@code debounceMillis}. */

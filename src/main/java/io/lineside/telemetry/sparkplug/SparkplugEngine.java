@@ -1,6 +1,7 @@
 package io.lineside.telemetry.sparkplug;
 
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
@@ -15,10 +16,14 @@ import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Metric;
 
 /**
  * The Sparkplug B host's state machine: births declare metrics and aliases, data is applied in {@code seq} order
- * (late messages wait up to the reorder timeout, then the gap is counted and a rebirth requested), deaths turn a
- * node's or device's tags STALE at once, a stale NDEATH (older {@code bdSeq}) is ignored, data before a birth asks
- * for a rebirth instead of guessing aliases, and {@code is_historical} metrics go to history only. Every problem
- * is counted in {@link IngestDiagnostics}; nothing thrown by bad input leaves {@link #handle}.
+ * (late messages wait up to the reorder timeout, or less when the window would overflow; then the gap is written
+ * for every tag of the node, counted, and a rebirth requested), deaths first apply what waits in the window, then
+ * turn a node's or device's tags STALE at once, a stale NDEATH (older {@code bdSeq}) is ignored, data before a birth
+ * asks for a rebirth instead of guessing aliases, and {@code is_historical} metrics go to history only. Nothing the
+ * host was given is dropped silently (decision 0021): what it cannot store (no birth, an undeclared alias) is counted
+ * and written as gaps once its tags are known, as is the time our link was down. Rebirth requests are rate-limited
+ * per node and overall, and the suppressed ones counted. Every problem is counted in {@link IngestDiagnostics};
+ * nothing thrown by bad input leaves {@link #handle}.
  *
  * <p>Not thread-safe: one decoder thread calls everything ({@link SparkplugHost} in production, the test
  * directly). Time comes in as arguments, so tests drive it with a fake clock.
@@ -27,6 +32,10 @@ public final class SparkplugEngine {
 
     private static final System.Logger LOG = System.getLogger(SparkplugEngine.class.getName());
 
+    /** Rebirth requests sent at most in a burst over all nodes (e.g. a flood of unknown ones), then the rate below. */
+    static final int REBIRTH_BURST = 100;
+    static final int REBIRTHS_PER_SECOND = 20;
+
     private final SparkplugSettings settings;
     private final PayloadReader reader;
     private final SparkplugSink sink;
@@ -34,6 +43,8 @@ public final class SparkplugEngine {
     private final IngestDiagnostics diagnostics;
     private final Map<NodeKey, EdgeNode> nodes = new HashMap<>();
     private final HostStates hosts = new HostStates();
+    private double rebirthTokens = REBIRTH_BURST;
+    private long rebirthTokensAt = Long.MIN_VALUE;
 
     public SparkplugEngine(SparkplugSettings settings, SparkplugSink sink, CommandPublisher commands,
                            IngestDiagnostics diagnostics) {
@@ -64,27 +75,34 @@ public final class SparkplugEngine {
         }
     }
 
-    /** Releases messages whose reorder timeout passed, counting each gap and requesting a rebirth. */
+    /**
+     * Releases messages whose reorder timeout passed, writing and counting each gap and requesting a rebirth; writes
+     * the gaps of data a node without a birth has been sending for a while (it may never answer).
+     */
     public void tick(Instant now) {
+        long millis = now.toEpochMilli();
         for (EdgeNode node : new ArrayList<>(nodes.values())) {
-            List<EdgeNode.Pending> released = node.window.expire(now.toEpochMilli());
-            if (released != null) {
-                diagnostics.seqGap();
-                released.forEach(p -> apply(node, p));
+            if (applySteps(node, node.window.expire(millis))) {
                 requestRebirth(node, now);
             }
+            node.discarded.closeIfOlder(settings.rebirthDebounce().toMillis(), node.allPaths(), millis)
+                    .forEach(sink::gap);
         }
     }
 
     /**
-     * Our broker link dropped: every node's tags turn STALE (stamped {@code now}) and every node is forgotten, so
-     * each must be born again before its data is believed (a rebirth is requested when its data comes first).
+     * Our broker link dropped: what waits in each node's window is applied, every node's tags turn STALE (stamped
+     * {@code now}) and every node must be born again before its data is believed (a rebirth is requested when its
+     * data comes first); the time until then is a gap of its tags.
      */
     public void connectionLost(Instant now) {
         for (EdgeNode node : nodes.values()) {
+            applySteps(node, node.window.flush(now.toEpochMilli()));
             sink.stale(node.allPaths(), now);
+            node.die();
+            node.discarded.linkLost(now);
+            node.rebirthNoLongerPending();
         }
-        nodes.clear();
     }
 
     /** The last STATE each host application published: host id to online. */
@@ -150,8 +168,13 @@ public final class SparkplugEngine {
     }
 
     private void nodeBirth(EdgeNode node, Payload payload, Instant received) {
+        Instant sent = payload.hasTimestamp() ? Instant.ofEpochMilli(payload.getTimestamp()) : received;
+        if (node.isBorn()) {
+            applySteps(node, node.window.flush(received.toEpochMilli())); // the old session's, with its aliases
+        }
         List<TagPath> before = node.allPaths();
-        node.birth(bdSeq(payload), (int) payload.getSeq());
+        node.discarded.close(sent, received, before, received.toEpochMilli()).forEach(sink::gap);
+        node.birth(bdSeq(payload), (int) payload.getSeq(), sent);
         declare(node, null, payload, received);
         before.removeAll(node.allPaths());
         sink.stale(before, received); // metrics the new birth no longer declares
@@ -163,6 +186,7 @@ public final class SparkplugEngine {
             diagnostics.ignoredDeath(); // a Will from an older session: the node has been born again since
             return;
         }
+        applySteps(node, node.window.flush(received.toEpochMilli())); // stored before the node turns stale
         sink.stale(node.allPaths(), received);
         node.die();
         diagnostics.decoded();
@@ -170,18 +194,100 @@ public final class SparkplugEngine {
 
     private void sequenced(EdgeNode node, EdgeNode.Pending message) {
         if (!node.isBorn()) {
+            discard(node, message);
             requestRebirth(node, message.received());
             return;
         }
+        long received = message.received().toEpochMilli();
         SequenceWindow.Offer<EdgeNode.Pending> offer = node.window.offer((int) message.payload().getSeq(), message,
-                message.received().toEpochMilli());
+                message.sent().toEpochMilli(), received);
         if (offer.duplicate()) {
             diagnostics.duplicate();
         }
-        offer.ready().forEach(p -> apply(node, p));
+        if (offer.overflowed()) {
+            diagnostics.windowOverflow();
+        }
+        boolean gap = applySteps(node, offer.ready());
+        if (message.topic().type() == MessageType.DDEATH && !offer.duplicate()
+                && offer.ready().stream().noneMatch(step -> step.message() == message)) {
+            gap |= applySteps(node, node.window.flush(received)); // a death waits for no gap: store, then STALE
+        }
+        if (gap) {
+            requestRebirth(node, message.received());
+        }
+    }
+
+    /** Applies released messages in order, writing each gap before them; true if there was one. */
+    private boolean applySteps(EdgeNode node, List<SequenceWindow.Step<EdgeNode.Pending>> steps) {
+        boolean gap = false;
+        for (SequenceWindow.Step<EdgeNode.Pending> step : steps) {
+            if (step.missingBefore() != 0) {
+                gap = true;
+                seqGap(node, step);
+            }
+            if (step.late()) {
+                diagnostics.lateMessage();
+            }
+            apply(node, step.message());
+        }
+        return gap;
+    }
+
+    /** Seqs given up before {@code step}: a gap of every tag of the node (seq counts all its messages). */
+    private void seqGap(EdgeNode node, SequenceWindow.Step<EdgeNode.Pending> step) {
+        diagnostics.seqGap();
+        Instant to = step.message().sent();
+        Instant from = node.lastSent == null || node.lastSent.isAfter(to) ? to : node.lastSent;
+        long missing = step.missingBefore() == SequenceWindow.UNKNOWN ? -1 : step.missingBefore();
+        for (TagPath path : node.allPaths()) {
+            sink.gap(new TagGap(path, from, to, missing));
+        }
+    }
+
+    /**
+     * A message of a node (or device) without a birth: its values cannot be stored. They are counted, and become
+     * gaps of the tags they concern once those are known (from an earlier birth, the metric's name, or the next birth).
+     */
+    private void discard(EdgeNode node, EdgeNode.Pending message) {
+        String device = message.topic().device();
+        long values = 0;
+        for (Metric metric : message.payload().getMetricsList()) {
+            if (!metric.hasName() || !isControl(metric.getName())) {
+                values++;
+            }
+        }
+        if (values == 0) {
+            return;
+        }
+        node.discarded.message(message.sent());
+        diagnostics.discardedValues(values);
+        for (Metric metric : message.payload().getMetricsList()) {
+            if (!metric.hasName() || !isControl(metric.getName())) {
+                concerns(node, device, metric);
+            }
+        }
+    }
+
+    private void concerns(EdgeNode node, String device, Metric metric) {
+        Long alias = metric.hasAlias() ? metric.getAlias() : null;
+        MetricDefinition known = node.find(device, alias, metric.getName());
+        TagPath path = known != null ? known.path()
+                : metric.hasName() ? settings.mapping().map(node.key.group(), node.key.edge(), device, metric.getName())
+                : null;
+        if (path != null) {
+            node.discarded.concerns(path);
+        } else if (alias != null) {
+            node.discarded.concernsAlias(alias);
+        } else {
+            node.discarded.concernsWholeNode();
+        }
     }
 
     private void apply(EdgeNode node, EdgeNode.Pending message) {
+        Instant sent = message.sent();
+        if (node.lastSent == null || sent.isAfter(node.lastSent)) {
+            node.lastSent = sent;
+        }
         SparkplugTopic topic = message.topic();
         String device = topic.device();
         switch (topic.type()) {
@@ -201,6 +307,7 @@ public final class SparkplugEngine {
     private void data(EdgeNode node, EdgeNode.Pending message) {
         String device = message.topic().device();
         if (!node.isBorn(device)) {
+            discard(node, message);
             requestRebirth(node, message.received());
             return;
         }
@@ -210,8 +317,13 @@ public final class SparkplugEngine {
             MetricDefinition definition = node.find(device, alias, metric.getName());
             if (definition == null) {
                 if (!isControl(metric.getName())) {
+                    if (!unknownAlias) {
+                        node.discarded.message(message.sent());
+                    }
                     unknownAlias = true;
                     diagnostics.unknownTopic(label(node, device, alias != null ? "alias " + alias : metric.getName()));
+                    diagnostics.discardedValues(1);
+                    concerns(node, device, metric);
                 }
                 continue;
             }
@@ -230,7 +342,12 @@ public final class SparkplugEngine {
             }
             TagPath path = settings.mapping().map(node.key.group(), node.key.edge(), device, name);
             MetricDefinition definition = new MetricDefinition(device, name, metric.getDatatype(), path);
-            node.declare(definition, metric.hasAlias() ? metric.getAlias() : null);
+            Long alias = metric.hasAlias() ? metric.getAlias() : null;
+            node.declare(definition, alias);
+            TagGap inherited = path == null ? null : node.discarded.claim(path, alias, received.toEpochMilli());
+            if (inherited != null) {
+                sink.gap(inherited); // what this metric sent before its birth could not be stored
+            }
             emit(definition, metric, payload, received, node);
         }
     }
@@ -274,12 +391,27 @@ public final class SparkplugEngine {
     }
 
     private void requestRebirth(EdgeNode node, Instant now) {
-        if (!node.rebirthDue(now.toEpochMilli(), settings.rebirthDebounce().toMillis())) {
+        long millis = now.toEpochMilli();
+        if (!node.rebirthDue(millis, settings.rebirthDebounce().toMillis()) || !rebirthToken(millis)) {
+            diagnostics.rebirthSuppressed(); // the node asks again on its next message after the debounce
             return;
         }
         if (commands.publish(SparkplugTopic.ncmd(node.key), RebirthCommand.payload(now))) {
             diagnostics.rebirthRequested();
         }
+    }
+
+    /** The overall limit: a token bucket of {@link #REBIRTH_BURST}, refilled at {@link #REBIRTHS_PER_SECOND}. */
+    private boolean rebirthToken(long millis) {
+        if (rebirthTokensAt != Long.MIN_VALUE && millis > rebirthTokensAt) {
+            rebirthTokens = Math.min(REBIRTH_BURST, rebirthTokens + (millis - rebirthTokensAt) * REBIRTHS_PER_SECOND / 1000.0);
+        }
+        rebirthTokensAt = Math.max(millis, rebirthTokensAt);
+        if (rebirthTokens < 1) {
+            return false;
+        }
+        rebirthTokens--;
+        return true;
     }
 
     private static Long bdSeq(Payload payload) {

@@ -1,5 +1,6 @@
 package io.lineside.telemetry.sparkplug;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import java.time.Instant;
@@ -16,4 +17,12 @@ public interface SparkplugSink {
 
     /** The publisher of these tags is dead: show their last values as STALE, stamped {@code at} (receive time). */
     void stale(Collection<TagPath> paths, Instant at);
+
+    /**
+     * Telemetry of {@code gap.path()} known to be missing: a seq gap given up, or data the host could not store (no
+     * birth, an undeclared alias, our link down). Called just before the update that revealed it, if any. Ignored
+     * unless overridden.
+     */
+    default void gap(TagGap gap) {
+    }
 }

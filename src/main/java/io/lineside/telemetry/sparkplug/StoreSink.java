@@ -1,6 +1,7 @@
 package io.lineside.telemetry.sparkplug;
 
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
@@ -11,13 +12,14 @@ import java.util.function.Consumer;
 
 /**
  * The production sink: live values to the {@link TagStore}, history and any further listener (alarms), historical ones
- * to history only. Called on the Sparkplug decoder thread.
+ * to history only, gaps to history (when given a gap consumer). Called on the Sparkplug decoder thread.
  */
 public final class StoreSink implements SparkplugSink {
 
     private final TagStore store;
     private final Consumer<TagUpdate> history;
     private final Consumer<TagUpdate> alsoLive;
+    private final Consumer<TagGap> gaps;
 
     /** @param history e.g. {@code HistoryWriter::put} (waits for room rather than drop, decision 0007); never throws */
     public StoreSink(TagStore store, Consumer<TagUpdate> history) {
@@ -29,9 +31,20 @@ public final class StoreSink implements SparkplugSink {
      * @param alsoLive gets every live update too (e.g. the alarm engine's queue); must never block or throw
      */
     public StoreSink(TagStore store, Consumer<TagUpdate> history, Consumer<TagUpdate> alsoLive) {
+        this(store, history, alsoLive, gap -> { });
+    }
+
+    /**
+     * @param history  e.g. {@code HistoryWriter::put} (waits for room rather than drop, decision 0007); never throws
+     * @param alsoLive gets every live update too (e.g. the alarm engine's queue); must never block or throw
+     * @param gaps     e.g. {@code HistoryWriter::putGap}: seq gaps and data the host could not store (decision 0021)
+     */
+    public StoreSink(TagStore store, Consumer<TagUpdate> history, Consumer<TagUpdate> alsoLive,
+                     Consumer<TagGap> gaps) {
         this.store = store;
         this.history = history;
         this.alsoLive = alsoLive;
+        this.gaps = gaps;
     }
 
     @Override
@@ -44,6 +57,11 @@ public final class StoreSink implements SparkplugSink {
     @Override
     public void historical(TagUpdate update) {
         history.accept(update);
+    }
+
+    @Override
+    public void gap(TagGap gap) {
+        gaps.accept(gap);
     }
 
     @Override

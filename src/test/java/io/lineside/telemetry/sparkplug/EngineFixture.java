@@ -1,5 +1,6 @@
 package io.lineside.telemetry.sparkplug;
 
+import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Sparkplug engine over a real TagStore, a recorded history, recorded commands and a hand-moved clock. */
+/** A Sparkplug engine over a real TagStore, a recorded history and gaps, recorded commands and a hand-moved clock. */
 class EngineFixture {
 
     static final String GROUP = "plant1";
@@ -30,6 +31,7 @@ class EngineFixture {
 
     final TagStore store = new TagStore();
     final List<TagUpdate> history = new ArrayList<>();
+    final List<TagGap> gaps = new ArrayList<>();
     final List<String> commands = new ArrayList<>();
     final IngestDiagnostics diagnostics = new IngestDiagnostics();
     final SparkplugEngine engine;
@@ -40,7 +42,7 @@ class EngineFixture {
     }
 
     EngineFixture(SparkplugSettings settings) {
-        engine = new SparkplugEngine(settings, new StoreSink(store, history::add), (topic, payload) -> {
+        engine = new SparkplugEngine(settings, new StoreSink(store, history::add, update -> { }, gaps::add), (topic, payload) -> {
             commands.add(topic);
             return true;
         }, diagnostics);
