@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +42,7 @@ public final class AlarmEngine {
     private final Map<String, AlarmRecord> alarms = new LinkedHashMap<>();
     private final Map<TagPath, List<AlarmRecord>> byInput = new HashMap<>();
     private final List<AlarmRecord> timed = new ArrayList<>();
+    private final Set<TagPath> inputs;
     private final TagReadings readings;
     private final FloodDetector flood = new FloodDetector();
     private final List<Consumer<AlarmEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -70,6 +72,7 @@ public final class AlarmEngine {
                 timed.add(r);
             }
         }
+        this.inputs = Set.copyOf(byInput.keySet());
         this.snapshot = AlarmSnapshot.empty(start);
     }
 
@@ -90,14 +93,42 @@ public final class AlarmEngine {
         listeners.remove(listener);
     }
 
-    /** Evaluates the alarms that read {@code update}'s tag. Evaluator thread only. */
+    /** Evaluates the alarms that read {@code update}'s tag, now. Evaluator thread only. */
     public void onUpdate(TagUpdate update) {
-        Instant now = clock.instant();
+        onUpdate(update, clock.instant());
+    }
+
+    /**
+     * Evaluates the alarms that read {@code update}'s tag as of {@code at} (when the value arrived): an evaluator
+     * that ran behind still journals a transition at the moment its value came, not when it got to it. An alarm's
+     * events never go back in time: one earlier than its last event is journalled at that event's time.
+     * Evaluator thread only.
+     */
+    public void onUpdate(TagUpdate update, Instant at) {
         readings.put(update.path(), update.value());
         for (AlarmRecord r : byInput.getOrDefault(update.path(), List.of())) {
-            evaluate(r, now);
+            evaluate(r, at);
         }
-        publishIfDirty(now);
+        publishIfDirty(at);
+    }
+
+    /**
+     * Flags the alarms that read {@code tag} uncertain while their evaluation runs behind (some of the tag's updates
+     * were coalesced), or takes one such flag away. Unlike a bad input this does not hold them: the values that are
+     * evaluated still raise and clear them. Calls for a tag must alternate, starting with {@code true}. Evaluator
+     * thread only.
+     */
+    public void delayed(TagPath tag, boolean behind) {
+        for (AlarmRecord r : byInput.getOrDefault(tag, List.of())) {
+            r.delayedInputs += behind ? 1 : -1;
+            dirty = true;
+        }
+        publishIfDirty(clock.instant());
+    }
+
+    /** Every tag some alarm reads: its own tag, a setpoint, a suppression input. Safe from any thread. */
+    public Set<TagPath> inputs() {
+        return inputs;
     }
 
     /**
@@ -288,7 +319,8 @@ public final class AlarmEngine {
     }
 
     /** Applies one trigger; returns true if it changed the state (or was worth a journal row). */
-    private boolean fire(AlarmRecord r, AlarmTrigger trigger, String user, String note, Instant now) {
+    private boolean fire(AlarmRecord r, AlarmTrigger trigger, String user, String note, Instant at) {
+        Instant now = r.lastEvent != null && at.isBefore(r.lastEvent) ? r.lastEvent : at; // a late update after a tick
         AlarmState from = r.state;
         AlarmState to = AlarmStateMachine.next(from, trigger, r.context());
         boolean conditionChange = trigger == AlarmTrigger.ACTIVATE || trigger == AlarmTrigger.CLEAR;
@@ -312,6 +344,7 @@ public final class AlarmEngine {
             r.ackedAt = now;
         }
         dirty = true;
+        r.lastEvent = now;
         emit(new AlarmEvent(now, r.definition.id(), trigger, from, to, r.definition.priority(),
                 r.definition.station().area(), r.definition.station().toString(), r.definition.tag().toString(),
                 r.lastValue, user, note, r.definition.message("en")));

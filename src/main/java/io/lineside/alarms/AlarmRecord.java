@@ -14,6 +14,10 @@ final class AlarmRecord {
     Instant rawSince;
     /** The last evaluation could not tell (input BAD, STALE or UNCERTAIN): the alarm holds. */
     boolean uncertain;
+    /** How many of its inputs the evaluator is behind on (their updates were coalesced): shown uncertain, not held. */
+    int delayedInputs;
+    /** The time of its last journalled event, so a late evaluation never journals before it. */
+    Instant lastEvent;
     Instant lastAnnunciation;
     /** When the current acknowledged period began (ack or re-alarm); the re-alarm timer runs from it. */
     Instant ackedAt;
@@ -51,7 +55,7 @@ final class AlarmRecord {
             while (!r.annunciations.isEmpty() && !r.annunciations.peekFirst().isAfter(horizon)) {
                 r.annunciations.removeFirst();
             }
-            uncertain += r.uncertain ? 1 : 0;
+            uncertain += r.uncertain || r.delayedInputs > 0 ? 1 : 0;
             shelved += r.state == AlarmState.SHELVED ? 1 : 0;
             suppressed += r.state == AlarmState.SUPPRESSED ? 1 : 0;
             outOfService += r.state == AlarmState.OUT_OF_SERVICE ? 1 : 0;
@@ -65,6 +69,7 @@ final class AlarmRecord {
     private ActiveAlarm view(Instant now) {
         AlarmDefinition d = definition;
         return new ActiveAlarm(d.id(), state, d.priority(), d.station().toString(), d.tag().toString(), lastValue,
-                lastAnnunciation == null ? now : lastAnnunciation, Math.max(1, annunciations.size()), uncertain, d);
+                lastAnnunciation == null ? now : lastAnnunciation, Math.max(1, annunciations.size()),
+                uncertain || delayedInputs > 0, d);
     }
 }

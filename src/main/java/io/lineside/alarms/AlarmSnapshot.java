@@ -15,7 +15,8 @@ import java.util.Map;
  * @param active        per priority, how many are annunciated
  * @param flood         more than 10 annunciations in the last 10 minutes
  * @param groups        the alarms grouped by station, earliest first-out first (what flood mode shows)
- * @param uncertain     how many alarms (shown or not) are held because their inputs are not good
+ * @param uncertain     how many alarms (shown or not) are held because their inputs are not good, or are evaluated
+ *                      behind their updates
  * @param shelved       how many alarms are shelved
  * @param suppressed    how many alarms are suppressed
  * @param outOfService  how many alarms are out of service

@@ -8,10 +8,13 @@ import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
+import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -30,32 +34,79 @@ import java.util.function.Function;
  * the operator's commands all go through that thread's queue, and every transition is journalled in the history
  * database ({@link AlarmJournalStore}).
  *
- * <p><b>Threading.</b> Safe from any thread. {@link #accept} never blocks the decoder: when more than
- * {@link #MAX_PENDING_UPDATES} updates wait, the update is dropped for alarm evaluation (not for history) and
- * counted in {@link #droppedUpdates()}. Commands and ticks are never dropped.
+ * <p><b>Every value counts.</b> Updates of tags no alarm reads are dropped at once (one map lookup). The others wait
+ * per tag ({@link TagBacklog}) and are evaluated one by one, in order per tag, each as of the time it arrived. Only
+ * while more than {@link #MAX_PENDING_UPDATES} wait in all does a tag's further updates fold into one
+ * {@link CoalescedUpdates} (its minimum, maximum, latest and the first and last of each class of value its alarms
+ * tell apart), so no crossing of a limit and no return to normal is missed; those alarms show uncertain until the
+ * tag is caught up, and {@link #stats()} counts what was coalesced. Nothing is dropped.
+ *
+ * <p><b>Threading.</b> Safe from any thread. {@link #accept} never blocks the decoder. Commands and ticks are never
+ * dropped.
  */
 public final class AlarmService implements AutoCloseable {
 
     static final int MAX_PENDING_UPDATES = 10_000;
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
     private static final System.Logger LOG = System.getLogger(AlarmService.class.getName());
+
+    /**
+     * The evaluator's counters. Safe to share.
+     *
+     * @param evaluated  updates evaluated (one by one, or kept from a coalesced run)
+     * @param coalesced  updates folded while the evaluator was behind (their extremes are among the evaluated)
+     * @param busyNanos  wall time the evaluator spent on updates (with {@code evaluated}: the cost per update)
+     * @param delayed    true while some tag's updates are being coalesced: alarm evaluation is delayed
+     */
+    public record Stats(long evaluated, long coalesced, long busyNanos, boolean delayed) {
+
+        /** Evaluator time per evaluated update in nanoseconds, NaN before the first. */
+        public double nanosPerUpdate() {
+            return evaluated == 0 ? Double.NaN : (double) busyNanos / evaluated;
+        }
+    }
 
     private final AlarmEngine engine;
     private final AlarmJournalStore journal;
     private final Clock clock;
+    private final Runnable beforeEach;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-alarms").daemon().unstarted(r));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-alarm-tick").daemon().unstarted(r));
+    /** The tags some alarm reads; immutable, so the filter in {@link #accept} takes no lock. */
+    private final Map<TagPath, TagBacklog> backlogs;
     private final AtomicInteger pendingUpdates = new AtomicInteger();
-    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger coalescingTags = new AtomicInteger();
+    private final LongAdder coalesced = new LongAdder();
+    private final AtomicLong evaluated = new AtomicLong(); // evaluator thread writes, anyone reads
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong evaluationFailures = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
 
     /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
     public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
+        this(definitions, database, clock, MAX_PENDING_UPDATES, () -> { });
+    }
+
+    /**
+     * Test seam: a smaller budget of single updates, and {@code beforeEach} run on the evaluator thread before each
+     * update is evaluated (to make it slower than the flood).
+     */
+    AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock, int maxPending,
+                 Runnable beforeEach) {
         this.clock = clock;
+        this.beforeEach = beforeEach;
         this.journal = new AlarmJournalStore(database);
         this.engine = new AlarmEngine(definitions, journal, clock);
+        Map<TagPath, TagBacklog> byTag = new HashMap<>();
+        for (TagPath tag : engine.inputs()) {
+            byTag.put(tag, new TagBacklog(tag, ValueClasses.of(tag, definitions), pendingUpdates, maxPending,
+                    coalescingTags));
+        }
+        this.backlogs = Map.copyOf(byTag);
         engine.addListener(e -> {
             if (e.to() == AlarmState.SHELVED) {
                 shelved.put(e.alarmId(), e);
@@ -66,22 +117,71 @@ public final class AlarmService implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Queues {@code update} for evaluation, or drops and counts it when the evaluator is far behind. */
+    /**
+     * Queues {@code update} for evaluation, or coalesces it with the tag's other waiting updates when the evaluator
+     * is far behind; ignores it when no alarm reads its tag. Never blocks.
+     */
     public void accept(TagUpdate update) {
-        if (pendingUpdates.incrementAndGet() > MAX_PENDING_UPDATES) {
-            pendingUpdates.decrementAndGet();
-            if (dropped.getAndIncrement() == 0) {
-                LOG.log(Level.WARNING, "alarm evaluator is behind; updates are dropped for alarms (history keeps them)");
-            }
-            return;
+        TagBacklog backlog = backlogs.get(update.path());
+        if (backlog == null) {
+            return; // no alarm reads this tag
         }
+        int offered = backlog.offer(update);
+        if ((offered & 1) != 0) {
+            coalesced.increment();
+            long last = lastWarning.get();
+            if (System.nanoTime() - last > WARN_EVERY_NANOS && lastWarning.compareAndSet(last, System.nanoTime())) {
+                LOG.log(Level.WARNING, "alarm evaluator is behind; coalescing updates per tag (the extremes, the latest"
+                        + " and each kind of value are still evaluated, nothing is dropped)");
+            }
+        }
+        if ((offered & 2) != 0) {
+            try {
+                evaluator.execute(() -> drain(backlog));
+            } catch (RejectedExecutionException closed) {
+                // shutting down
+            }
+        }
+    }
+
+    /** Evaluates what waits for one tag: the single updates in order, then what was coalesced after them. */
+    private void drain(TagBacklog backlog) {
+        long start = System.nanoTime();
+        TagBacklog.Batch batch = backlog.take();
+        if (batch.coalesced() != null && !backlog.flagged) {
+            backlog.flagged = true;
+            engine.delayed(backlog.path, true);
+        }
+        long count = 0;
+        for (TagUpdate update : batch.updates()) {
+            evaluate(update);
+            pendingUpdates.decrementAndGet();
+            count++;
+        }
+        if (batch.coalesced() != null) {
+            for (TagUpdate update : batch.coalesced().samples()) {
+                evaluate(update);
+                count++;
+            }
+        }
+        if (backlog.flagged && !backlog.coalescing()) {
+            backlog.flagged = false;
+            engine.delayed(backlog.path, false);
+        }
+        evaluated.addAndGet(count);
+        busyNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    private void evaluate(TagUpdate update) {
+        beforeEach.run();
         try {
-            evaluator.execute(() -> {
-                pendingUpdates.decrementAndGet();
-                engine.onUpdate(update);
-            });
-        } catch (RejectedExecutionException closed) {
-            pendingUpdates.decrementAndGet(); // shutting down
+            Instant received = update.value().receiveTime();
+            Instant now = clock.instant();
+            engine.onUpdate(update, received.isAfter(now) ? now : received); // as of its arrival, if it was late
+        } catch (RuntimeException e) {
+            if (evaluationFailures.getAndIncrement() == 0) {
+                LOG.log(Level.ERROR, "alarm evaluation failed on " + update.path() + "; the next updates go on", e);
+            }
         }
     }
 
@@ -128,9 +228,14 @@ public final class AlarmService implements AutoCloseable {
         return journal;
     }
 
-    /** Updates not evaluated because the evaluator queue was full. */
+    /** Updates never evaluated: none since a busy evaluator coalesces instead of dropping (see {@link #stats()}). */
     public long droppedUpdates() {
-        return dropped.get();
+        return 0;
+    }
+
+    /** The evaluator's counters now: what it evaluated, coalesced and spent. Safe from any thread. */
+    public Stats stats() {
+        return new Stats(evaluated.get(), coalesced.sum(), busyNanos.get(), coalescingTags.get() > 0);
     }
 
     /** Stops the timer, finishes the queued work and closes the journal (before its history database). */

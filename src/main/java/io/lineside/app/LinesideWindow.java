@@ -94,7 +94,10 @@ public final class LinesideWindow {
                 services.pipeline().diagnostics()::snapshot,
                 () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError(),
                         writer.delayed()),
-                services.dataDir().toString(), demo), texts, zone);
+                services.dataDir().toString(), demo, () -> {
+                    AlarmService.Stats a = services.alarms().stats();
+                    return new MainViewModel.AlarmStatus(a.delayed(), a.coalesced());
+                }), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,
                 zone);

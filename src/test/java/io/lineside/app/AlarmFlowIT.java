@@ -215,6 +215,63 @@ class AlarmFlowIT extends FxRobot {
         interact(() -> Screenshots.save(window.window().scene().getRoot(), "alarms-zh-CN"));
     }
 
+    @Test
+    void aFloodTheAlarmEvaluatorCannotTakeShowsAlarmEvaluationDelayed() throws Exception {
+        start(Locale.ENGLISH);
+        floodTheHeldEvaluator(() -> {
+            Eventually.await("the status bar says so", Duration.ofSeconds(5),
+                    () -> label("#alarmDelayedText").startsWith("Alarm evaluation delayed: 500 updates coalesced"));
+            // 1280 x 800 only: the headless screen is that size, a larger stage breaks the next tests' rendering.
+            interact(() -> {
+                javafx.stage.Window stage = window.window().scene().getWindow();
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            interact(() -> Screenshots.save(window.window().scene().getRoot(), "alarms-delayed"));
+        });
+    }
+
+    @Test
+    void theDelayedNoticeIsInChineseToo() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE);
+        floodTheHeldEvaluator(() -> {
+            Eventually.await("the status bar says so in Chinese", Duration.ofSeconds(5),
+                    () -> label("#alarmDelayedText").startsWith("\u62A5\u8B66\u8BC4\u4F30\u5EF6\u8FDF"));
+            interact(() -> {
+                javafx.stage.Window stage = window.window().scene().getWindow();
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            interact(() -> Screenshots.save(window.window().scene().getRoot(), "alarms-delayed-zh-CN"));
+        });
+    }
+
+    /** Holds the evaluator, offers 500 updates past its budget, runs {@code whileBehind}, then lets it go. */
+    private void floodTheHeldEvaluator(Runnable whileBehind) throws Exception {
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        services.alarms().submit(e -> {
+            try {
+                gate.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        try {
+            Instant now = Instant.now();
+            io.lineside.tags.TagPath tag = io.lineside.tags.TagPath.parse("demo/assembly/line-1/load/temperature");
+            for (int i = 0; i < AlarmService.MAX_PENDING_UPDATES + 500; i++) {
+                services.alarms().accept(new io.lineside.tags.TagUpdate(tag,
+                        io.lineside.tags.TagValue.good(24.0, now, now, i)));
+            }
+            whileBehind.run();
+        } finally {
+            gate.countDown();
+        }
+    }
+
     /** Line 1 running with its load station in {@code loadState} and the weld station in {@code weldState}. */
     private void publishPlant(String loadState, String weldState) throws Exception {
         try (ReferencePublisher publisher = new ReferencePublisher(broker.url())) {

@@ -187,8 +187,8 @@ class AlarmServiceTest {
     }
 
     @Test
-    void updatesBeyondTheQueueAreDroppedAndCountedWithoutBlocking() throws Exception {
-        // Hold the evaluator so the queue fills: the decoder must never wait for it.
+    void updatesBeyondTheBudgetAreCoalescedNotDroppedAndNeverBlockTheDecoder() throws Exception {
+        // Hold the evaluator so the backlog fills: the decoder must never wait for it.
         var gate = new java.util.concurrent.CountDownLatch(1);
         alarms.submit(e -> {
             try {
@@ -200,12 +200,38 @@ class AlarmServiceTest {
         });
         Instant now = Instant.now();
         long start = System.nanoTime();
-        for (int i = 0; i < AlarmService.MAX_PENDING_UPDATES + 500; i++) {
-            alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("running", now, now, Quality.GOOD, i)));
+        int total = AlarmService.MAX_PENDING_UPDATES + 500;
+        for (int i = 0; i < total; i++) {
+            alarms.accept(new TagUpdate(LOAD_STATE, new TagValue(i == total - 300 ? "fault" : "running", now, now,
+                    Quality.GOOD, i)));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        gate.countDown();
-        assertEquals(500, alarms.droppedUpdates());
         assertTrue(millis < 2_000, "offering took " + millis + " ms");
+        AlarmService.Stats behind = alarms.stats();
+        assertEquals(500, behind.coalesced());
+        assertTrue(behind.delayed(), "evaluation is delayed while updates are coalesced");
+        gate.countDown();
+        // The single updates one by one, then of the 500 coalesced: first and last "running", the "fault" between.
+        Eventually.await("everything waiting is evaluated", Duration.ofSeconds(5),
+                () -> alarms.stats().evaluated() == AlarmService.MAX_PENDING_UPDATES + 3);
+        assertEquals(0, alarms.droppedUpdates());
+        assertTrue(!alarms.stats().delayed(), "caught up");
+        List<AlarmEvent> journal = alarms.journal().query(JournalFilter.between(Instant.EPOCH, Instant.now()
+                .plusSeconds(1)).withText(FAULT_ALARM));
+        assertEquals(AlarmTrigger.ACTIVATE, journal.getFirst().trigger(), "the fault hidden in the coalesced run");
+        assertEquals("fault", journal.getFirst().value());
+    }
+
+    @Test
+    void updatesOfTagsNoAlarmReadsAreNotQueuedAtAll() {
+        Instant now = Instant.now();
+        TagPath unread = TagPath.parse("demo/assembly/line-1/load/nothing-reads-this");
+        for (int i = 0; i < 50_000; i++) {
+            alarms.accept(new TagUpdate(unread, TagValue.good(i, now, now, i)));
+        }
+        alarms.accept(new TagUpdate(LOAD_STATE, new TagValue("running", now, now, Quality.GOOD, 1)));
+        Eventually.await("the one read update is evaluated", Duration.ofSeconds(5),
+                () -> alarms.stats().evaluated() == 1);
+        assertEquals(0, alarms.stats().coalesced());
     }
 }

@@ -1,7 +1,9 @@
 package io.lineside.bench;
 
+import io.lineside.app.AlarmService;
 import io.lineside.app.AppConfig;
 import io.lineside.app.Services;
+import io.lineside.security.IdlePolicy;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.IngestDiagnostics;
 import io.lineside.testsupport.Eventually;
@@ -53,6 +55,12 @@ final class IngestScenario implements Scenario {
                         lineside.timing().perSecond() / raw.perSecond(), "x", Target.atLeast(0.7, "x"), ""));
                 rows.add(Row.loss(NAME, "lost on the way to H2, JSON " + q, lineside.lost(),
                         "published " + count + ", rows in H2 " + lineside.rows()));
+                AlarmService.Stats a = lineside.alarms();
+                String alarmSetup = "1,000 limit alarms on the 500 tags; evaluated " + a.evaluated() + ", coalesced "
+                        + a.coalesced() + " (the measured burst; the warm-up tags have none)";
+                rows.add(Row.loss(NAME, "alarm updates dropped, JSON " + q, lineside.alarmDropped(), alarmSetup));
+                rows.add(Row.measured(NAME, "alarm evaluator cost per update, JSON " + q, a.nanosPerUpdate() / 1000,
+                        "us", null, "evaluator thread wall time / updates evaluated; " + alarmSetup));
             }
             // Also fills the "tag updates/s from batched payloads" rows: a DDATA, and a batched JSON
             // message, each carry 50 signals.
@@ -78,12 +86,14 @@ final class IngestScenario implements Scenario {
     }
 
     /** What the spine did with one burst. */
-    record LinesideRun(IngestLoad.Timing timing, long rows, long lost, String note) {
+    record LinesideRun(IngestLoad.Timing timing, long rows, long lost, String note, long alarmDropped,
+                       AlarmService.Stats alarms) {
     }
 
     private static LinesideRun lineside(String url, int qos, int warmUp, int count, Path dataDir) throws Exception {
         AppConfig config = new AppConfig(Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(),
-                AppConfig.DEFAULT_TOPIC_PREFIX, Optional.of(dataDir), AppConfig.DEFAULT_STALE_AFTER, Optional.empty());
+                AppConfig.DEFAULT_TOPIC_PREFIX, Optional.of(dataDir), AppConfig.DEFAULT_STALE_AFTER, Optional.empty(),
+                List.of(), Optional.empty(), IdlePolicy.DEFAULT, Optional.of(benchAlarms(dataDir)));
         try (Services services = new Services(config, url, "bench-lineside-" + System.nanoTime(), dataDir,
                 Clock.systemUTC())) {
             Probe.awaitSubscribed(url, services);
@@ -93,11 +103,32 @@ final class IngestScenario implements Scenario {
                     .publishAndAwait(url, qos, () -> services.writer().writtenCount() - before);
             long rows = services.query().sampleCount() - before;
             IngestDiagnostics.Snapshot d = services.pipeline().diagnostics().snapshot();
+            AlarmService.Stats alarms = services.alarms().stats();
             String note = "ingest queue full " + d.queueFull() + ", seq gaps " + d.seqGaps() + ", duplicates "
                     + d.duplicates() + ", history dropped " + services.writer().droppedCount() + ", H2 batches "
                     + services.writer().committedBatches();
-            return new LinesideRun(timing, rows, count - rows, note);
+            return new LinesideRun(timing, rows, count - rows, note, services.alarms().droppedUpdates(), alarms);
         }
+    }
+
+    /** An H and an L limit on each measured tag (never crossed by the load's 20-30 values): pure evaluation cost. */
+    private static Path benchAlarms(Path dataDir) throws java.io.IOException {
+        StringBuilder yaml = new StringBuilder("alarms:\n");
+        String[] signals = {"state", "speed", "temperature", "cycles", "pressure"};
+        for (int tag = 0; tag < IngestLoad.TAGS; tag++) {
+            int station = tag / signals.length;
+            String path = "lineside/bench/line-" + station / 20 + "/st-" + station + "/" + signals[tag % signals.length];
+            for (String level : new String[] {"H", "L"}) {
+                yaml.append("  - id: BENCH-").append(tag).append('-').append(level).append("\n    tag: ").append(path)
+                        .append("\n    kind: limit\n    level: ").append(level).append("\n    limit: ")
+                        .append(level.equals("H") ? "40" : "10").append("\n    deadband: 1\n    priority: Low\n")
+                        .append("    message: {en: \"bench ").append(level).append("\"}\n");
+            }
+        }
+        java.nio.file.Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("bench-alarms.yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        return file;
     }
 
     /** Waits until Lineside's subscription is active: ONLINE is reported before the SUBACK. */

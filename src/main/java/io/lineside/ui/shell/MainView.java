@@ -24,6 +24,8 @@ public final class MainView {
     @FXML
     private Label historyText;
     @FXML
+    private Label alarmDelayedText;
+    @FXML
     private Label dataDirText;
 
     public MainView(MainViewModel model) {
@@ -38,6 +40,9 @@ public final class MainView {
         connectionDetail.textProperty().bind(model.connectionDetailProperty());
         ingestText.textProperty().bind(model.ingestTextProperty());
         historyText.textProperty().bind(model.historyTextProperty());
+        alarmDelayedText.textProperty().bind(model.alarmDelayedTextProperty());
+        alarmDelayedText.visibleProperty().bind(model.alarmDelayedTextProperty().isNotEmpty());
+        alarmDelayedText.managedProperty().bind(alarmDelayedText.visibleProperty());
         showConnection(model.connectionStateProperty().get());
         model.connectionStateProperty().addListener((obs, old, now) -> showConnection(now));
         model.historyDelayedProperty().addListener((obs, old, delayed) -> {

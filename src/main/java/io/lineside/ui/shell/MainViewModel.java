@@ -24,8 +24,28 @@ public final class MainViewModel {
 
     /** What the shell reads each refresh; every supplier is safe to call from the FX thread. */
     public record Sources(Supplier<ConnectionStatus> connection, Supplier<IngestDiagnostics.Snapshot> ingest,
-                          Supplier<HistoryStatus> history, String dataDir, boolean demo) {
+                          Supplier<HistoryStatus> history, String dataDir, boolean demo,
+                          Supplier<AlarmStatus> alarms) {
+
+        /** Without an alarm evaluator to watch. */
+        public Sources(Supplier<ConnectionStatus> connection, Supplier<IngestDiagnostics.Snapshot> ingest,
+                       Supplier<HistoryStatus> history, String dataDir, boolean demo) {
+            this(connection, ingest, history, dataDir, demo, () -> AlarmStatus.ON_TIME);
+        }
     }
+
+    /**
+     * The alarm evaluator as the status bar shows it.
+     *
+     * @param delayed   true while it coalesces updates because it cannot take each one
+     * @param coalesced updates coalesced so far
+     */
+    public record AlarmStatus(boolean delayed, long coalesced) {
+        public static final AlarmStatus ON_TIME = new AlarmStatus(false, 0);
+    }
+
+    /** "Alarm evaluation delayed" stays this long after the last coalesced update, so a short burst is seen. */
+    static final Duration ALARM_DELAY_SHOWN = Duration.ofSeconds(5);
 
     /** The history writer's counters as the status bar shows them. */
     /**
@@ -50,6 +70,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper ingestText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper historyDelayed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper alarmDelayedText = new ReadOnlyStringWrapper("");
+    private long lastCoalesced;
+    private Instant alarmDelayedUntil = Instant.MIN;
     private Instant lastRefresh = Instant.EPOCH;
     private Runnable onOpenDiagnostics = () -> { };
     private Runnable onOpenReview = () -> { };
@@ -94,6 +117,11 @@ public final class MainViewModel {
         return historyDelayed.getReadOnlyProperty();
     }
 
+    /** "Alarm evaluation delayed: n updates coalesced" while the evaluator is (or just was) behind, else empty. */
+    public ReadOnlyStringProperty alarmDelayedTextProperty() {
+        return alarmDelayedText.getReadOnlyProperty();
+    }
+
     /** Who opens the diagnostics window when the operator asks for it. */
     /** Where {@link #openReview()} goes (the window that hosts this model sets it). */
     public void setOnOpenReview(Runnable handler) {
@@ -135,5 +163,11 @@ public final class MainViewModel {
         historyText.set(h.dropped() > 0 ? texts.get("status.historyDelayed", h.dropped())
                 : h.behind() ? texts.get("status.historyBehind", h.written())
                 : texts.get("status.history", h.written()) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
+        AlarmStatus a = sources.alarms().get();
+        if (a.delayed() || a.coalesced() != lastCoalesced) {
+            alarmDelayedUntil = now.plus(ALARM_DELAY_SHOWN);
+        }
+        lastCoalesced = a.coalesced();
+        alarmDelayedText.set(now.isBefore(alarmDelayedUntil) ? texts.get("status.alarmsDelayed", a.coalesced()) : "");
     }
 }

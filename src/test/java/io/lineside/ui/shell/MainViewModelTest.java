@@ -66,4 +66,27 @@ class MainViewModelTest {
         assertEquals("History: 500 samples \u2014 writing behind: live values may lag", model.historyTextProperty().get());
         assertTrue(model.historyDelayedProperty().get());
     }
+
+    @Test
+    void aCoalescingAlarmEvaluatorIsShownDelayedAndTheNoticeOutlastsAShortBurst() {
+        AtomicReference<MainViewModel.AlarmStatus> alarms = new AtomicReference<>(MainViewModel.AlarmStatus.ON_TIME);
+        MainViewModel model = new MainViewModel(new MainViewModel.Sources(connection::get, diagnostics::snapshot,
+                history::get, "/data", false, alarms::get), Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
+        model.pulse(T0);
+        assertEquals("", model.alarmDelayedTextProperty().get());
+        alarms.set(new MainViewModel.AlarmStatus(true, 1500));
+        model.pulse(T0.plusSeconds(1));
+        assertEquals("Alarm evaluation delayed: 1,500 updates coalesced", model.alarmDelayedTextProperty().get());
+        alarms.set(new MainViewModel.AlarmStatus(false, 1500)); // caught up between two refreshes
+        model.pulse(T0.plusSeconds(3));
+        assertEquals("Alarm evaluation delayed: 1,500 updates coalesced", model.alarmDelayedTextProperty().get());
+        model.pulse(T0.plusSeconds(7));
+        assertEquals("", model.alarmDelayedTextProperty().get());
+        MainViewModel chinese = new MainViewModel(new MainViewModel.Sources(connection::get, diagnostics::snapshot,
+                history::get, "/data", false, () -> new MainViewModel.AlarmStatus(true, 3)),
+                Texts.forLocale(Locale.SIMPLIFIED_CHINESE), ZoneOffset.UTC);
+        chinese.pulse(T0);
+        assertEquals("\u62A5\u8B66\u8BC4\u4F30\u5EF6\u8FDF\uFF1A\u5DF2\u5408\u5E76 3 \u6761\u66F4\u65B0",
+                chinese.alarmDelayedTextProperty().get());
+    }
 }
