@@ -58,6 +58,9 @@ final class DiagnoseCommand {
                 entry(zip, "config.yaml", redactedConfig(configFile.get()));
             }
             entry(zip, "history.txt", historyStats(dataDir.resolve("db")));
+            Path counters = dataDir.resolve(RecorderSummary.FILE);
+            entry(zip, "recorder-counters.txt", Files.exists(counters) ? Files.readString(counters, StandardCharsets.UTF_8)
+                    : "no recorder counters in " + dataDir + " (the recorder writes them every minute and at stop)\n");
             if (logDir.isPresent() && Files.isDirectory(logDir.get())) {
                 try (Stream<Path> logs = Files.list(logDir.get())) {
                     for (Path log : logs.filter(p -> p.getFileName().toString().contains(".log")).sorted().toList()) {

@@ -41,6 +41,19 @@ final class ExportCommand {
     private ExportCommand() {
     }
 
+    /**
+     * UTF-8, the same for a file and for stdout. A stored text can hold half a surrogate pair (a publisher's text cut
+     * inside an emoji): it is written as U+FFFD; Files.newBufferedWriter's encoder throws on it instead
+     * ("Input length = 1"), which failed {@code --out} on data that stdout wrote fine.
+     */
+    static Writer csvWriter(java.io.OutputStream stream) {
+        java.nio.charset.CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+        return new BufferedWriter(new OutputStreamWriter(stream, utf8));
+    }
+
     static int run(CommandLine.Export request, Optional<StationProfile> station, Optional<Path> outFile, Path dataDir,
                    ZoneId zone, PrintStream out, PrintStream err) {
         Range range;
@@ -58,8 +71,7 @@ final class ExportCommand {
             return 1;
         }
         try (HistoryDatabase database = HistoryDatabase.open(db);
-             Writer writer = outFile.isPresent() ? Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8)
-                     : new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+             Writer writer = csvWriter(outFile.isPresent() ? Files.newOutputStream(outFile.get()) : out)) {
             long rows = new HistoryExport(database).writeCsv(tags, range.from(), range.to(), writer);
             err.println("lineside export: " + rows + " samples from " + range.from() + " to " + range.to()
                     + outFile.map(f -> " written to " + f).orElse(""));

@@ -25,6 +25,13 @@ final class Recorder {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HistorySettings history = HistorySettings.DEFAULT;
+    private Duration summaryEvery = Duration.ofSeconds(60);
+
+    /** How often the counters line is logged (and written for {@code diagnose}); 60 s unless a test says. */
+    Recorder summaryEvery(Duration period) {
+        this.summaryEvery = period;
+        return this;
+    }
 
     /** The station's retention and store-on-change settings (the defaults otherwise). */
     Recorder history(HistorySettings settings) {
@@ -49,9 +56,13 @@ final class Recorder {
             out.println("lineside record: recording " + brokerUrl + " into " + dataDir.resolve("db"));
             out.flush();
             Thread.ofPlatform().daemon().name("lineside-recorder-progress").start(() -> reportFirstCommit(services, out));
+            Thread.ofPlatform().daemon().name("lineside-recorder-summary")
+                    .start(() -> reportPeriodically(services, dataDir, clock, out));
             awaitStop();
             services.close();
-            out.println("lineside record: stopped, " + services.writer().writtenCount() + " samples written");
+            String last = summary(services, dataDir, clock);
+            // "written" counted updates skipped as unchanged too: the honest counts are in the summary line.
+            out.println("lineside record: stopped; " + last);
             out.flush();
             return 0;
         } catch (HistoryException | RuntimeException e) { // e.g. an unreadable data directory or alarm file
@@ -98,6 +109,29 @@ final class Recorder {
         } catch (RuntimeException e) {
             // closed while polling: nothing to report
         }
+    }
+
+    private void reportPeriodically(Services services, Path dataDir, Clock clock, PrintStream out) {
+        while (!waitForStop(summaryEvery)) {
+            try {
+                out.println("lineside record: " + summary(services, dataDir, clock));
+                out.flush();
+            } catch (RuntimeException e) {
+                return; // closing
+            }
+        }
+    }
+
+    /** The counters line, also written to the data directory for the diagnose bundle. */
+    private static String summary(Services services, Path dataDir, Clock clock) {
+        String line = RecorderSummary.line(services.pipeline().diagnostics().snapshot(), services.writer(),
+                services.connection().status().reconnects(), services.connection().unreadableTopics());
+        try {
+            RecorderSummary.write(dataDir, clock.instant(), line);
+        } catch (java.io.IOException e) {
+            // the log line still has it
+        }
+        return line;
     }
 
     private void awaitStop() {

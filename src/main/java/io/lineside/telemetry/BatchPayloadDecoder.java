@@ -79,7 +79,7 @@ public final class BatchPayloadDecoder {
         } catch (StreamConstraintsException e) {
             throw new DecodeException("payload exceeds limits: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new DecodeException("malformed JSON: " + JsonPayloadDecoder.firstLine(e.getMessage()));
+            throw new DecodeException(JsonPayloadDecoder.malformed(e));
         }
         for (int i = 0; i < n; i++) {
             if (values[i] == null && problems[i] == null) {

@@ -36,6 +36,7 @@ public final class IngestDiagnostics {
     private final AtomicLong rebirthsSuppressed = new AtomicLong();
     private final AtomicLong lateMessages = new AtomicLong();
     private final AtomicLong windowOverflows = new AtomicLong();
+    private final AtomicLong unreadableTopics = new AtomicLong();
     private final Map<String, Long> unknownTopics = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -56,19 +57,31 @@ public final class IngestDiagnostics {
      * @param ignoredDeaths   Sparkplug NDEATHs ignored because their bdSeq belonged to an older session
      * @param clockSkews      messages whose source time differed from the receive time by more than the limit
      * @param outOfRange      values outside their tag's engineering range (kept, as UNCERTAIN)
+     * @param unreadableTopics messages on a topic the MQTT library could not decode (an emoji, a control
+     *                         character, ...): skipped, acknowledged, and counted in {@code unknownMessages} too
      */
     public record Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                            long unknownMessages, int unknownTopics, long seqGaps, long duplicates,
                            long callbackErrors,
                            BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths,
-                           long clockSkews, long outOfRange) {
+                           long clockSkews, long outOfRange, long unreadableTopics) {
+
+        /** Without the unreadable-topic counter (zero). */
+        public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
+                        long unknownMessages, int unknownTopics, long seqGaps, long duplicates, long callbackErrors,
+                        BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths,
+                        long clockSkews, long outOfRange) {
+            this(received, decoded, oversize, queueFull, parseErrors, unknownMessages, unknownTopics, seqGaps,
+                    duplicates, callbackErrors, lastBad, badValues, rebirthRequests, ignoredDeaths, clockSkews,
+                    outOfRange, 0);
+        }
 
         /** Without the Sparkplug and mapping counters (all zero). */
         public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                         long unknownMessages, int unknownTopics, long seqGaps, long duplicates, long callbackErrors,
                         BadPayload lastBad) {
             this(received, decoded, oversize, queueFull, parseErrors, unknownMessages, unknownTopics, seqGaps,
-                    duplicates, callbackErrors, lastBad, 0, 0, 0, 0, 0);
+                    duplicates, callbackErrors, lastBad, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -106,8 +119,12 @@ public final class IngestDiagnostics {
         lastBad = new BadPayload(topic, time, reason, HexFormat.of().formatHex(prefix));
     }
 
+    /** A topic no mapping resolves; a {@link UnreadableTopics} stand-in is counted as unreadable too. */
     public void unknownTopic(String topic) {
         unknown.incrementAndGet();
+        if (UnreadableTopics.isStandIn(topic)) {
+            unreadableTopics.incrementAndGet();
+        }
         String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
         synchronized (unknownTopics) {
             unknownTopics.merge(key, 1L, Long::sum);
@@ -203,6 +220,7 @@ public final class IngestDiagnostics {
         }
         return new Snapshot(received.get(), decoded.get(), oversize.get(), queueFull.get(), parseErrors.get(),
                 unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad,
-                badValues.get(), rebirthRequests.get(), ignoredDeaths.get(), clockSkews.get(), outOfRange.get());
+                badValues.get(), rebirthRequests.get(), ignoredDeaths.get(), clockSkews.get(), outOfRange.get(),
+                unreadableTopics.get());
     }
 }

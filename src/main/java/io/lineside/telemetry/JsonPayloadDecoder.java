@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagValue;
@@ -23,9 +24,14 @@ public final class JsonPayloadDecoder {
     /** Longest text value kept; longer strings are refused, not truncated. */
     static final int MAX_TEXT = 1_000;
 
-    /** The parser limits every JSON decoder here uses: hostile input is refused before it costs memory or stack. */
+    /**
+     * The parser limits every JSON decoder here uses: hostile input is refused before it costs memory or stack, and
+     * a repeated key in one object is refused (which of {@code {"v":1,"v":2}} the publisher meant is unknowable;
+     * "last wins" would store a guess as GOOD).
+     */
     static JsonFactory limitedFactory() {
         return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(8)
                         .maxNumberLength(64)
@@ -69,8 +75,15 @@ public final class JsonPayloadDecoder {
         } catch (StreamConstraintsException e) {
             throw new DecodeException("payload exceeds limits: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new DecodeException("malformed JSON: " + firstLine(e.getMessage()));
+            throw new DecodeException(malformed(e));
         }
+    }
+
+    /** The reason of a parser failure for the diagnostics; a repeated key is named as such. */
+    static String malformed(IOException e) {
+        String message = firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage() : e.getMessage());
+        return message.startsWith("Duplicate field") ? "duplicate key: " + message : "malformed JSON: " + message;
     }
 
     private TagValue decodeObject(JsonParser parser, Instant receiveTime) throws IOException, DecodeException {

@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -121,6 +123,9 @@ public final class MqttConnection implements AutoCloseable {
     private int sessionsLost;
     private Instant lostAt;
     private volatile boolean closed;
+    /** Null when the broker URLs mix schemes or use WebSockets: Paho's own sockets, unguarded (logged). */
+    private final SocketFactory sockets;
+    private final AtomicLong unreadable = new AtomicLong();
 
     /**
      * @param onMessage called on Paho's thread for every message: copy, enqueue, return; must never throw
@@ -137,6 +142,12 @@ public final class MqttConnection implements AutoCloseable {
             throw new IllegalArgumentException("cannot use broker URL " + settings.brokerUrl() + ": " + e.getMessage(), e);
         }
         this.commands = new CommandSender(client, MAX_PENDING_PUBLISHES);
+        // A topic Paho cannot decode would drop the link, and the broker would redeliver it forever (decision 0020).
+        this.sockets = GuardedSocketFactory.forBrokers(settings.serverUris(), settings.tls(), this::unreadableTopic);
+        if (sockets == null) {
+            LOG.log(System.Logger.Level.WARNING, "broker URLs {0} mix schemes or use WebSockets: a topic the MQTT "
+                    + "library cannot decode (e.g. an emoji) will drop the connection", brokers());
+        }
         subscriptions.add(settings.subscription());
         client.setManualAcks(settings.persistent());
         client.setCallback(new Callback());
@@ -200,6 +211,23 @@ public final class MqttConnection implements AutoCloseable {
         return sessionsLost;
     }
 
+    /**
+     * Messages whose topic the MQTT library could not decode, delivered under a {@link UnreadableTopics} stand-in
+     * topic instead of dropping the link. Safe from any thread.
+     */
+    public long unreadableTopics() {
+        return unreadable.get();
+    }
+
+    /** On Paho's receiver thread: count, and log the first ten and then every thousandth. */
+    private void unreadableTopic(String standIn) {
+        long n = unreadable.incrementAndGet();
+        if (n <= 10 || n % 1_000 == 0) {
+            LOG.log(System.Logger.Level.WARNING, "message #{0} on a topic the MQTT library cannot decode, delivered "
+                    + "as {1} (skipped as an unknown topic and acknowledged)", n, standIn);
+        }
+    }
+
     /** True once the broker granted our subscription on the current link. Safe from any thread. */
     public boolean subscribed() {
         return subscribedOn == generation && status.state() == ConnectionState.ONLINE;
@@ -226,6 +254,9 @@ public final class MqttConnection implements AutoCloseable {
                 error -> retry(OperatorMessages.connectFailed(brokers(), error), OperatorMessages.isLoginRefused(error)));
         try {
             MqttConnectOptions options = ConnectAttempt.options(settings, KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT);
+            if (sockets != null) {
+                options.setSocketFactory(sockets); // wraps the site's TLS factory, if any
+            }
             if (presence != null) {
                 presence.arm(options, clock.millis());
             }

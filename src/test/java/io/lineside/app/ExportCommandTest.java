@@ -103,6 +103,35 @@ class ExportCommandTest {
     }
 
     @Test
+    void aTextCutInsideASurrogatePairExportsToAFileAsToStdout() throws Exception {
+        Instant t0 = Instant.parse("2026-11-26T06:00:00Z");
+        Path data = dir.resolve("data");
+        try (HistoryDatabase db = HistoryDatabase.open(data.resolve("db"))) {
+            HistoryWriter writer = new HistoryWriter(db);
+            writer.accept(new TagUpdate(STATE, new TagValue("jam \uD83D", t0, t0, io.lineside.tags.Quality.GOOD, 1)));
+            writer.accept(new TagUpdate(STATE, new TagValue("ok \uD83D\uDCA5 \uDCA5", t0.plusSeconds(1),
+                    t0.plusSeconds(1), io.lineside.tags.Quality.GOOD, 2)));
+            Eventually.await("2 samples committed", Duration.ofSeconds(10), () -> writer.writtenCount() == 2);
+            writer.close();
+        }
+        CommandLine.Export request = new CommandLine.Export(List.of(STATE.toString()),
+                Optional.of("2026-11-26T06:00:00Z"), Optional.of("2026-11-26T06:01:00Z"), Optional.empty());
+        Path csv = dir.resolve("out.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, ExportCommand.run(request, Optional.empty(), Optional.of(csv), data, SHANGHAI,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                err.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        assertEquals(0, ExportCommand.run(request, Optional.empty(), Optional.empty(), data, SHANGHAI,
+                new PrintStream(stdout), new PrintStream(new ByteArrayOutputStream())));
+        assertEquals(stdout.toString(StandardCharsets.UTF_8), Files.readString(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).contains("jam \uFFFD"), lines.get(1));
+        assertTrue(lines.get(2).contains("ok \uD83D\uDCA5 \uFFFD"), lines.get(2));
+    }
+
+    @Test
     void missingHistoryAndBadTagsAreReported() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);

@@ -57,6 +57,18 @@ class IngestPipelineTest {
     }
 
     @Test
+    void aPayloadWithARepeatedKeyIsABadPayloadNotTheLastValue() {
+        send(TOPIC, "{\"v\":12.5,\"seq\":1}");
+        send(TOPIC, "{\"v\":13.5,\"v\":99.0,\"seq\":2}");
+        awaitDecoded(2);
+        assertEquals(Quality.BAD, received.get(1).value().quality());
+        assertNull(received.get(1).value().value());
+        IngestDiagnostics.Snapshot s = pipeline.diagnostics().snapshot();
+        assertEquals(1, s.parseErrors());
+        assertTrue(s.lastBad().reason().startsWith("duplicate key"), s.lastBad().reason());
+    }
+
+    @Test
     void oversizePayloadIsDroppedBeforeParsing() {
         pipeline.offer(TOPIC, new byte[2048]);
         send(TOPIC, "1");

@@ -77,4 +77,21 @@ class JsonPayloadDecoderTest {
             assertTrue(text.getMessage().contains("limits"), text.getMessage());
         });
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"v\":1,\"v\":2}",
+            "{\"v\":1,\"ts\":1795420800000,\"ts\":1795420900000}",
+            "{\"v\":1,\"seq\":5,\"seq\":4}",
+            "{\"v\":1,\"q\":\"bad\",\"q\":\"good\"}",
+            "{\"v\":1,\"extra\":{\"a\":1,\"a\":2}}"})
+    void aRepeatedKeyIsRefusedNotResolvedByLastWins(String json) {
+        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        assertTrue(e.getMessage().startsWith("duplicate key"), e.getMessage());
+    }
+
+    @Test
+    void theSameKeyInSiblingObjectsIsNoDuplicate() throws DecodeException {
+        assertEquals(3.0, decode("{\"v\":3,\"extra\":{\"a\":1},\"more\":{\"a\":2}}").number());
+    }
 }

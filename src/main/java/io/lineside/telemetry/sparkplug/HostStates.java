@@ -17,7 +17,9 @@ final class HostStates {
 
     static final int MAX_HOSTS = 100;
     private static final int MAX_STATE_BYTES = 1_024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A repeated key ({@code "online"} twice) is refused, not resolved by "last wins". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Map<String, Boolean> online = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

@@ -269,4 +269,12 @@ class SparkplugEngineTest {
         assertEquals(java.util.Map.of("scada-1", true), f.engine.hostStates());
         assertEquals(1, f.counts().parseErrors());
     }
+
+    @Test
+    void aStateWithARepeatedKeyIsRefusedNotResolvedByLastWins() {
+        f.send("spBv1.0/STATE/scada-1", "{\"online\":false,\"online\":true,\"timestamp\":1}".getBytes());
+
+        assertEquals(java.util.Map.of(), f.engine.hostStates());
+        assertEquals(1, f.counts().parseErrors());
+    }
 }
