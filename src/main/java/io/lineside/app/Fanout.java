@@ -7,12 +7,14 @@ import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.tags.TagUpdate;
 import io.lineside.telemetry.IngestSink;
+import io.lineside.telemetry.sparkplug.SparkplugSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
- * The one fan-out of telemetry: tag store, then alarms, then history, in that order, for every live update and
- * for every tag that turns stale (the watchdog, a lost broker link), so the alarms hold on a non-Good input and
+ * The one fan-out of telemetry, JSON and Sparkplug alike: tag store, then alarms, then history, in that order, for
+ * every live update and for every tag that turns stale (the watchdog, a lost broker link, a Sparkplug death), so the alarms hold on a non-Good input and
  * history shows what the operator saw. A late update (a redelivered backlog: {@link io.lineside.tags.TagValue#LATE})
  * goes to history only. Safe from any thread; {@link #accept} waits while the history writer is full
  * (backpressure up to the broker, never a drop), so call the staleness methods off the MQTT supervisor thread.
@@ -40,9 +42,29 @@ final class Fanout implements IngestSink {
         writer.put(update); // last: waits while the writer is full
     }
 
-    /** A value the publisher sent from its own store (Sparkplug's historical flag): history only. */
-    void historical(TagUpdate update) {
-        writer.put(update);
+    /** The same fan-out for the Sparkplug host: live values, historical ones (history only), deaths and gaps. */
+    SparkplugSink sparkplug() {
+        return new SparkplugSink() {
+            @Override
+            public void live(TagUpdate update) {
+                accept(update);
+            }
+
+            @Override
+            public void historical(TagUpdate update) {
+                writer.put(update); // the publisher's own backlog: the live value is left alone
+            }
+
+            @Override
+            public void stale(Collection<TagPath> paths, Instant at) {
+                store.markStale(paths, at, Fanout.this::turnedStale);
+            }
+
+            @Override
+            public void gap(TagGap gap) {
+                writer.putGap(gap);
+            }
+        };
     }
 
     @Override
@@ -69,7 +91,7 @@ final class Fanout implements IngestSink {
 
     /** The broker link is down: every live tag turns STALE, in the store, the alarms and history. */
     int allStale(Instant now) {
-        return store.markStale(null, now, this::turnedStale);
+        return store.markStale((Instant) null, now, this::turnedStale);
     }
 
     private void turnedStale(TagUpdate update) {

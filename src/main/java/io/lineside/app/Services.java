@@ -17,7 +17,6 @@ import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.TrustStores;
 import io.lineside.telemetry.inspect.MessageInspector;
 import io.lineside.telemetry.sparkplug.SparkplugLink;
-import io.lineside.telemetry.sparkplug.StoreSink;
 import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,7 +103,7 @@ public final class Services implements AutoCloseable {
         // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
         this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
                 clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
-                config.failover(), tls), new StoreSink(store, writer::put, alarms::accept), pipeline.diagnostics(), clock, status -> { }))
+                config.failover(), tls), fanout.sparkplug(), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);

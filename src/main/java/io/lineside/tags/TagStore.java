@@ -132,6 +132,22 @@ public final class TagStore {
         return count;
     }
 
+    /**
+     * The publisher of {@code paths} is dead (a Sparkplug DEATH): each of them that is GOOD or UNCERTAIN turns STALE,
+     * told to {@code turned} as {@link #markStale(Instant, Instant, Consumer)} does.
+     */
+    public int markStale(java.util.Collection<TagPath> paths, Instant now, Consumer<TagUpdate> turned) {
+        int count = 0;
+        for (TagPath path : paths) {
+            TagValue value = latest.get(path);
+            if (value != null && (value.quality() == Quality.GOOD || value.quality() == Quality.UNCERTAIN)
+                    && turnStale(path, value, now, turned)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private boolean turnStale(TagPath path, TagValue value, Instant now, Consumer<TagUpdate> turned) {
         if (!latest.replace(path, value, value.withQuality(Quality.STALE))) {
             return false; // a fresh value won the race: nothing turned stale

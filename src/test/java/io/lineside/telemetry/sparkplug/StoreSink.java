@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
- * The production sink: live values to the {@link TagStore}, history and any further listener (alarms), historical ones
+ * The telemetry tests' sink (production wires the app's one fan-out, which adds alarms and STALE rows): live values to the {@link TagStore}, history and any further listener (alarms), historical ones
  * to history only, gaps to history (when given a gap consumer). Called on the Sparkplug decoder thread.
  */
 public final class StoreSink implements SparkplugSink {
