@@ -34,6 +34,10 @@ module io.lineside {
     // PDF shift reports (shifts.pdf only): PDFBox and its font library, automatic modules
     requires org.apache.pdfbox;
     requires org.apache.fontbox;
+    // PDFBox logs through commons-logging, an explicit module that an automatic PDFBox cannot pull into the graph:
+    // without this line `-m io.lineside` (exec:exec, the README's run) never resolves it and every export dies
+    // with NoClassDefFoundError (issue 18). ModuleGraphTest resolves the graph as that launch does.
+    requires org.apache.commons.logging;
 
     // Embedded demo broker (app.. only); it logs through SLF4J, which the module graph must resolve
     // explicitly (its JUL provider is then bound as a service).

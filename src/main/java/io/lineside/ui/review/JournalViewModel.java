@@ -6,6 +6,7 @@ import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.Priority;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -44,22 +44,19 @@ public final class JournalViewModel {
 
     private final AlarmJournal journal;
     private final Exporter exporter;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundTasks tasks;
     private final Texts texts;
     private final ZoneId zone;
     private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private List<AlarmEvent> shown = List.of();
 
     public JournalViewModel(AlarmJournal journal, Exporter exporter, Executor background, Executor fx, Texts texts,
                             Clock clock) {
         this.journal = journal;
         this.exporter = exporter;
-        this.background = background;
-        this.fx = fx;
+        this.tasks = new BackgroundTasks(background, fx);
         this.texts = texts;
         this.zone = clock.getZone();
         this.clock = clock;
@@ -75,7 +72,7 @@ public final class JournalViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     // Commands
@@ -97,45 +94,24 @@ public final class JournalViewModel {
                 .withPriorities(priority == null ? Set.of() : Set.of(priority))
                 .withStates(state == null ? Set.of() : Set.of(state))
                 .withArea(area).withText(text).withLimit(LIMIT);
-        busy.set(true);
-        background.execute(() -> {
-            try {
-                List<AlarmEvent> found = journal.query(filter);
-                fx.execute(() -> show(found));
-            } catch (AlarmJournal.JournalException | RuntimeException e) {
-                fx.execute(() -> fail(texts.get("review.failed", e.getMessage())));
-            }
-        });
+        tasks.run(() -> journal.query(filter), this::show,
+                failure -> fail(texts.get("review.failed", BackgroundTasks.describe(failure))));
     }
 
     /** Writes the rows found by the last search to {@code file}. */
     public void export(Path file) {
         List<AlarmEvent> events = shown;
-        busy.set(true);
-        background.execute(() -> {
-            String outcome;
-            try {
-                outcome = exporter.export(events, file);
-            } catch (Exception e) {
-                outcome = texts.get("session.refused", e.getMessage());
-            }
-            String said = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                message.set(said);
-            });
-        });
+        tasks.run(() -> exporter.export(events, file), message::set,
+                failure -> message.set(texts.get("session.refused", BackgroundTasks.describe(failure))));
     }
 
     private void show(List<AlarmEvent> found) {
-        busy.set(false);
         shown = found;
         rows.setAll(found.stream().map(this::row).toList());
         message.set(texts.get(found.size() >= LIMIT ? "review.rowsCapped" : "review.rows", found.size()));
     }
 
     private void fail(String why) {
-        busy.set(false);
         message.set(why);
     }
 

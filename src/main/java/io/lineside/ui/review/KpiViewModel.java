@@ -1,12 +1,12 @@
 package io.lineside.ui.review;
 
-import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmKpis;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.KpiReport;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,19 +31,16 @@ public final class KpiViewModel {
     }
 
     private final AlarmJournal journal;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundTasks tasks;
     private final Texts texts;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<List<Line>> lines = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<KpiReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public KpiViewModel(AlarmJournal journal, Executor background, Executor fx, Texts texts, Clock clock) {
         this.journal = journal;
-        this.background = background;
-        this.fx = fx;
+        this.tasks = new BackgroundTasks(background, fx);
         this.texts = texts;
         this.clock = clock;
     }
@@ -64,7 +60,7 @@ public final class KpiViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     // Commands
@@ -77,23 +73,11 @@ public final class KpiViewModel {
 
     /** Computes the KPIs of {@code [from, to)}, e.g. one shift. */
     public void compute(Instant from, Instant to) {
-        busy.set(true);
-        background.execute(() -> {
-            try {
-                List<AlarmEvent> rows = journal.query(JournalFilter.between(from, to));
-                KpiReport computed = AlarmKpis.compute(rows, from, to);
-                fx.execute(() -> show(computed));
-            } catch (AlarmJournal.JournalException | RuntimeException e) {
-                fx.execute(() -> {
-                    busy.set(false);
-                    message.set(texts.get("review.failed", e.getMessage()));
-                });
-            }
-        });
+        tasks.run(() -> AlarmKpis.compute(journal.query(JournalFilter.between(from, to)), from, to), this::show,
+                failure -> message.set(texts.get("review.failed", BackgroundTasks.describe(failure))));
     }
 
     private void show(KpiReport r) {
-        busy.set(false);
         report.set(r);
         message.set("");
         lines.set(lines(r));

@@ -9,6 +9,7 @@ import io.lineside.shifts.ShiftPeriod;
 import io.lineside.shifts.ShiftReport;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,8 +69,7 @@ public final class ShiftReviewViewModel {
     private final Reports reports;
     private final Exporter exporter;
     private final Supplier<ConnectionState> connection;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundTasks tasks;
     private final Texts texts;
     private final ShiftFormat format;
     private final Clock clock;
@@ -85,7 +85,6 @@ public final class ShiftReviewViewModel {
     private final ReadOnlyObjectWrapper<List<String>> alarmLines = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper();
     private Consumer<ShiftPeriod> onShiftShown = p -> { };
 
@@ -96,8 +95,7 @@ public final class ShiftReviewViewModel {
         this.reports = reports;
         this.exporter = exporter;
         this.connection = connection;
-        this.background = background;
-        this.fx = fx;
+        this.tasks = new BackgroundTasks(background, fx);
         this.texts = texts;
         this.format = new ShiftFormat(texts.bundle(), calendar.zone());
         this.clock = clock;
@@ -173,7 +171,7 @@ public final class ShiftReviewViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     /** True while the broker is not connected: the review shows history only. */
@@ -210,19 +208,9 @@ public final class ShiftReviewViewModel {
             return;
         }
         ShiftPeriod period = calendar.period(date.get(), shift.get());
-        busy.set(true);
         message.set(texts.get("shift.computing"));
-        background.execute(() -> {
-            try {
-                ShiftReport computed = reports.analyze(period);
-                fx.execute(() -> show(computed, follow));
-            } catch (Exception e) {
-                fx.execute(() -> {
-                    busy.set(false);
-                    message.set(texts.get("shift.failed", String.valueOf(e.getMessage())));
-                });
-            }
-        });
+        tasks.run(() -> reports.analyze(period), computed -> show(computed, follow),
+                failure -> message.set(texts.get("shift.failed", BackgroundTasks.describe(failure))));
     }
 
     /** Writes the shown shift as a PDF report. */
@@ -249,24 +237,11 @@ public final class ShiftReviewViewModel {
         if (r == null) {
             return;
         }
-        busy.set(true);
-        background.execute(() -> {
-            String outcome;
-            try {
-                outcome = export.run(r);
-            } catch (Exception e) {
-                outcome = texts.get("shift.exportFailed", String.valueOf(e.getMessage()));
-            }
-            String said = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                message.set(said);
-            });
-        });
+        tasks.run(() -> export.run(r), message::set,
+                failure -> message.set(texts.get("shift.exportFailed", BackgroundTasks.describe(failure))));
     }
 
     private void show(ShiftReport r, boolean follow) {
-        busy.set(false);
         report.set(r);
         header.set(format.header(r.period()));
         boolean running = r.computedAt().isBefore(r.period().end());

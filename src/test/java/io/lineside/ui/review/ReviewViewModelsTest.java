@@ -93,6 +93,15 @@ class ReviewViewModelsTest {
         refusing.export(dir.resolve("x.csv"));
         assertEquals("Refused: Operator may not export reports", refusing.messageProperty().get());
         assertFalse(refusing.busyProperty().get());
+
+        // An Error (issue 18: NoClassDefFoundError) ends the export too, shown, not a busy tab for ever.
+        JournalViewModel broken = new JournalViewModel(journal, (events, file) -> {
+            throw new NoClassDefFoundError("org/apache/commons/logging/LogFactory");
+        }, SAME_THREAD, SAME_THREAD, EN, CLOCK);
+        broken.export(dir.resolve("y.csv"));
+        assertEquals("Refused: NoClassDefFoundError: org/apache/commons/logging/LogFactory",
+                broken.messageProperty().get());
+        assertFalse(broken.busyProperty().get());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lineside.ui.shifts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmKpis;
@@ -146,5 +147,43 @@ class ShiftReviewViewModelTest {
         assertEquals(List.of("pdf 2026-11-25/night x.pdf"), exported);
         m.exportCsv(Path.of("x.csv"));
         assertEquals("Export failed: disk full", m.messageProperty().get());
+    }
+
+    @Test
+    void anExportKilledByAnErrorEndsWithItShownAndTheButtonsFree() {
+        // Issue 18: NoClassDefFoundError from PDFBox is an Error, which the old catch (Exception) let through:
+        // the spinner turned for ever with Show and both exports disabled. A queued background executor is the
+        // real one's shape: busy while the task waits, not after.
+        List<Runnable> queued = new ArrayList<>();
+        ShiftReviewViewModel m = new ShiftReviewViewModel(CALENDAR, this::report, new ShiftReviewViewModel.Exporter() {
+            @Override
+            public String pdf(ShiftReport r, Path file) {
+                throw new NoClassDefFoundError("org/apache/commons/logging/LogFactory");
+            }
+
+            @Override
+            public String csv(ShiftReport r, Path file) {
+                return "ok";
+            }
+        }, link::get, queued::add, Runnable::run, Texts.forLocale(Locale.ENGLISH), NOW);
+        m.show();
+        queued.removeFirst().run();
+        m.exportPdf(Path.of("x.pdf"));
+        assertTrue(m.busyProperty().get(), "busy while the export runs");
+        queued.removeFirst().run();
+        assertFalse(m.busyProperty().get(), "Show and both exports are enabled again");
+        assertNotNull(m.reportProperty().get(), "the shown shift stays, so the exports stay enabled");
+        assertEquals("Export failed: NoClassDefFoundError: org/apache/commons/logging/LogFactory",
+                m.messageProperty().get());
+    }
+
+    @Test
+    void aShiftThatCannotBeComputedBecauseOfAnErrorSaysSoAndFreesShow() {
+        ShiftReviewViewModel m = new ShiftReviewViewModel(CALENDAR, p -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, null, link::get, Runnable::run, Runnable::run, Texts.forLocale(Locale.ENGLISH), NOW);
+        m.show();
+        assertFalse(m.busyProperty().get());
+        assertEquals("The shift cannot be computed: OutOfMemoryError: Java heap space", m.messageProperty().get());
     }
 }
