@@ -175,18 +175,20 @@ public final class Services implements AutoCloseable {
         return java.util.Optional.ofNullable(sparkplug);
     }
 
-    /** Stops listening, then writes what is queued and closes the history cache. */
+    /** Drains what arrived into history and acknowledges it, then stops listening and closes the history cache. */
     @Override
     public void close() {
         watchdog.shutdownNow();
-        connection.close();
         if (sparkplug != null) {
             sparkplug.close();
         }
+        // Decode and commit what arrived, and send its acks, before the link goes: an ack lost at a clean stop
+        // makes the broker redeliver committed messages (a payload without a seq would then be stored twice).
         pipeline.close();
+        writer.close();
+        connection.close();
         inspector.close();
         alarms.close();
-        writer.close();
         database.close();
     }
 }

@@ -382,6 +382,14 @@ public final class MqttConnection implements AutoCloseable {
     /** Disconnects (bounded wait) and stops the supervisor. */
     @Override
     public void close() {
+        try { // the acks already handed over go out first: a committed message must not be redelivered
+            supervisor.submit(() -> { }).get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "acks not flushed before close: {0}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closed = true;
         supervisor.shutdownNow();
         try {

@@ -97,6 +97,8 @@ class NetworkBlackholeIT extends FxRobot {
             Thread.sleep(2_000); // reconnect attempts keep failing into the blackhole meanwhile
             assertEquals(ConnectionState.OFFLINE, services.connection().status().state());
             assertEquals(BEFORE, stored(services), "nothing crosses a blackhole");
+            assertTrue(services.query().samples(SPEED, Instant.EPOCH, Instant.now().plusSeconds(60), 100_000).stream()
+                    .anyMatch(v -> v.quality() == Quality.STALE), "history shows the STALE the operator saw");
 
             proxy.heal();
             Eventually.await("ONLINE after healing", RECONNECT_AFTER_HEAL,
@@ -137,9 +139,11 @@ class NetworkBlackholeIT extends FxRobot {
         return window[0];
     }
 
+    /** Samples of what was published: the STALE rows the lost link wrote (what the operator saw) aside. */
     private static long stored(Services services) {
         try {
-            return services.query().sampleCount();
+            return services.query().samples(SPEED, Instant.EPOCH, Instant.now().plusSeconds(60), 100_000).stream()
+                    .filter(v -> v.quality() != Quality.STALE).count();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
