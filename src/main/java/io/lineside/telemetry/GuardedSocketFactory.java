@@ -29,7 +29,7 @@ final class GuardedSocketFactory {
      */
     static SocketFactory forBrokers(String[] uris, SSLSocketFactory tls, Consumer<String> onRewrite) {
         if (Arrays.stream(uris).allMatch(u -> u.startsWith("tcp://"))) {
-            return new Plain(SocketFactory.getDefault(), onRewrite);
+            return new Plain(onRewrite);
         }
         if (Arrays.stream(uris).allMatch(u -> u.startsWith("ssl://"))) {
             return new Tls(tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault(), onRewrite);
@@ -37,39 +37,38 @@ final class GuardedSocketFactory {
         return null;
     }
 
+    /** The JDK's plain sockets (what {@code SocketFactory.getDefault()} makes), guarded. */
     private static final class Plain extends SocketFactory {
-        private final SocketFactory inner;
         private final Consumer<String> onRewrite;
 
-        Plain(SocketFactory inner, Consumer<String> onRewrite) {
-            this.inner = inner;
+        Plain(Consumer<String> onRewrite) {
             this.onRewrite = onRewrite;
         }
 
         @Override
-        public Socket createSocket() throws IOException {
-            return new GuardedSocket(inner.createSocket(), onRewrite);
+        public Socket createSocket() {
+            return new GuardedSocket(onRewrite);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return new GuardedSocket(inner.createSocket(host, port), onRewrite);
+            return new GuardedSocket(InetAddress.getByName(host), port, null, 0, onRewrite);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return new GuardedSocket(inner.createSocket(host, port, localHost, localPort), onRewrite);
+            return new GuardedSocket(InetAddress.getByName(host), port, localHost, localPort, onRewrite);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return new GuardedSocket(inner.createSocket(host, port), onRewrite);
+            return new GuardedSocket(host, port, null, 0, onRewrite);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            return new GuardedSocket(inner.createSocket(address, port, localAddress, localPort), onRewrite);
+            return new GuardedSocket(address, port, localAddress, localPort, onRewrite);
         }
     }
 
