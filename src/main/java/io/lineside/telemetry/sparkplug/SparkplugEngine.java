@@ -228,7 +228,7 @@ public final class SparkplugEngine {
             if (step.late()) {
                 diagnostics.lateMessage();
             }
-            apply(node, step.message());
+            apply(node, step.message(), step.late() ? TagValue.LATE : 0);
         }
         return gap;
     }
@@ -283,7 +283,8 @@ public final class SparkplugEngine {
         }
     }
 
-    private void apply(EdgeNode node, EdgeNode.Pending message) {
+    /** @param flags {@link TagValue#LATE} for a message released after its gap was given up (history only), or 0 */
+    private void apply(EdgeNode node, EdgeNode.Pending message, int flags) {
         Instant sent = message.sent();
         if (node.lastSent == null || sent.isAfter(node.lastSent)) {
             node.lastSent = sent;
@@ -299,12 +300,12 @@ public final class SparkplugEngine {
                 sink.stale(node.paths(device), message.received());
                 node.deviceDeath(device);
             }
-            default -> data(node, message);
+            default -> data(node, message, flags);
         }
         diagnostics.decoded();
     }
 
-    private void data(EdgeNode node, EdgeNode.Pending message) {
+    private void data(EdgeNode node, EdgeNode.Pending message, int flags) {
         String device = message.topic().device();
         if (!node.isBorn(device)) {
             discard(node, message);
@@ -327,7 +328,7 @@ public final class SparkplugEngine {
                 }
                 continue;
             }
-            emit(definition, metric, message.payload(), message.received(), node);
+            emit(definition, metric, message.payload(), message.received(), node, flags);
         }
         if (unknownAlias) {
             requestRebirth(node, message.received()); // never guess what an undeclared alias means
@@ -348,11 +349,12 @@ public final class SparkplugEngine {
             if (inherited != null) {
                 sink.gap(inherited); // what this metric sent before its birth could not be stored
             }
-            emit(definition, metric, payload, received, node);
+            emit(definition, metric, payload, received, node, 0);
         }
     }
 
-    private void emit(MetricDefinition definition, Metric metric, Payload payload, Instant received, EdgeNode node) {
+    private void emit(MetricDefinition definition, Metric metric, Payload payload, Instant received, EdgeNode node,
+                      int flags) {
         if (definition.path() == null) {
             diagnostics.unknownTopic(label(node, definition.device(), definition.name()));
             return;
@@ -371,9 +373,9 @@ public final class SparkplugEngine {
         TagValue value;
         if (result.isBad()) {
             diagnostics.badValue();
-            value = new TagValue(null, source, received, Quality.BAD, seq);
+            value = new TagValue(null, source, received, Quality.BAD, seq, flags);
         } else {
-            value = new TagValue(result.value(), source, received, Quality.GOOD, seq);
+            value = new TagValue(result.value(), source, received, Quality.GOOD, seq, flags);
         }
         TagUpdate update = new TagUpdate(definition.path(), value);
         if (metric.getIsHistorical()) {

@@ -112,6 +112,7 @@ class SparkplugGapPolicyTest {
         f.send(NDATA, now(3, byAlias(1, 3)));
         f.advance(Duration.ofMillis(2_100)); // 2 given up
         f.send(NDATA, now(2, byAlias(1, 2)));
+        assertEquals(3.0, f.value(NODE_PRESSURE).number(), "the late 2 goes to history, the live value stays 3");
         f.send(NDATA, now(4, byAlias(1, 4)));
         f.send(NDATA, now(4, byAlias(1, 4))); // a real duplicate
 

@@ -49,6 +49,10 @@ public final class StoreSink implements SparkplugSink {
 
     @Override
     public void live(TagUpdate update) {
+        if (update.value().late()) { // as the app's fan-out: the live value has moved on
+            history.accept(update);
+            return;
+        }
         store.apply(update);
         history.accept(update);
         alsoLive.accept(update);
