@@ -261,8 +261,10 @@ public final class AlarmEngine {
     private void evaluate(AlarmRecord r, Instant now) {
         AlarmDefinition d = r.definition;
         TagValue latest = readings.latest(d.tag());
-        r.lastValue = latest == null ? "" : latest.quality() == Quality.GOOD ? latest.text()
+        String value = latest == null ? "" : latest.quality() == Quality.GOOD ? latest.text()
                 : latest.text() + " (" + latest.quality() + ")";
+        dirty |= r.state.annunciated() && !value.equals(r.lastValue); // the summary shows the current value
+        r.lastValue = value;
         d.suppressWhen().ifPresent(rule -> suppressByDesign(r, rule, now));
         AlarmCondition.Result result = d.condition().evaluate(d.tag(), readings, r.rawActive, now);
         if (result == AlarmCondition.Result.UNKNOWN) {
@@ -342,6 +344,9 @@ public final class AlarmEngine {
         }
         if (to == AlarmState.ACKED) {
             r.ackedAt = now;
+        }
+        if (trigger == AlarmTrigger.ACTIVATE) {
+            r.tripValue = r.lastValue;
         }
         dirty = true;
         r.lastEvent = now;

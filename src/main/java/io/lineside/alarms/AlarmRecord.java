@@ -29,6 +29,10 @@ final class AlarmRecord {
     /** Annunciation times within the flood window, for collapsing repeats. */
     final java.util.ArrayDeque<Instant> annunciations = new java.util.ArrayDeque<>();
     String lastValue = "";
+    /** The input's value when the condition last became active. */
+    String tripValue = "";
+    /** Restored from the journal at start-up, not yet confirmed by a fresh evaluation. */
+    boolean restored;
 
     AlarmRecord(AlarmDefinition definition, Instant start) {
         this.definition = definition;
@@ -70,6 +74,6 @@ final class AlarmRecord {
         AlarmDefinition d = definition;
         return new ActiveAlarm(d.id(), state, d.priority(), d.station().toString(), d.tag().toString(), lastValue,
                 lastAnnunciation == null ? now : lastAnnunciation, Math.max(1, annunciations.size()),
-                uncertain || delayedInputs > 0, d);
+                uncertain || delayedInputs > 0, d, tripValue, restored);
     }
 }

@@ -47,6 +47,19 @@ class AlarmEngineTest {
     }
 
     @Test
+    void theTripValueIsTheInputWhenTheConditionBecameActiveNotTheCurrentOne() {
+        EngineFixture f = new EngineFixture(EngineFixture.high("H", 200, 0));
+        f.set(TEMP, 250);
+        f.set(TEMP, 270);
+        ActiveAlarm a = f.engine.snapshot().alarms().getFirst();
+        assertEquals(List.of("250.0", "270.0"), List.of(a.tripValue(), a.value()));
+        assertFalse(a.restored());
+        f.set(TEMP, 100);
+        f.set(TEMP, 230);
+        assertEquals("230.0", f.engine.snapshot().alarms().getFirst().tripValue(), "a new activation, a new trip value");
+    }
+
+    @Test
     void aBadInputDuringTheOnDelayCancelsThePendingActivation() {
         EngineFixture f = new EngineFixture(EngineFixture.withDelays(EngineFixture.high("H", 200, 0), 5, 0));
         f.set(TEMP, 250);
