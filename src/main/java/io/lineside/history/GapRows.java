@@ -21,7 +21,7 @@ final class GapRows {
     }
 
     // Overlap with [from, to): a gap that starts before the window but ends inside it still breaks the line.
-    private static final String OVERLAPPING = "SELECT tag_id, from_ts, to_ts, missing FROM gap"
+    private static final String OVERLAPPING = "SELECT tag_id, from_ts, to_ts, missing, first_seq FROM gap"
             + " WHERE (tag_id = ? OR tag_id IS NULL) AND from_ts < ? AND to_ts >= ? ORDER BY from_ts, id";
 
     private GapRows() {
@@ -121,7 +121,7 @@ final class GapRows {
                     rs.getInt(1);
                     TagPath of = rs.wasNull() ? null : path;
                     gaps.add(new TagGap(of, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getLong(4)));
+                            rs.getLong(4), rs.getLong(5)));
                 }
             }
         }

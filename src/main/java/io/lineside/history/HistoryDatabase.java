@@ -43,9 +43,14 @@ public final class HistoryDatabase implements AutoCloseable {
      * @throws IllegalArgumentException if the path contains {@code ;} or control characters
      */
     public static HistoryDatabase open(Path dbDir) throws HistoryException {
+        return open(dbDir, "file");
+    }
+
+    /** Through H2's file system {@code fileSystem} (see {@link H2File#open(Path, String, String, io.lineside.store.Schema)}). */
+    static HistoryDatabase open(Path dbDir, String fileSystem) throws HistoryException {
         Path dir = H2File.validate(dbDir, "history");
         try {
-            return new HistoryDatabase(H2File.open(dir, URL_SUFFIX, HistorySchema.SCHEMA));
+            return new HistoryDatabase(H2File.open(dir, fileSystem, URL_SUFFIX, HistorySchema.SCHEMA));
         } catch (H2File.OpenException e) {
             throw switch (e.reason()) {
                 case OTHER_INSTANCE -> new HistoryInUseException(dir, "", null);

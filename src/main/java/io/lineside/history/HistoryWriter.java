@@ -47,6 +47,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Commits without an acknowledgement waiting are forced to disk at least this often (a power loss window). */
+    static final long SYNC_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
     /** Test seam: runs on the writer thread before each attempt to write a batch. */
     interface BeforeWrite {
@@ -80,6 +82,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final SampleTable table; // writer thread only
     private final WriterMaintenance maintenance;
     private final StoreOnChange onChange = new StoreOnChange();
+    private final boolean syncBeforeAck;
+    private final AtomicLong syncs = new AtomicLong();
+    private boolean unsynced; // writer thread only: a commit since the last fsync
+    private long lastSync = System.nanoTime(); // writer thread only
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -97,6 +103,13 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
                   HourFolder folder) {
+        this(database, capacity, retryPause, beforeWrite, folder, true);
+    }
+
+    /** With {@code syncBeforeAck} false, acks follow the commit alone (the power-cut test's control case). */
+    HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
+                  HourFolder folder, boolean syncBeforeAck) {
+        this.syncBeforeAck = syncBeforeAck;
         this.maintenance = new WriterMaintenance(database, folder, Clock.systemUTC());
         this.table = new SampleTable(database, folder);
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -226,6 +239,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     public int backlog() { return queue.size(); }
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
+    /** Times the commits were forced to disk (before acknowledgements, and at least once a second otherwise). */
+    public long syncCount() { return syncs.get(); }
 
     /**
      * True after a drop, a failed batch or a {@link #put} that had to wait for room, until a later commit leaves the
@@ -312,11 +327,18 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                         onChange.reset(); // what it remembered as stored was not
                     }
                     skippedInBatch = 0;
+                    unsynced |= durable && (!batch.isEmpty() || !gaps.isEmpty());
+                    if (durable && (!markers.isEmpty() || System.nanoTime() - lastSync >= SYNC_EVERY_NANOS)) {
+                        durable = sync(); // an ack promises the samples survive a power loss too
+                    }
                     settle(markers, durable);
                     entries.clear();
                     batch.clear();
                     markers.clear();
                     gaps.clear();
+                }
+                if (!wrote && unsynced && System.nanoTime() - lastSync >= SYNC_EVERY_NANOS) {
+                    sync(); // quiet now: the last commits reach the disk within a second
                 }
                 if (!closing.get()) {
                     maintenance.turn(table, wrote ? WriterMaintenance.TURN_NANOS : WriterMaintenance.IDLE_NANOS);
@@ -359,6 +381,29 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             awaited |= next.afterCommit() != null;
         }
         return true;
+    }
+
+    /**
+     * Forces the commits since the last sync to disk (nothing to do if there were none); false if that failed, and
+     * then the acks waiting on it are withheld: the broker redelivers them, and the stored copies absorb the repeat.
+     */
+    private boolean sync() {
+        if (!syncBeforeAck || !unsynced) {
+            return true;
+        }
+        try {
+            table.sync();
+            unsynced = false;
+            lastSync = System.nanoTime();
+            syncs.incrementAndGet();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            delayed = true;
+            table.discard();
+            LOG.log(Level.ERROR, "forcing history to disk failed; its acknowledgements are withheld", e);
+            return false;
+        }
     }
 
     /** Runs the markers of a committed batch in order; withholds those of a lost one. */

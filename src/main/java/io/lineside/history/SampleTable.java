@@ -119,6 +119,17 @@ final class SampleTable {
         }
     }
 
+    /**
+     * Forces every commit so far onto the disk ({@code CHECKPOINT SYNC}: H2 flushes the store and the file channel
+     * is forced, one fsync). A commit alone reaches the OS's page cache, which survives kill -9 but not a power
+     * loss.
+     */
+    void sync() throws SQLException {
+        try (Statement st = connection().createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+    }
+
     /** Gap rows shrunk by late samples since start (see {@link GapRows#fill}). */
     long gapsFilled() {
         return gapsFilled;

@@ -63,7 +63,7 @@ public final class H2File implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(H2File.class.getName());
-    private static final String URL_PREFIX = "jdbc:h2:file:";
+    private static final String FILE = "file";
     private static final String READ_ONLY_SUFFIX = ";FILE_LOCK=FILE;ACCESS_MODE_DATA=r";
     /** H2 errors that mean the file itself is unreadable; anything else is not the file's fault. */
     private static final Set<Integer> DAMAGED = Set.of(ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1,
@@ -76,15 +76,17 @@ public final class H2File implements AutoCloseable {
 
     private final Path directory;
     private final String name;
+    private final String fileSystem;
     private final String urlSuffix;
     private final FileChannel instanceLock;
     private final Connection keeper; // holds the database open between other connections
     private final Path quarantined;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private H2File(Path directory, String name, String urlSuffix, FileChannel instanceLock, Connection keeper,
-                   Path quarantined) {
+    private H2File(Path directory, String name, String fileSystem, String urlSuffix, FileChannel instanceLock,
+                   Connection keeper, Path quarantined) {
         this.directory = directory;
+        this.fileSystem = fileSystem;
         this.name = name;
         this.urlSuffix = urlSuffix;
         this.instanceLock = instanceLock;
@@ -99,31 +101,43 @@ public final class H2File implements AutoCloseable {
      * @param urlSuffix H2 settings after the path, a constant of the caller (never user input)
      */
     public static H2File open(Path dir, String urlSuffix, Schema schema) throws OpenException {
+        return open(dir, FILE, urlSuffix, schema);
+    }
+
+    /**
+     * Like {@link #open(Path, String, Schema)} through H2's file system {@code fileSystem} (a registered
+     * {@code org.h2.store.fs.FilePath} scheme; {@code file} is the disk itself). For tests that stand between H2 and
+     * the disk, e.g. to cut the power.
+     */
+    public static H2File open(Path dir, String fileSystem, String urlSuffix, Schema schema) throws OpenException {
+        if (!fileSystem.matches("[a-z]{2,20}")) {
+            throw new IllegalArgumentException("not an H2 file system name: " + fileSystem);
+        }
         String name = schema.name();
         FileChannel lock = lockInstance(dir, name);
         try {
             Path moved = null;
             boolean existed = Files.exists(dir.resolve(name + ".mv.db"));
-            if (existed && Files.notExists(dir.resolve(name + ".lock.db")) && isDamagedReadOnly(dir, schema)) {
+            if (existed && Files.notExists(dir.resolve(name + ".lock.db")) && isDamagedReadOnly(fileSystem, dir, schema)) {
                 moved = quarantine(dir, name);
                 existed = false;
             }
             Connection keeper;
             try {
-                keeper = connect(dir, name, urlSuffix);
+                keeper = connect(fileSystem, dir, name, urlSuffix);
             } catch (SQLException e) {
                 if (!existed || !hasErrorCode(e, DAMAGED)) {
                     throw e;
                 }
                 LOG.log(Level.ERROR, name + " database in " + dir + " is damaged", e);
                 moved = quarantine(dir, name);
-                keeper = connect(dir, name, urlSuffix);
+                keeper = connect(fileSystem, dir, name, urlSuffix);
                 existed = false;
             }
             if (existed && !schema.isComplete(keeper)) { // after a crash H2 may have started an empty store
                 keeper.close();
                 moved = quarantine(dir, name);
-                keeper = connect(dir, name, urlSuffix);
+                keeper = connect(fileSystem, dir, name, urlSuffix);
             }
             try {
                 schema.migrate(keeper, dir.toString());
@@ -131,7 +145,7 @@ public final class H2File implements AutoCloseable {
                 keeper.close();
                 throw e;
             }
-            return new H2File(dir, name, urlSuffix, lock, keeper, moved);
+            return new H2File(dir, name, fileSystem, urlSuffix, lock, keeper, moved);
         } catch (SQLException e) {
             release(lock, name);
             throw new OpenException(hasErrorCode(e, LOCKED) ? OpenException.Reason.H2_LOCKED
@@ -170,7 +184,7 @@ public final class H2File implements AutoCloseable {
         if (closed.get()) {
             throw new SQLException(name + " database in " + directory + " is closed");
         }
-        return connect(directory, name, urlSuffix);
+        return connect(fileSystem, directory, name, urlSuffix);
     }
 
     /** Closes the file and releases the directory lock. Idempotent. */
@@ -187,8 +201,8 @@ public final class H2File implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path dir, String name, String suffix) throws SQLException {
-        return DriverManager.getConnection(URL_PREFIX + dir.resolve(name) + suffix, "sa", "");
+    private static Connection connect(String fileSystem, Path dir, String name, String suffix) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:" + fileSystem + ":" + dir.resolve(name) + suffix, "sa", "");
     }
 
     private static FileChannel lockInstance(Path dir, String name) throws OpenException {
@@ -224,8 +238,8 @@ public final class H2File implements AutoCloseable {
     }
 
     /** Looks at an existing file without letting H2 write to it. */
-    private static boolean isDamagedReadOnly(Path dir, Schema schema) throws SQLException {
-        try (Connection c = connect(dir, schema.name(), READ_ONLY_SUFFIX)) {
+    private static boolean isDamagedReadOnly(String fileSystem, Path dir, Schema schema) throws SQLException {
+        try (Connection c = connect(fileSystem, dir, schema.name(), READ_ONLY_SUFFIX)) {
             boolean complete = schema.isComplete(c);
             if (!complete) {
                 LOG.log(Level.ERROR, "{0} database in {1} lacks its schema: damaged", schema.name(), dir);

@@ -60,7 +60,7 @@ class SequenceGapHistoryTest {
                 }
                 assertEquals(List.of(SPEED + " " + T0.plusSeconds(2) + " " + T0.plusSeconds(7) + " 4"), rows);
             }
-            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(2), T0.plusSeconds(7), 4)),
+            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(2), T0.plusSeconds(7), 4, 4)),
                     new HistoryQuery(db).gaps(SPEED, T0, T0.plusSeconds(60)));
         }
     }
@@ -73,7 +73,7 @@ class SequenceGapHistoryTest {
             ingest(db, sent);
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 8L), storedSeqs(db), "each received message once, in its place");
             // The gap 4..7 (2 s .. 7 s) lost 5 (at 4 s), then 4: what is left is 6..7 from 4 s to 7 s.
-            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(7), 2)),
+            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(7), 2, 6)),
                     new HistoryQuery(db).gaps(SPEED, T0, T0.plusSeconds(60)));
         }
     }
@@ -83,8 +83,8 @@ class SequenceGapHistoryTest {
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             ingest(db, new long[] {1, 10, 5, 2, 9});
             // 2..9 missing (0 s .. 9 s); 5 splits it at 4 s; 2 trims the left part's start, 9 the right part's end
-            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(1), T0.plusSeconds(4), 2),
-                            new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(8), 3)),
+            assertEquals(List.of(new TagGap(SPEED, T0.plusSeconds(1), T0.plusSeconds(4), 2, 3),
+                            new TagGap(SPEED, T0.plusSeconds(4), T0.plusSeconds(8), 3, 6)),
                     new HistoryQuery(db).gaps(SPEED, T0, T0.plusSeconds(60)));
             assertEquals(List.of(1L, 2L, 5L, 9L, 10L), storedSeqs(db));
         }

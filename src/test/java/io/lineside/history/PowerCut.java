@@ -1,0 +1,247 @@
+package io.lineside.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.h2.store.fs.FilePath;
+import org.h2.store.fs.FilePathWrapper;
+
+/**
+ * A power cut for H2, between the database and the disk: H2's file system {@value #SCHEME} passes every call to
+ * the disk, and remembers, for each open {@code .mv.db} file, what its bytes were at the last {@code force()} (an
+ * fsync). {@link #cut()} then does what a power loss does to a file whose writes the OS had not yet flushed: every
+ * write since the last fsync is undone (the file is put back to its last forced content and size), and from then
+ * on writes and forces do nothing. A database opened through it after the cut sees only what an fsync made durable.
+ *
+ * <p>This models the strict case (nothing unforced survives); a real disk may keep some of those writes, which a
+ * sound store must survive as well, but it never loses what was forced.
+ */
+public final class PowerCut extends FilePathWrapper {
+
+    static final String SCHEME = "powercut";
+    private static final Object LOCK = new Object();
+    private static final List<Channel> OPEN = new ArrayList<>();
+    private static boolean cut;
+
+    /** For H2, which makes one per path by reflection. */
+    public PowerCut() {
+    }
+
+    /** Registers the file system once per JVM and restores the power. */
+    static void install() {
+        synchronized (LOCK) {
+            FilePath.register(new PowerCut());
+            cut = false;
+            OPEN.clear();
+        }
+    }
+
+    /**
+     * Cuts the power: every open store file goes back to its last forced bytes; later writes are lost. Returns what
+     * {@code atTheCut} says at the instant of the cut, when no force can be half done.
+     */
+    static <T> T cut(java.util.function.Supplier<T> atTheCut) throws IOException {
+        synchronized (LOCK) {
+            cut = true;
+            T seen = atTheCut.get();
+            for (Channel c : OPEN) {
+                c.revert();
+            }
+            return seen;
+        }
+    }
+
+    /** Power back: files opened from now on are written normally. */
+    static void restore() {
+        synchronized (LOCK) {
+            cut = false;
+            OPEN.clear();
+        }
+    }
+
+    @Override
+    public String getScheme() {
+        return SCHEME;
+    }
+
+    @Override
+    public FileChannel open(String mode) throws IOException {
+        FileChannel base = super.open(mode);
+        if (!name.endsWith(".mv.db") || mode.equals("r")) {
+            return base; // the lock file and read-only opens need no model
+        }
+        synchronized (LOCK) {
+            Channel c = new Channel(base);
+            OPEN.add(c);
+            return c;
+        }
+    }
+
+    /** One open store file: writes go through, each remembering the bytes it overwrote until the next force. */
+    private static final class Channel extends FileChannel {
+
+        private record Undo(long position, byte[] old) {
+        }
+
+        private final FileChannel base;
+        private final Deque<Undo> undo = new ArrayDeque<>();
+        private long forcedSize;
+
+        Channel(FileChannel base) throws IOException {
+            this.base = base;
+            this.forcedSize = base.size();
+        }
+
+        void revert() throws IOException { // under LOCK
+            while (!undo.isEmpty()) {
+                Undo u = undo.pop();
+                base.write(ByteBuffer.wrap(u.old()), u.position());
+            }
+            if (base.size() > forcedSize) {
+                base.truncate(forcedSize);
+            }
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            synchronized (LOCK) {
+                int n = src.remaining();
+                if (cut) {
+                    src.position(src.limit());
+                    return n;
+                }
+                remember(position, n);
+                return base.write(src, position);
+            }
+        }
+
+        private void remember(long position, int length) throws IOException {
+            long end = Math.min(position + length, forcedSize); // beyond the forced size the cut truncates
+            if (end <= position) {
+                return;
+            }
+            ByteBuffer old = ByteBuffer.allocate((int) (end - position));
+            while (old.hasRemaining() && base.read(old, position + old.position()) > 0) {
+                // read the bytes this write replaces
+            }
+            undo.push(new Undo(position, java.util.Arrays.copyOf(old.array(), old.position())));
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            synchronized (LOCK) {
+                long at = base.position();
+                int n = write(src, at);
+                base.position(at + n);
+                return n;
+            }
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long n = 0;
+            for (int i = offset; i < offset + length; i++) {
+                n += write(srcs[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            synchronized (LOCK) {
+                if (cut) {
+                    return;
+                }
+                base.force(metaData);
+                undo.clear();
+                forcedSize = base.size();
+            }
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            synchronized (LOCK) {
+                if (cut) {
+                    return this;
+                }
+                if (size < base.size()) {
+                    remember(size, (int) Math.min(Integer.MAX_VALUE, base.size() - size));
+                }
+                base.truncate(size);
+                return this;
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return base.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return base.read(dsts, offset, length);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return base.read(dst, position);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return base.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            base.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return base.size();
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException("not modelled");
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException("not modelled");
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException("not modelled");
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) throws IOException {
+            return base.lock(position, size, shared);
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return base.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            synchronized (LOCK) {
+                OPEN.remove(this);
+            }
+            base.close();
+        }
+    }
+}
