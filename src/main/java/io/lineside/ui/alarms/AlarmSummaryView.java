@@ -110,6 +110,7 @@ public final class AlarmSummaryView {
         column(stateColumn, AlarmRow::stateProperty);
         column(groupColumn, AlarmRow::groupProperty);
         column(shelveColumn, AlarmRow::shelveProperty);
+        stateColumn.setCellFactory(c -> new WholeTextCell());
         groupColumn.visibleProperty().bind(model.groupedProperty());
         shelveColumn.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.visibleProperty().bind(model.showShelvedProperty());
@@ -251,6 +252,29 @@ public final class AlarmSummaryView {
             }
         });
         return row;
+    }
+
+    /**
+     * A State cell that widens its column to its whole text (never "Returned, unackno…"): the state is what the
+     * operator acts on. Grow-only, so the column does not jump as states come and go.
+     */
+    private static final class WholeTextCell extends javafx.scene.control.TableCell<AlarmRow, String> {
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            if (!empty && item != null && getTableColumn() != null) {
+                probe.setText(item);
+                probe.setFont(getFont());
+                double needed = Math.ceil(probe.getLayoutBounds().getWidth() + snappedLeftInset()
+                        + snappedRightInset() + 8);
+                if (needed > getTableColumn().getPrefWidth()) {
+                    getTableColumn().setPrefWidth(needed);
+                }
+            }
+        }
     }
 
     private static void column(TableColumn<AlarmRow, String> column,
