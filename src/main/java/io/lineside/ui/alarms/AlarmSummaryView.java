@@ -82,6 +82,8 @@ public final class AlarmSummaryView {
     private Button confirm;
     @FXML
     private Label message;
+    @FXML
+    private Label detail;
 
     public AlarmSummaryView(AlarmSummaryViewModel model, Texts texts) {
         this.model = model;
@@ -111,6 +113,9 @@ public final class AlarmSummaryView {
         column(groupColumn, AlarmRow::groupProperty);
         column(shelveColumn, AlarmRow::shelveProperty);
         stateColumn.setCellFactory(c -> new WholeTextCell());
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.detail(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty(), model.rows()));
         groupColumn.visibleProperty().bind(model.groupedProperty());
         shelveColumn.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.visibleProperty().bind(model.showShelvedProperty());

@@ -237,6 +237,24 @@ public final class AlarmSummaryViewModel {
         filterChanged = true;
     }
 
+    /**
+     * The detail area for {@code row}: trip and current value, repeats, and the alarm's guidance (cause, consequence,
+     * corrective action, time to respond) from its definition; empty for no row.
+     */
+    public String detail(AlarmRow row) {
+        if (row == null) {
+            return "";
+        }
+        ActiveAlarm a = row.alarm();
+        StringBuilder b = new StringBuilder(texts.get("summary.detailValues", a.id(),
+                a.tripValue().isEmpty() ? "\u2014" : a.tripValue(), a.value(), a.repeats()));
+        a.definition().guidance().ifPresentOrElse(g -> b.append('\n').append(texts.get("summary.detailGuidance",
+                g.cause(), g.consequence(), g.action(), g.timeToRespond() == null ? "\u2014"
+                        : String.valueOf(g.timeToRespond().toMinutes()))),
+                () -> b.append('\n').append(texts.get("summary.detailNoGuidance")));
+        return b.toString();
+    }
+
     /** Asks for a note to acknowledge {@code selected}. */
     public void requestAcknowledge(List<AlarmRow> selected) {
         panel.requestAcknowledge(selected.stream().map(AlarmRow::alarm).toList());

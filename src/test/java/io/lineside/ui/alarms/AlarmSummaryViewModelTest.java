@@ -219,6 +219,8 @@ class AlarmSummaryViewModelTest {
                 "a returned alarm has its own shape");
         assertEquals("PRESS-H fault \u00D73", press.message());
         assertEquals("\u25C9 Unacknowledged \u00B7 restored", model.rows().getLast().state());
+        assertEquals("PRESS-H: trip value fault, now ok, annunciated 3\u00D7 in the flood window\n"
+                + "No guidance configured for this alarm.", model.detail(press));
     }
 
     @Test
