@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 
 /** The alarm banner's controller: binds the strip to {@link AlarmBannerViewModel}. FX thread only. */
 public final class AlarmBannerView {
@@ -13,7 +13,7 @@ public final class AlarmBannerView {
     private final AlarmBannerViewModel model;
 
     @FXML
-    private HBox banner;
+    private Pane banner;
     @FXML
     private Label priority;
     @FXML

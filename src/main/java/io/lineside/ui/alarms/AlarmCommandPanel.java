@@ -48,11 +48,18 @@ public final class AlarmCommandPanel {
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
     private final BooleanProperty oneShot = new SimpleBooleanProperty();
     private final ObservableList<Duration> durations = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper targetsText = new ReadOnlyStringWrapper("");
+    private final java.time.ZoneId zone;
     private List<ActiveAlarm> targets = List.of();
+    /** The alarm ids the panel was opened for, as the operator saw them then (the selection, or the shown rows). */
+    private java.util.Set<String> openedFor = java.util.Set.of();
+    /** True when opened on the selection (it must be unchanged), false on the shown rows (they must still show). */
+    private boolean onSelection;
 
-    AlarmCommandPanel(AlarmActions actions, Texts texts, Executor fx) {
+    AlarmCommandPanel(AlarmActions actions, Texts texts, java.time.ZoneId zone, Executor fx) {
         this.actions = actions;
         this.texts = texts;
+        this.zone = zone;
         this.fx = fx;
         note.addListener((o, old, now) -> {
             if (error.get()) {
@@ -63,6 +70,20 @@ public final class AlarmCommandPanel {
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
         return mode.getReadOnlyProperty();
+    }
+
+    /** What the panel acts on: one line per alarm (station, message, priority, time), so nothing is acted on blind. */
+    public ReadOnlyStringProperty targetsTextProperty() {
+        return targetsText.getReadOnlyProperty();
+    }
+
+    /** The ids of the alarms the panel acts on (captured when it opened). */
+    public List<String> targetIds() {
+        return targets.stream().map(ActiveAlarm::id).toList();
+    }
+
+    boolean onSelection() {
+        return onSelection;
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -115,14 +136,24 @@ public final class AlarmCommandPanel {
 
     // Commands
 
-    /** Opens the acknowledge panel for those of {@code alarms} that need acknowledging. */
+    /** Opens the acknowledge panel for those of {@code alarms} (the selection) that need acknowledging. */
     public void requestAcknowledge(List<ActiveAlarm> alarms) {
+        requestAcknowledge(alarms, true);
+    }
+
+    /**
+     * Opens the acknowledge panel for those of {@code alarms} that need acknowledging.
+     *
+     * @param selection true if {@code alarms} is the selection (confirming then needs the same selection), false if
+     *                  it is every shown row (confirming then needs them all still shown)
+     */
+    public void requestAcknowledge(List<ActiveAlarm> alarms, boolean selection) {
         List<ActiveAlarm> needing = alarms.stream().filter(a -> a.state().needsAck()).toList();
         if (alarms.isEmpty() || needing.isEmpty()) {
             report(texts.get(alarms.isEmpty() ? "summary.selectFirst" : "summary.nothingToAck"), true);
             return;
         }
-        targets = needing;
+        capture(needing, alarms, selection);
         note.set("");
         title.set(texts.get("summary.ackTitle", needing.size()));
         hint.set(texts.get(needing.stream().anyMatch(a -> noteRequired(a.priority())) ? "summary.ackNoteRequired"
@@ -137,7 +168,7 @@ public final class AlarmCommandPanel {
             report(texts.get("summary.selectFirst"), true);
             return;
         }
-        targets = List.of(alarm);
+        capture(List.of(alarm), List.of(alarm), true);
         Duration max = alarm.definition().maxShelve();
         durations.setAll(SHELVE_CHOICES.stream().filter(d -> d.compareTo(max) < 0).toList());
         durations.add(max);
@@ -160,8 +191,20 @@ public final class AlarmCommandPanel {
         send(actions.unshelve(alarm.id(), ""), "summary.unshelved");
     }
 
-    /** Sends what the panel asks for, if its rules are met; otherwise says which is missing. */
-    public void confirm() {
+    /**
+     * Sends what the panel asks for, if its rules are met and the operator still sees what it was opened for;
+     * otherwise says which is missing or what changed, and sends nothing.
+     *
+     * @param seenNow the ids the operator sees now as the panel's basis: the selection (opened on the selection) or
+     *                the shown rows (opened on all shown)
+     */
+    public void confirm(java.util.Collection<String> seenNow) {
+        java.util.Set<String> now = java.util.Set.copyOf(seenNow);
+        boolean unchanged = onSelection ? now.equals(openedFor) : now.containsAll(targetIds());
+        if (mode.get() != Mode.NONE && !unchanged) {
+            report(texts.get("summary.selectionChanged", String.join(", ", targetIds())), true);
+            return;
+        }
         String text = note.get() == null ? "" : note.get().strip();
         if (mode.get() == Mode.ACKNOWLEDGE) {
             ActiveAlarm needsNote = targets.stream().filter(a -> noteRequired(a.priority())).findFirst().orElse(null);
@@ -183,6 +226,27 @@ public final class AlarmCommandPanel {
     public void cancel() {
         mode.set(Mode.NONE);
         targets = List.of();
+        openedFor = java.util.Set.of();
+        targetsText.set("");
+    }
+
+    private void capture(List<ActiveAlarm> acting, List<ActiveAlarm> seen, boolean selection) {
+        targets = List.copyOf(acting);
+        openedFor = seen.stream().map(ActiveAlarm::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        onSelection = selection;
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+        StringBuilder b = new StringBuilder();
+        for (ActiveAlarm a : acting) {
+            var st = a.definition().station();
+            if (!b.isEmpty()) {
+                b.append('\n');
+            }
+            b.append(texts.get("summary.target", st.line() + " / " + st.station(),
+                    a.definition().message(texts.language()),
+                    AlarmSummaryViewModel.symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
+                    clock.format(a.since().atZone(zone)), a.id()));
+        }
+        targetsText.set(b.toString());
     }
 
     /** Acknowledging High and Critical alarms needs a note (RELIABILITY.md scenario 29). */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.input.KeyCode;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -55,6 +57,8 @@ public final class AlarmSummaryView {
     @FXML
     private TableColumn<AlarmRow, String> valueColumn;
     @FXML
+    private TableColumn<AlarmRow, String> tripColumn;
+    @FXML
     private TableColumn<AlarmRow, String> stateColumn;
     @FXML
     private TableColumn<AlarmRow, String> groupColumn;
@@ -67,6 +71,8 @@ public final class AlarmSummaryView {
     @FXML
     private Label panelHint;
     @FXML
+    private Label panelTargets;
+    @FXML
     private ComboBox<Duration> duration;
     @FXML
     private CheckBox oneShot;
@@ -76,6 +82,8 @@ public final class AlarmSummaryView {
     private Button confirm;
     @FXML
     private Label message;
+    @FXML
+    private Label detail;
 
     public AlarmSummaryView(AlarmSummaryViewModel model, Texts texts) {
         this.model = model;
@@ -90,16 +98,24 @@ public final class AlarmSummaryView {
         search.textProperty().bindBidirectional(model.searchProperty());
         grouped.selectedProperty().bindBidirectional(model.groupedProperty());
         showShelved.selectedProperty().bindBidirectional(model.showShelvedProperty());
-        table.setItems(model.rows());
+        // Column sorting sorts a view of the rows, never the rows themselves: they stay keyed and in place.
+        SortedList<AlarmRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        column(priorityColumn, AlarmRow::priority);
-        column(timeColumn, AlarmRow::time);
-        column(stationColumn, AlarmRow::station);
-        column(messageColumn, AlarmRow::message);
-        column(valueColumn, AlarmRow::value);
-        column(stateColumn, AlarmRow::state);
-        column(groupColumn, AlarmRow::group);
-        column(shelveColumn, AlarmRow::shelve);
+        column(priorityColumn, AlarmRow::priorityProperty);
+        column(timeColumn, AlarmRow::timeProperty);
+        column(stationColumn, AlarmRow::stationProperty);
+        column(messageColumn, AlarmRow::messageProperty);
+        column(valueColumn, AlarmRow::valueProperty);
+        column(tripColumn, AlarmRow::tripProperty);
+        column(stateColumn, AlarmRow::stateProperty);
+        column(groupColumn, AlarmRow::groupProperty);
+        column(shelveColumn, AlarmRow::shelveProperty);
+        stateColumn.setCellFactory(c -> new WholeTextCell());
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.detail(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty(), model.rows()));
         groupColumn.visibleProperty().bind(model.groupedProperty());
         shelveColumn.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.visibleProperty().bind(model.showShelvedProperty());
@@ -113,6 +129,15 @@ public final class AlarmSummaryView {
         commandPanel.managedProperty().bind(commandPanel.visibleProperty());
         panelTitle.textProperty().bind(panel.titleProperty());
         panelHint.textProperty().bind(panel.hintProperty());
+        panelTargets.textProperty().bind(panel.targetsTextProperty());
+        // Esc closes the panel from wherever the focus is in it, whether the session is locked or not.
+        commandPanel.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                cancel();
+                table.requestFocus();
+                e.consume();
+            }
+        });
         note.textProperty().bindBidirectional(panel.noteProperty());
         duration.setItems(panel.durations());
         duration.valueProperty().bindBidirectional(panel.durationProperty());
@@ -164,10 +189,13 @@ public final class AlarmSummaryView {
         }
     }
 
-    /** F9: acknowledge the selected alarms (opens the note panel). */
+    /** F9: acknowledge the selected alarms (opens the note panel) with the focus in the note field. */
     @FXML
     public void acknowledgeSelected() {
         model.requestAcknowledge(List.copyOf(table.getSelectionModel().getSelectedItems()));
+        if (model.panel().modeProperty().get() != AlarmCommandPanel.Mode.NONE) {
+            note.requestFocus();
+        }
     }
 
     @FXML
@@ -199,7 +227,7 @@ public final class AlarmSummaryView {
 
     @FXML
     private void confirm() {
-        model.panel().confirm();
+        model.confirm(selectedIds());
     }
 
     /** Esc: close the command panel. */
@@ -231,7 +259,31 @@ public final class AlarmSummaryView {
         return row;
     }
 
-    private static void column(TableColumn<AlarmRow, String> column, Function<AlarmRow, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())).getReadOnlyProperty());
+    /**
+     * A State cell that widens its column to its whole text (never "Returned, unackno…"): the state is what the
+     * operator acts on. Grow-only, so the column does not jump as states come and go.
+     */
+    private static final class WholeTextCell extends javafx.scene.control.TableCell<AlarmRow, String> {
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            if (!empty && item != null && getTableColumn() != null) {
+                probe.setText(item);
+                probe.setFont(getFont());
+                double needed = Math.ceil(probe.getLayoutBounds().getWidth() + snappedLeftInset()
+                        + snappedRightInset() + 8);
+                if (needed > getTableColumn().getPrefWidth()) {
+                    getTableColumn().setPrefWidth(needed);
+                }
+            }
+        }
+    }
+
+    private static void column(TableColumn<AlarmRow, String> column,
+                               Function<AlarmRow, ReadOnlyStringProperty> value) {
+        column.setCellValueFactory(c -> value.apply(c.getValue())); // the row's own property: updated in place
     }
 }

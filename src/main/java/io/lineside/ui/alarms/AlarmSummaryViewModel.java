@@ -4,6 +4,7 @@ import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.AlarmGroup;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.alarms.Priority;
@@ -15,6 +16,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +47,23 @@ public final class AlarmSummaryViewModel {
     /** How far either side of an alarm its trend reaches. */
     public static final Duration TREND_SPAN = Duration.ofMinutes(10);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter CLOCK_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_MINUTES = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    /** The engine's shelve note: {@code reason (one-shot, until 2026-12-07T08:00:00Z)}. */
+    private static final java.util.regex.Pattern SHELVE_NOTE =
+            java.util.regex.Pattern.compile("(?s)(.*) \\((one-shot, )?until (\\S+)\\)");
 
     private final Supplier<AlarmSnapshot> source;
     private final Supplier<List<AlarmEvent>> shelvedSource;
     private final Map<String, AlarmDefinition> definitions;
     private final BooleanProperty showShelved = new SimpleBooleanProperty();
     private List<AlarmEvent> lastShelved = List.of();
+    /** The operator's SHELVE event of each alarm shelved (who and why), kept past later system events. */
+    private final Map<String, AlarmEvent> shelveEvents = new HashMap<>();
     private final Texts texts;
     private final ZoneId zone;
-    private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.revisionProperty()});
     private final ObservableList<AlarmRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> scopes = FXCollections.observableArrayList();
     private final StringProperty scope = new SimpleStringProperty();
@@ -77,7 +88,7 @@ public final class AlarmSummaryViewModel {
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
         this.texts = texts;
         this.zone = zone;
-        this.panel = new AlarmCommandPanel(actions, texts, fx);
+        this.panel = new AlarmCommandPanel(actions, texts, zone, fx);
         scopes.add(texts.get("summary.scopeAll"));
         scopes.addAll(scopesOf(definitions));
         scope.set(scopes.getFirst());
@@ -141,7 +152,12 @@ public final class AlarmSummaryViewModel {
         }
     }
 
-    /** Pulls the latest snapshot and refilters when it or the filter changed. FX thread only. */
+    /**
+     * Pulls the latest snapshot and refilters when it or the filter changed. Rows are keyed by alarm id: an alarm
+     * still shown keeps its row object (its properties change in place), only alarms that appeared or left add or
+     * remove rows, and a new order is applied as a permutation, so the table's selection, focus and scroll survive.
+     * FX thread only.
+     */
     public void pulse(Instant now) {
         AlarmSnapshot snapshot = source.get();
         List<AlarmEvent> shelved = showShelved.get() ? shelvedSource.get() : List.of();
@@ -151,11 +167,53 @@ public final class AlarmSummaryViewModel {
         last = snapshot;
         lastShelved = shelved;
         filterChanged = false;
-        List<AlarmRow> next = build(snapshot);
+        List<Spec> next = build(snapshot);
         next.addAll(shelvedRows(shelved));
-        if (!next.equals(rows)) { // the engine republishes every tick: keep the selection when nothing changed
-            rows.setAll(next);
+        reconcile(next);
+    }
+
+    /** One row as it should be now, before it is matched to the row object already shown for its alarm. */
+    private record Spec(ActiveAlarm alarm, String group, String shelve) {
+    }
+
+    private void reconcile(List<Spec> next) {
+        Map<String, Integer> order = new HashMap<>();
+        Map<String, Spec> wanted = new LinkedHashMap<>();
+        for (Spec spec : next) {
+            if (wanted.putIfAbsent(spec.alarm().id(), spec) == null) {
+                order.put(spec.alarm().id(), order.size());
+            }
         }
+        rows.removeIf(r -> !wanted.containsKey(r.id()));
+        Map<String, AlarmRow> shown = new HashMap<>();
+        for (AlarmRow r : rows) {
+            shown.put(r.id(), r);
+        }
+        List<AlarmRow> added = new ArrayList<>();
+        for (Spec spec : wanted.values()) {
+            AlarmRow existing = shown.get(spec.alarm().id());
+            if (existing == null) {
+                AlarmRow row = new AlarmRow(spec.alarm(), "", "", "", "", "", "", "", "");
+                fill(row, spec);
+                added.add(row);
+            } else {
+                fill(existing, spec);
+            }
+        }
+        rows.addAll(added);
+        Comparator<AlarmRow> byOrder = Comparator.comparing(r -> order.get(r.id()));
+        if (!isSorted(byOrder)) {
+            FXCollections.sort(rows, byOrder); // one permutation: the selection model follows it
+        }
+    }
+
+    private boolean isSorted(Comparator<AlarmRow> c) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (c.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens the trend of {@code row}'s station from 10 minutes before to 10 minutes after the alarm. */
@@ -179,6 +237,24 @@ public final class AlarmSummaryViewModel {
         filterChanged = true;
     }
 
+    /**
+     * The detail area for {@code row}: trip and current value, repeats, and the alarm's guidance (cause, consequence,
+     * corrective action, time to respond) from its definition; empty for no row.
+     */
+    public String detail(AlarmRow row) {
+        if (row == null) {
+            return "";
+        }
+        ActiveAlarm a = row.alarm();
+        StringBuilder b = new StringBuilder(texts.get("summary.detailValues", a.id(),
+                a.tripValue().isEmpty() ? "\u2014" : a.tripValue(), a.value(), a.repeats()));
+        a.definition().guidance().ifPresentOrElse(g -> b.append('\n').append(texts.get("summary.detailGuidance",
+                g.cause(), g.consequence(), g.action(), g.timeToRespond() == null ? "\u2014"
+                        : String.valueOf(g.timeToRespond().toMinutes()))),
+                () -> b.append('\n').append(texts.get("summary.detailNoGuidance")));
+        return b.toString();
+    }
+
     /** Asks for a note to acknowledge {@code selected}. */
     public void requestAcknowledge(List<AlarmRow> selected) {
         panel.requestAcknowledge(selected.stream().map(AlarmRow::alarm).toList());
@@ -186,17 +262,26 @@ public final class AlarmSummaryViewModel {
 
     /** Asks for a note to acknowledge every shown row (the visible page). */
     public void requestAcknowledgeShown() {
-        panel.requestAcknowledge(rows.stream().map(AlarmRow::alarm).toList());
+        panel.requestAcknowledge(rows.stream().map(AlarmRow::alarm).toList(), false);
     }
 
-    private List<AlarmRow> build(AlarmSnapshot s) {
-        List<AlarmRow> out = new ArrayList<>();
+    /** Confirms the panel if the operator still sees what it was opened for ({@code selectedIds} now). */
+    public void confirm(List<String> selectedIds) {
+        panel.confirm(panelOnShown() ? rows.stream().map(AlarmRow::id).toList() : selectedIds);
+    }
+
+    private boolean panelOnShown() {
+        return !panel.onSelection();
+    }
+
+    private List<Spec> build(AlarmSnapshot s) {
+        List<Spec> out = new ArrayList<>();
         if (grouped.get()) {
             for (AlarmGroup g : s.groups()) {
                 if (matches(g.firstOut())) {
                     String mark = g.size() == 1 ? texts.get("summary.firstOut")
                             : texts.get("summary.collapsed", g.size() - 1);
-                    out.add(row(g.firstOut(), mark, ""));
+                    out.add(new Spec(g.firstOut(), mark, ""));
                 }
             }
             return out;
@@ -204,12 +289,12 @@ public final class AlarmSummaryViewModel {
         s.alarms().stream().filter(this::matches)
                 .sorted(Comparator.comparing(ActiveAlarm::priority)
                         .thenComparing(ActiveAlarm::since, Comparator.reverseOrder()).thenComparing(ActiveAlarm::id))
-                .forEach(a -> out.add(row(a, "", "")));
+                .forEach(a -> out.add(new Spec(a, "", "")));
         return out;
     }
 
-    private List<AlarmRow> shelvedRows(List<AlarmEvent> shelved) {
-        List<AlarmRow> out = new ArrayList<>();
+    private List<Spec> shelvedRows(List<AlarmEvent> shelved) {
+        List<Spec> out = new ArrayList<>();
         for (AlarmEvent e : shelved) {
             AlarmDefinition d = definitions.get(e.alarmId());
             if (d == null) {
@@ -218,22 +303,66 @@ public final class AlarmSummaryViewModel {
             ActiveAlarm a = new ActiveAlarm(d.id(), AlarmState.SHELVED, d.priority(), e.station(), e.tag(), e.value(),
                     e.time(), 1, false, d);
             if (matches(a)) {
-                out.add(row(a, "", texts.get("summary.shelveInfo", e.user(), e.note())));
+                out.add(new Spec(a, "", shelveText(e)));
             }
         }
-        out.sort(Comparator.comparing((AlarmRow r) -> r.alarm().priority()));
+        out.sort(Comparator.comparing((Spec r) -> r.alarm().priority()));
         return out;
     }
 
-    private AlarmRow row(ActiveAlarm a, String group, String shelve) {
-        String state = texts.get("alarmState." + a.state().name());
+    /**
+     * "olga · reason · until 14:05 (one-shot)". The shelved list carries the latest event of each shelved alarm, and
+     * a condition change while shelved is journalled as a system event with no note (from == to == SHELVED): that
+     * one is what made this column say "system:". The operator's own SHELVE event is remembered and shown instead.
+     */
+    private String shelveText(AlarmEvent e) {
+        AlarmEvent shelve = e;
+        if (e.trigger() == AlarmTrigger.SHELVE) {
+            shelveEvents.put(e.alarmId(), e);
+        } else {
+            shelve = shelveEvents.getOrDefault(e.alarmId(), e);
+        }
+        java.util.regex.Matcher m = SHELVE_NOTE.matcher(shelve.note());
+        String who = shelve.trigger() == AlarmTrigger.SHELVE ? shelve.user() : texts.get("summary.shelverUnknown");
+        if (!m.matches()) {
+            return texts.get("summary.shelvedByNote", who, shelve.note());
+        }
+        Instant until = Instant.parse(m.group(3));
+        String untilText = until.atZone(zone).toLocalDate().equals(shelve.time().atZone(zone).toLocalDate())
+                ? CLOCK_MINUTES.format(until.atZone(zone)) : DAY_MINUTES.format(until.atZone(zone));
+        return texts.get(m.group(2) != null ? "summary.shelvedByOneShot" : "summary.shelvedBy", who,
+                m.group(1), untilText);
+    }
+
+    private void fill(AlarmRow row, Spec spec) {
+        ActiveAlarm a = spec.alarm();
+        String state = stateGlyph(a.state()) + " " + texts.get("alarmState." + a.state().name());
         if (a.uncertain()) {
             state = texts.get("alarmState.uncertain", state);
         }
+        if (a.restored()) {
+            state = texts.get("alarmState.restored", state);
+        }
         String repeats = a.repeats() > 1 ? " " + texts.get("summary.repeats", a.repeats()) : "";
-        return new AlarmRow(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
+        row.update(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
                 CLOCK.format(a.since().atZone(zone)), shortStation(a.definition().station()),
-                a.definition().message(texts.language()) + repeats, a.value(), state, group, shelve);
+                a.definition().message(texts.language()) + repeats, a.value(), a.tripValue(), state, spec.group(),
+                spec.shelve());
+    }
+
+    /**
+     * ISA-101: a shape per state, so an active unacknowledged alarm and a returned unacknowledged one differ by
+     * more than colour: filled for an active condition, hollow or dotted once it has returned.
+     */
+    public static String stateGlyph(AlarmState s) {
+        return switch (s) {
+            case UNACK -> "\u25C9"; // fisheye: active, unacknowledged
+            case ACKED -> "\u25CF"; // filled circle: active, acknowledged
+            case RTN_UNACK -> "\u25CC"; // dotted circle: returned, unacknowledged
+            case LATCHED -> "\u25A3"; // square in square: latched, needs a reset
+            case SHELVED -> "\u25A1"; // hollow square: hidden by an operator
+            case NORMAL, SUPPRESSED, OUT_OF_SERVICE -> "\u25CB"; // ring
+        };
     }
 
     private boolean matches(ActiveAlarm a) {

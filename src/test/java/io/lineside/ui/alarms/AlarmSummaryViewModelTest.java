@@ -56,7 +56,7 @@ class AlarmSummaryViewModelTest {
         assertEquals("\u25B2 High", first.priority(), "shape and word, not colour alone");
         assertEquals("08:00:40", first.time());
         assertEquals("line-2 / weld", first.station());
-        assertEquals("Acknowledged", first.state());
+        assertEquals("\u25CF Acknowledged", first.state());
     }
 
     @Test
@@ -97,13 +97,13 @@ class AlarmSummaryViewModelTest {
         assertEquals(AlarmCommandPanel.Mode.ACKNOWLEDGE, panel.modeProperty().get());
         assertEquals("Acknowledge 2 alarm(s)", panel.titleProperty().get());
         assertEquals("A note is required for High and Critical alarms.", panel.hintProperty().get());
-        panel.confirm();
+        panel.confirm(List.of("PRESS-H", "WELD-M"));
         assertEquals("Write a note: PRESS-H is High or Critical.", panel.messageProperty().get());
         assertTrue(panel.errorProperty().get());
         assertTrue(sent.calls.isEmpty());
 
         panel.noteProperty().set("checked at the press");
-        panel.confirm();
+        panel.confirm(List.of("WELD-M", "PRESS-H"));
         assertEquals(List.of("ack [PRESS-H, WELD-M] checked at the press"), sent.calls);
         assertEquals("Acknowledged 2 alarm(s).", panel.messageProperty().get());
         assertEquals(AlarmCommandPanel.Mode.NONE, panel.modeProperty().get());
@@ -116,7 +116,7 @@ class AlarmSummaryViewModelTest {
         model.requestAcknowledgeShown();
         assertEquals("Acknowledge 1 alarm(s)", model.panel().titleProperty().get());
         assertEquals("A note is optional for Medium and Low alarms.", model.panel().hintProperty().get());
-        model.panel().confirm();
+        model.confirm(List.of());
         assertEquals(List.of("ack [WELD-M] "), sent.calls);
     }
 
@@ -125,7 +125,7 @@ class AlarmSummaryViewModelTest {
         sent.refuse = "'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher.";
         model.pulse(T0);
         model.requestAcknowledge(List.of(model.rows().get(3))); // PRESS-L, Low
-        model.panel().confirm();
+        model.confirm(List.of("PRESS-L"));
         assertEquals("Not done: 'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher.",
                 model.panel().messageProperty().get());
         assertTrue(model.panel().errorProperty().get());
@@ -141,11 +141,11 @@ class AlarmSummaryViewModelTest {
         panel.requestShelve(shortShelve);
         assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(45)), panel.durations());
         assertEquals("Shelve PRESS-H for at most 45 min", panel.titleProperty().get());
-        panel.confirm();
+        panel.confirm(List.of("PRESS-H"));
         assertEquals("Write a reason for shelving.", panel.messageProperty().get());
         panel.durationProperty().set(Duration.ofMinutes(30));
         panel.noteProperty().set("sensor swap");
-        panel.confirm();
+        panel.confirm(List.of("PRESS-H"));
         assertEquals(List.of("shelve PRESS-H PT30M sensor swap"), sent.calls);
         assertEquals("Shelved PRESS-H.", panel.messageProperty().get());
 
@@ -153,7 +153,7 @@ class AlarmSummaryViewModelTest {
         assertFalse(panel.oneShotProperty().get(), "each shelve starts as a timed one");
         panel.oneShotProperty().set(true);
         panel.noteProperty().set("known drift, recalibrate");
-        panel.confirm();
+        panel.confirm(List.of("PRESS-H"));
         assertEquals("shelve PRESS-H PT15M once known drift, recalibrate", sent.calls.getLast());
     }
 
@@ -169,14 +169,88 @@ class AlarmSummaryViewModelTest {
         model.pulse(T0);
         AlarmRow row = model.rows().getLast();
         assertEquals("PAINT-L", row.id());
-        assertEquals("Shelved", row.state());
-        assertEquals("sam: sensor swap (until 2026-11-26T08:31:10Z)", row.shelve());
+        assertEquals("\u25A1 Shelved", row.state());
+        assertEquals("sam \u00B7 sensor swap \u00B7 until 08:31", row.shelve());
+
+        // The condition changes while shelved: the engine journals that as a system event with no note.
+        shelved.set(0, new AlarmEvent(T0.plusSeconds(90), "PAINT-L", AlarmTrigger.CLEAR, AlarmState.SHELVED,
+                AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
+                "demo/assembly/line-2/paint/state", "ok", AlarmEvent.SYSTEM, "", "PAINT-L fault"));
+        model.pulse(T0);
+        assertSame(row, model.rows().getLast());
+        assertEquals("sam \u00B7 sensor swap \u00B7 until 08:31", row.shelve(), "still the shelver, not \"system:\"");
 
         model.panel().unshelve(model.rows().getFirst().alarm());
         assertEquals("Select a shelved alarm (tick \"Show shelved\").", model.panel().messageProperty().get());
         model.panel().unshelve(row.alarm());
         assertEquals(List.of("unshelve PAINT-L "), sent.calls);
         assertEquals("Unshelved PAINT-L.", model.panel().messageProperty().get());
+    }
+
+    @Test
+    void aNewSnapshotUpdatesTheSameRowObjectsAndOnlyAddsOrRemovesWhatCameOrWent() {
+        model.pulse(T0);
+        List<AlarmRow> before = List.copyOf(model.rows());
+        List<String> changes = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<AlarmRow>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() || c.wasRemoved()) {
+                    c.getRemoved().forEach(r -> changes.add("removed " + r.id()));
+                }
+                if (c.wasAdded()) {
+                    c.getAddedSubList().forEach(r -> changes.add("added " + r.id()));
+                }
+            }
+        });
+        ActiveAlarm pressHighHotter = new ActiveAlarm("PRESS-H", AlarmState.RTN_UNACK, Priority.HIGH,
+                pressHigh.station(), pressHigh.tag(), "ok", pressHigh.since(), 3, true, pressHigh.definition(),
+                "fault", false);
+        ActiveAlarm paint = new ActiveAlarm("PAINT-L", AlarmState.UNACK, Priority.LOW, "demo/assembly/line-2/paint",
+                "demo/assembly/line-2/paint/state", "fault", T0.plusSeconds(80), 1, false, paintLow, "fault", true);
+        snapshot.set(Snapshots.of(true, 0, pressHighHotter, weldHigh, weldMedium, paint));
+        model.pulse(T0.plusSeconds(1));
+        assertEquals(List.of("removed PRESS-L", "added PAINT-L"), changes, "kept rows are never replaced");
+        assertSame(before.get(1), model.rows().get(1));
+        AlarmRow press = model.rows().get(1);
+        assertEquals("PRESS-H", press.id());
+        assertEquals("ok", press.value(), "the current value");
+        assertEquals("fault", press.trip(), "beside the trip value");
+        assertEquals("\u25CC Returned, unacknowledged (input not good: held)", press.state(),
+                "a returned alarm has its own shape");
+        assertEquals("PRESS-H fault \u00D73", press.message());
+        assertEquals("\u25C9 Unacknowledged \u00B7 restored", model.rows().getLast().state());
+        assertEquals("PRESS-H: trip value fault, now ok, annunciated 3\u00D7 in the flood window\n"
+                + "No guidance configured for this alarm.", model.detail(press));
+    }
+
+    @Test
+    void thePanelNamesWhatItActsOnAndRefusesWhenTheSelectionChangedUnderneath() {
+        model.pulse(T0);
+        model.requestAcknowledge(List.of(model.rows().get(3))); // PRESS-L
+        AlarmCommandPanel panel = model.panel();
+        assertEquals("line-1 / press \u00B7 PRESS-L fault \u00B7 \u25CF Low \u00B7 08:00:05 (PRESS-L)",
+                panel.targetsTextProperty().get());
+        panel.noteProperty().set("seen");
+        model.confirm(List.of("PRESS-L", "WELD-M")); // the operator ctrl-clicked another row meanwhile
+        assertTrue(sent.calls.isEmpty(), "never applies the note to alarms the panel did not name");
+        assertTrue(panel.errorProperty().get());
+        assertEquals("Not done: the selection changed since this panel opened for PRESS-L. Check the alarms, then"
+                + " press F9 (or Shelve) again.", panel.messageProperty().get());
+        model.confirm(List.of("PRESS-L"));
+        assertEquals(List.of("ack [PRESS-L] seen"), sent.calls);
+        assertEquals("", panel.targetsTextProperty().get(), "closed");
+    }
+
+    @Test
+    void acknowledgeShownIsRefusedWhenOneOfItsAlarmsNoLongerShows() {
+        model.pulse(T0);
+        model.requestAcknowledgeShown(); // PRESS-H, WELD-M, PRESS-L need it
+        model.panel().noteProperty().set("round");
+        model.searchProperty().set("weld");
+        model.pulse(T0);
+        model.confirm(List.of());
+        assertTrue(sent.calls.isEmpty());
+        assertTrue(model.panel().messageProperty().get().startsWith("Not done: the selection changed"));
     }
 
     @Test
