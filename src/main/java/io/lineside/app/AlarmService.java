@@ -4,6 +4,7 @@ import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.history.AlarmJournalStore;
@@ -107,10 +108,17 @@ public final class AlarmService implements AutoCloseable {
                     coalescingTags));
         }
         this.backlogs = Map.copyOf(byTag);
+        List<AlarmEvent> latest = latestJournalled();
+        engine.restore(latest); // before the first update: the states the journal recorded come back
+        latest.stream().filter(e -> e.trigger() == AlarmTrigger.SHELVE
+                && engine.definitions().stream().anyMatch(d -> d.id().equals(e.alarmId()))
+                && engine.state(e.alarmId()) == AlarmState.SHELVED).forEach(e -> shelved.put(e.alarmId(), e));
         engine.addListener(e -> {
-            if (e.to() == AlarmState.SHELVED) {
+            // Only the SHELVE row names who shelved it and why: a condition change while shelved is also a row
+            // into SHELVED (from == to, user "system", no note) and must not replace it.
+            if (e.trigger() == AlarmTrigger.SHELVE && e.to() == AlarmState.SHELVED) {
                 shelved.put(e.alarmId(), e);
-            } else if (e.from() == AlarmState.SHELVED) {
+            } else if (e.from() == AlarmState.SHELVED && e.to() != AlarmState.SHELVED) {
                 shelved.remove(e.alarmId());
             }
         });
@@ -207,6 +215,25 @@ public final class AlarmService implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             // shutting down
         }
+    }
+
+    /** The journal's newest row per alarm and trigger, or none (logged) when it cannot be read. */
+    private List<AlarmEvent> latestJournalled() {
+        try {
+            return journal.latestPerTrigger();
+        } catch (AlarmJournal.JournalException e) {
+            LOG.log(Level.ERROR, "alarm states not restored: " + e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    /**
+     * How many alarm states were restored from the journal at start-up (for "N alarm states restored"); the
+     * snapshot's {@link io.lineside.alarms.ActiveAlarm#restored()} says which are still unconfirmed. Safe from any
+     * thread.
+     */
+    public int restoredAtStart() {
+        return engine.restoredAtStart();
     }
 
     /** The latest alarm picture. Safe from any thread. */

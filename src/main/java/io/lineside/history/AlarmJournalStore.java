@@ -140,20 +140,39 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
-            List<AlarmEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AlarmEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
-                            AlarmTrigger.valueOf(rs.getString(3)), AlarmState.valueOf(rs.getString(4)),
-                            AlarmState.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13)));
-                }
-            }
-            return out;
+            return read(ps);
         } catch (SQLException | IllegalArgumentException e) {
             throw new JournalException("cannot read the alarm journal: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The newest row of each alarm and trigger over the whole journal, oldest first, in one pass (a window over the
+     * table: a start-up read, not a per-alarm lookup).
+     */
+    @Override
+    public List<AlarmEvent> latestPerTrigger() throws JournalException {
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", id, ROW_NUMBER() OVER (PARTITION BY"
+                + " alarm_id, trig ORDER BY ts DESC, id DESC) AS rn FROM alarm_event) WHERE rn = 1 ORDER BY ts, id";
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return read(ps);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new JournalException("cannot read the alarm journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<AlarmEvent> read(PreparedStatement ps) throws SQLException {
+        List<AlarmEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new AlarmEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                        AlarmTrigger.valueOf(rs.getString(3)), AlarmState.valueOf(rs.getString(4)),
+                        AlarmState.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13)));
+            }
+        }
+        return out;
     }
 
     /** Appends {@code AND column IN (?, ?, ...)}: values are always bound, never spliced into the SQL. */
