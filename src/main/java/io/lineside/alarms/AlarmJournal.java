@@ -32,6 +32,18 @@ public interface AlarmJournal {
         return List.copyOf(latest.values());
     }
 
+    /**
+     * The periods {@code [start, end)} the workstation was running that overlap {@code [from, to)}, oldest first
+     * (KPI rates average over these only). This default knows none: callers then take the whole range.
+     */
+    default List<Recording> recordings(java.time.Instant from, java.time.Instant to) throws JournalException {
+        return List.of();
+    }
+
+    /** One period the workstation was running: from its start to its last heartbeat. */
+    record Recording(java.time.Instant start, java.time.Instant end) {
+    }
+
     /** How many appends failed at least once (each is retried); 0 when storage is healthy. */
     long failures();
 

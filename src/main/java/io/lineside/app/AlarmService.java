@@ -86,6 +86,8 @@ public final class AlarmService implements AutoCloseable {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
+    /** When this service started: its recording period's key. */
+    private final Instant started;
 
     /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
     public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
@@ -122,7 +124,10 @@ public final class AlarmService implements AutoCloseable {
                 shelved.remove(e.alarmId());
             }
         });
+        started = clock.instant();
+        journal.recording(started, started);
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> journal.recording(started, clock.instant()), 60, 60, TimeUnit.SECONDS);
     }
 
     /**
@@ -269,6 +274,7 @@ public final class AlarmService implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        journal.recording(started, clock.instant()); // the period ends now, not at the last heartbeat
         evaluator.shutdown();
         try {
             if (!evaluator.awaitTermination(5, TimeUnit.SECONDS)) {

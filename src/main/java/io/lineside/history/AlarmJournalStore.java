@@ -175,6 +175,39 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
         return out;
     }
 
+    /**
+     * Records that the workstation runs from {@code start} until at least {@code now} (a heartbeat: called at
+     * start-up and about once a minute, so a kill loses at most that minute). Never throws; a failure is logged.
+     */
+    public void recording(Instant start, Instant now) {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO recording (start_ts, end_ts) KEY (start_ts) VALUES (?, ?)")) {
+            ps.setLong(1, start.toEpochMilli());
+            ps.setLong(2, Math.max(start.toEpochMilli(), now.toEpochMilli()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "recording period not stored: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Recording> recordings(Instant from, Instant to) throws JournalException {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT start_ts, end_ts FROM recording WHERE start_ts < ? AND end_ts > ? ORDER BY start_ts")) {
+            ps.setLong(1, to.toEpochMilli());
+            ps.setLong(2, from.toEpochMilli());
+            List<Recording> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Recording(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the recording periods: " + e.getMessage(), e);
+        }
+    }
+
     /** Appends {@code AND column IN (?, ?, ...)}: values are always bound, never spliced into the SQL. */
     private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
         if (values.isEmpty()) {
