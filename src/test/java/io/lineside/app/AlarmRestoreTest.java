@@ -137,6 +137,35 @@ class AlarmRestoreTest {
         db.close();
     }
 
+    @Test
+    void showShelvedKeepsTheShelverWhenTheConditionChangesWhileShelved() throws Exception {
+        HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"));
+        AlarmService s = new AlarmService(definitions(), db, Clock.systemUTC());
+        try {
+            s.accept(update(2, "fault"));
+            Eventually.await("raised", Duration.ofSeconds(5), () -> s.snapshot().alarms().size() == 1);
+            assertTrue(s.submit(e -> e.shelve(id(2), "olga", Duration.ofHours(1), "pump swap", false))
+                    .get(5, TimeUnit.SECONDS));
+            s.accept(update(2, "ok")); // a CLEAR while shelved: journalled SHELVED -> SHELVED by system
+            Eventually.await("clear journalled", Duration.ofSeconds(5), () -> journalled(s, AlarmTrigger.CLEAR));
+            AlarmEvent shown = s.shelved().getFirst();
+            assertEquals("olga", shown.user());
+            assertTrue(shown.note().startsWith("pump swap (until "), shown.note());
+        } finally {
+            s.close();
+            db.close();
+        }
+    }
+
+    private static boolean journalled(AlarmService s, AlarmTrigger trigger) {
+        try {
+            return s.journal().query(JournalFilter.between(Instant.EPOCH, Instant.now().plusSeconds(5))).stream()
+                    .anyMatch(e -> e.trigger() == trigger);
+        } catch (io.lineside.alarms.AlarmJournal.JournalException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Map<String, ActiveAlarm> byId(AlarmService s) {
         return s.snapshot().alarms().stream().collect(Collectors.toMap(ActiveAlarm::id, Function.identity()));
     }
