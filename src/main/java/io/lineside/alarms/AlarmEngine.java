@@ -30,8 +30,9 @@ import java.util.function.Consumer;
  * the counters and {@link #addListener}/{@link #removeListener} are safe from any thread.
  *
  * <p>Inputs that are not GOOD never raise or clear an alarm: it holds its state and is flagged uncertain, and any
- * pending on-/off-delay starts again once the input is good. Nothing is persisted here: after a restart every alarm
- * starts NORMAL and unshelved, and re-raises from live data.
+ * pending on-/off-delay starts again once the input is good. At start-up {@link #restore} brings back the states the
+ * journal recorded (active, acknowledged, shelved, suppressed, out of service); the first good evaluation confirms or
+ * clears each one.
  */
 public final class AlarmEngine {
 
@@ -49,6 +50,7 @@ public final class AlarmEngine {
     private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong journalFailures = new AtomicLong();
     private volatile AlarmSnapshot snapshot;
+    private volatile int restoredAtStart;
     private boolean dirty;
 
     /**
@@ -81,6 +83,58 @@ public final class AlarmEngine {
         if (!list.contains(r)) {
             list.add(r);
         }
+    }
+
+    /**
+     * Restores each configured alarm's state from the journal's newest rows per alarm and trigger
+     * ({@link AlarmJournal#latestPerTrigger()}); rows of alarms no longer configured are ignored, as are alarms whose
+     * last state was NORMAL. Each restored alarm is marked restored until its first good evaluation, is journalled
+     * once as a {@link AlarmTrigger#RESTORE} row ({@code from == to}, so no annunciation and no KPI count), and keeps
+     * its shelve's until (an expired shelve ends at the first {@link #tick}). Nothing goes to the flood window: a
+     * restart is not a flood. Call once, before the first update. Evaluator thread only.
+     *
+     * @return how many alarms were restored
+     */
+    public int restore(Collection<AlarmEvent> latestPerTrigger) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (Map.Entry<String, JournalRestore.Restored> e : JournalRestore.plan(latestPerTrigger).entrySet()) {
+            AlarmRecord r = alarms.get(e.getKey());
+            if (r == null) {
+                continue; // no longer configured
+            }
+            JournalRestore.Restored s = e.getValue();
+            r.state = s.last().to();
+            r.conditionActive = s.conditionActive();
+            r.rawActive = s.conditionActive();
+            r.rawSince = now;
+            r.lastAnnunciation = s.lastAnnunciation();
+            r.ackedAt = s.ackedAt();
+            r.tripValue = s.tripValue();
+            r.lastValue = s.last().value();
+            r.shelvedUntil = s.shelvedUntil();
+            r.oneShotShelve = s.oneShot();
+            r.suppressedByUser = s.suppressedByUser();
+            r.suppressedByCondition = r.state == AlarmState.SUPPRESSED && !s.suppressedByUser();
+            r.outOfService = r.state == AlarmState.OUT_OF_SERVICE;
+            r.restored = true;
+            r.lastEvent = s.last().time().isAfter(now) ? s.last().time() : now;
+            emit(new AlarmEvent(r.lastEvent, r.definition.id(), AlarmTrigger.RESTORE, r.state, r.state,
+                    r.definition.priority(), r.definition.station().area(), r.definition.station().toString(),
+                    r.definition.tag().toString(), r.lastValue, AlarmEvent.SYSTEM,
+                    "restored from journal (last event " + s.last().trigger() + " at " + s.last().time() + ")",
+                    r.definition.message("en")));
+            count++;
+        }
+        restoredAtStart = count;
+        dirty = true;
+        publishIfDirty(now);
+        return count;
+    }
+
+    /** How many alarm states {@link #restore} brought back at start-up. Safe from any thread. */
+    public int restoredAtStart() {
+        return restoredAtStart;
     }
 
     /** Adds a listener for every event; it runs on the evaluator thread. Safe from any thread. */
@@ -274,8 +328,9 @@ public final class AlarmEngine {
             r.rawSince = now;
             return;
         }
-        dirty |= r.uncertain;
+        dirty |= r.uncertain || r.restored;
         r.uncertain = false;
+        r.restored = false; // a fresh good value now confirms (or below, clears) the restored state
         boolean raw = result == AlarmCondition.Result.ACTIVE;
         if (raw != r.rawActive) {
             r.rawActive = raw;

@@ -15,7 +15,10 @@ import java.util.TreeSet;
  * KPIs computed from journal rows, as pure functions: pass the rows (they may start before {@code from}, so that
  * states entered earlier are known) and the range {@code [from, to)}. Stateless; safe from any thread.
  *
- * <p>Periods are 10 minutes from {@code from}; a final partial period counts as a period. An annunciation is an
+ * <p>Periods are 10 minutes from {@code from}; a final partial period counts as a period. Rates and the time in flood
+ * average over the periods the workstation was recording (a period that overlaps one of its recording periods, or
+ * that holds an annunciation), not over hours it was switched off; without recording periods every period counts.
+ * An annunciation is an
  * {@link AlarmEvent#annunciation()} row. Chattering: three annunciations of one alarm less than 60 s apart from first
  * to third. Stale: a condition active (ACTIVATE to the next CLEAR) for more than 24 h, ending (or still active) within
  * the range. Time to acknowledge: from the alarm's latest entry into UNACK to its ACK.
@@ -32,8 +35,17 @@ public final class AlarmKpis {
     private AlarmKpis() {
     }
 
-    /** All KPIs for {@code [from, to)}. */
+    /** All KPIs for {@code [from, to)}, every period counted as recorded. */
     public static KpiReport compute(List<AlarmEvent> rows, Instant from, Instant to) {
+        return compute(rows, from, to, List.of());
+    }
+
+    /**
+     * All KPIs for {@code [from, to)}, rates over the periods that overlap {@code recordings} (or hold an
+     * annunciation); all periods when {@code recordings} is empty.
+     */
+    public static KpiReport compute(List<AlarmEvent> rows, Instant from, Instant to,
+                                    List<AlarmJournal.Recording> recordings) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("empty range " + from + " .. " + to);
         }
@@ -42,12 +54,18 @@ public final class AlarmKpis {
         int[] perPeriod = perPeriod(shown, from, to);
         int peak = 0;
         int flooded = 0;
-        for (int n : perPeriod) {
+        int recorded = 0;
+        for (int i = 0; i < perPeriod.length; i++) {
+            int n = perPeriod[i];
             peak = Math.max(peak, n);
             flooded += n > FLOOD_THRESHOLD ? 1 : 0;
+            Instant start = from.plus(PERIOD.multipliedBy(i));
+            Instant end = start.plus(PERIOD).isAfter(to) ? to : start.plus(PERIOD);
+            recorded += recordings.isEmpty() || n > 0 || recordings.stream()
+                    .anyMatch(r -> r.start().isBefore(end) && r.end().isAfter(start)) ? 1 : 0;
         }
-        return new KpiReport(from, to, shown.size(), (double) shown.size() / perPeriod.length, peak,
-                100.0 * flooded / perPeriod.length, chattering(shown), stale(sorted, from, to), badActors(shown),
+        return new KpiReport(from, to, shown.size(), (double) shown.size() / recorded, peak,
+                100.0 * flooded / recorded, chattering(shown), stale(sorted, from, to), badActors(shown),
                 priorityMix(shown), ackTimes(sorted, from, to), hidden(sorted, from, to));
     }
 

@@ -19,5 +19,10 @@ public enum AlarmTrigger {
     SUPPRESS,
     UNSUPPRESS,
     REMOVE_FROM_SERVICE,
-    RETURN_TO_SERVICE
+    RETURN_TO_SERVICE,
+    /**
+     * Journal only, never a transition ({@code from == to}): at start-up the alarm's state was restored from the
+     * journal (see {@link AlarmEngine#restore}).
+     */
+    RESTORE
 }

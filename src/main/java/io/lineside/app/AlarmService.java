@@ -4,6 +4,7 @@ import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;
+import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.history.AlarmJournalStore;
@@ -85,6 +86,8 @@ public final class AlarmService implements AutoCloseable {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
+    /** When this service started: its recording period's key. */
+    private final Instant started;
 
     /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
     public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
@@ -107,14 +110,24 @@ public final class AlarmService implements AutoCloseable {
                     coalescingTags));
         }
         this.backlogs = Map.copyOf(byTag);
+        List<AlarmEvent> latest = latestJournalled();
+        engine.restore(latest); // before the first update: the states the journal recorded come back
+        latest.stream().filter(e -> e.trigger() == AlarmTrigger.SHELVE
+                && engine.definitions().stream().anyMatch(d -> d.id().equals(e.alarmId()))
+                && engine.state(e.alarmId()) == AlarmState.SHELVED).forEach(e -> shelved.put(e.alarmId(), e));
         engine.addListener(e -> {
-            if (e.to() == AlarmState.SHELVED) {
+            // Only the SHELVE row names who shelved it and why: a condition change while shelved is also a row
+            // into SHELVED (from == to, user "system", no note) and must not replace it.
+            if (e.trigger() == AlarmTrigger.SHELVE && e.to() == AlarmState.SHELVED) {
                 shelved.put(e.alarmId(), e);
-            } else if (e.from() == AlarmState.SHELVED) {
+            } else if (e.from() == AlarmState.SHELVED && e.to() != AlarmState.SHELVED) {
                 shelved.remove(e.alarmId());
             }
         });
+        started = clock.instant();
+        journal.recording(started, started);
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> journal.recording(started, clock.instant()), 60, 60, TimeUnit.SECONDS);
     }
 
     /**
@@ -209,6 +222,25 @@ public final class AlarmService implements AutoCloseable {
         }
     }
 
+    /** The journal's newest row per alarm and trigger, or none (logged) when it cannot be read. */
+    private List<AlarmEvent> latestJournalled() {
+        try {
+            return journal.latestPerTrigger();
+        } catch (AlarmJournal.JournalException e) {
+            LOG.log(Level.ERROR, "alarm states not restored: " + e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    /**
+     * How many alarm states were restored from the journal at start-up (for "N alarm states restored"); the
+     * snapshot's {@link io.lineside.alarms.ActiveAlarm#restored()} says which are still unconfirmed. Safe from any
+     * thread.
+     */
+    public int restoredAtStart() {
+        return engine.restoredAtStart();
+    }
+
     /** The latest alarm picture. Safe from any thread. */
     public AlarmSnapshot snapshot() {
         return engine.snapshot();
@@ -242,6 +274,7 @@ public final class AlarmService implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        journal.recording(started, clock.instant()); // the period ends now, not at the last heartbeat
         evaluator.shutdown();
         try {
             if (!evaluator.awaitTermination(5, TimeUnit.SECONDS)) {

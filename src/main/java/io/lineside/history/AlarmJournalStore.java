@@ -140,19 +140,71 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
-            List<AlarmEvent> out = new ArrayList<>();
+            return read(ps);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new JournalException("cannot read the alarm journal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest row of each alarm and trigger over the whole journal, oldest first, in one pass (a window over the
+     * table: a start-up read, not a per-alarm lookup).
+     */
+    @Override
+    public List<AlarmEvent> latestPerTrigger() throws JournalException {
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", id, ROW_NUMBER() OVER (PARTITION BY"
+                + " alarm_id, trig ORDER BY ts DESC, id DESC) AS rn FROM alarm_event) WHERE rn = 1 ORDER BY ts, id";
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return read(ps);
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new JournalException("cannot read the alarm journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<AlarmEvent> read(PreparedStatement ps) throws SQLException {
+        List<AlarmEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new AlarmEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                        AlarmTrigger.valueOf(rs.getString(3)), AlarmState.valueOf(rs.getString(4)),
+                        AlarmState.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records that the workstation runs from {@code start} until at least {@code now} (a heartbeat: called at
+     * start-up and about once a minute, so a kill loses at most that minute). Never throws; a failure is logged.
+     */
+    public void recording(Instant start, Instant now) {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO recording (start_ts, end_ts) KEY (start_ts) VALUES (?, ?)")) {
+            ps.setLong(1, start.toEpochMilli());
+            ps.setLong(2, Math.max(start.toEpochMilli(), now.toEpochMilli()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "recording period not stored: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Recording> recordings(Instant from, Instant to) throws JournalException {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT start_ts, end_ts FROM recording WHERE start_ts < ? AND end_ts > ? ORDER BY start_ts")) {
+            ps.setLong(1, to.toEpochMilli());
+            ps.setLong(2, from.toEpochMilli());
+            List<Recording> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AlarmEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
-                            AlarmTrigger.valueOf(rs.getString(3)), AlarmState.valueOf(rs.getString(4)),
-                            AlarmState.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13)));
+                    out.add(new Recording(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
                 }
             }
             return out;
-        } catch (SQLException | IllegalArgumentException e) {
-            throw new JournalException("cannot read the alarm journal: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the recording periods: " + e.getMessage(), e);
         }
     }
 

@@ -56,14 +56,18 @@ final class HistorySchema {
                             + " last_ts BIGINT, last DOUBLE PRECISION, lo DOUBLE PRECISION, hi DOUBLE PRECISION,"
                             + " sum DOUBLE PRECISION, worst TINYINT NOT NULL, PRIMARY KEY (tag_id, t))"),
             List.of( // V5: a seq jump's first missing seq, so a late message can shrink the gap it fills (issue 25)
-                    "ALTER TABLE gap ADD COLUMN IF NOT EXISTS first_seq BIGINT NOT NULL DEFAULT -1"));
+                    "ALTER TABLE gap ADD COLUMN IF NOT EXISTS first_seq BIGINT NOT NULL DEFAULT -1"),
+            List.of( // V6: when the workstation was running (start, last heartbeat): KPI rates average over these only
+                    "CREATE TABLE IF NOT EXISTS recording (start_ts BIGINT NOT NULL PRIMARY KEY,"
+                            + " end_ts BIGINT NOT NULL)")); // epoch ms, HMI clock; end moves every minute
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table
      * created at or before {@code v} is damaged; tables of later versions arrive with the migration.
      */
     static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "TAG", 1, "SAMPLE", 1, "ALARM_EVENT", 2,
-            "GAP", 3, "SAMPLE_BLOCK", 4, "SAMPLE_MINUTE", 4, "SAMPLE_HOUR", 4);
+            "GAP", 3, "SAMPLE_BLOCK", 4, "SAMPLE_MINUTE", 4, "SAMPLE_HOUR", 4,
+            "RECORDING", 6);
 
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 

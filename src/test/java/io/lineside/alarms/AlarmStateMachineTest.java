@@ -108,6 +108,14 @@ class AlarmStateMachineTest {
             OUT_OF_SERVICE REMOVE_FROM_SERVICE 1 0 0 OUT_OF_SERVICE
             OUT_OF_SERVICE RETURN_TO_SERVICE   1 0 0 UNACK
             OUT_OF_SERVICE RETURN_TO_SERVICE   0 0 0 NORMAL
+            NORMAL     RESTORE             0 0 0 NORMAL
+            UNACK      RESTORE             1 0 0 UNACK
+            ACKED      RESTORE             1 0 0 ACKED
+            RTN_UNACK  RESTORE             0 0 0 RTN_UNACK
+            LATCHED    RESTORE             0 1 0 LATCHED
+            SHELVED    RESTORE             1 0 0 SHELVED
+            SUPPRESSED RESTORE             1 0 0 SUPPRESSED
+            OUT_OF_SERVICE RESTORE             1 0 0 OUT_OF_SERVICE
             """;
 
     record Row(AlarmState state, AlarmTrigger trigger, Context context, AlarmState expected) {

@@ -31,6 +31,8 @@ final class LineTile extends VBox {
         stations.getStyleClass().add("line-tile-caption");
         stations.textProperty().bind(model.stationsTextProperty());
         state.getStyleClass().add("line-tile-state");
+        state.setWrapText(true); // "Stale (3 stations) · last Running" must never be cut off
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         state.textProperty().bind(model.stateTextProperty());
         Label outputCaption = caption(texts.get("plant.output"));
         Label output = new Label();

@@ -1,6 +1,7 @@
 package io.lineside.ui.plant;
 
 import io.lineside.alarms.Priority;
+import io.lineside.tags.Quality;
 import io.lineside.tags.StationState;
 import io.lineside.ui.nav.LineId;
 import io.lineside.ui.Texts;
@@ -27,6 +28,8 @@ public final class LineTileViewModel {
     private final ReadOnlyStringWrapper outputPercentText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Priority> alarmPriority = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper alarmsText = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(Quality.STALE);
+    private int notGood;
 
     LineTileViewModel(LineId id, Texts texts, Consumer<LineId> onOpen) {
         this.id = id;
@@ -51,6 +54,14 @@ public final class LineTileViewModel {
 
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
+    }
+
+    /**
+     * The worst quality among the line's station states; when it is not GOOD the state text says so ("Stale: 6 of
+     * 6 stations, last ● Running") instead of a state nobody can vouch for.
+     */
+    public ReadOnlyObjectProperty<Quality> qualityProperty() {
+        return quality.getReadOnlyProperty();
     }
 
     /** "6 stations". */
@@ -87,17 +98,28 @@ public final class LineTileViewModel {
 
     /** Words the state again (the other texts are compared and re-set by the next {@link #show}). */
     void relocalize() {
-        stateText.set(texts.get("state." + state.get().name()));
+        stateText.set(stateWords());
+    }
+
+    private String stateWords() {
+        String words = texts.get("state." + state.get().name());
+        return quality.get() == Quality.GOOD ? words
+                : texts.get("plant.quality", texts.quality(quality.get()), notGood, words);
     }
 
     /** The target of a line whose plant config gives no rate: the tile shows the count alone. */
     static final long NO_TARGET = -1;
 
-    void show(StationState worst, int stations, long output, long target, AlarmCount alarms) {
+    void show(StationState worst, int stations, long output, long target, AlarmCount alarms, Quality worstQuality,
+              int stationsNotGood) {
         if (worst != state.get()) {
             state.set(worst);
-            stateText.set(texts.get("state." + worst.name()));
         }
+        if (worstQuality != quality.get()) {
+            quality.set(worstQuality);
+        }
+        notGood = stationsNotGood;
+        setIfDifferent(stateText, stateWords());
         setIfDifferent(stationsText, texts.get("plant.stations", stations));
         setIfDifferent(outputText, target == NO_TARGET ? texts.get("plant.outputOnly", grouped(output))
                 : texts.get("plant.outputValue", grouped(output), grouped(target)));

@@ -127,6 +127,7 @@ public final class PlantViewModel {
         if (signal.equals("state")) {
             line.states.put(station.station(), value.quality() == Quality.BAD ? StationState.UNKNOWN
                     : StationState.of(value));
+            line.qualities.put(station.station(), value.quality());
         } else {
             line.count(station.station(), value);
         }
@@ -159,6 +160,8 @@ public final class PlantViewModel {
         final LineTileViewModel tile;
         final Instant since;
         final Map<String, StationState> states = new LinkedHashMap<>();
+        /** The quality of each station's state signal: a stale "running" is not a running line. */
+        final Map<String, Quality> qualities = new HashMap<>();
         /** Stations in the order their counter first reported: the last is the end of the line. */
         final Map<String, Counter> counters = new LinkedHashMap<>();
         AlarmCount alarms = AlarmCount.none();
@@ -190,7 +193,13 @@ public final class PlantViewModel {
             double hours = Math.max(0, Duration.between(since, now).toMillis()) / 3_600_000.0;
             double rate = targetPerHour.applyAsDouble(tile.id());
             long target = rate > 0 && Double.isFinite(rate) ? Math.round(rate * hours) : LineTileViewModel.NO_TARGET;
-            tile.show(worst, states.size(), output, target, alarms);
+            Quality quality = Quality.GOOD;
+            int notGood = 0;
+            for (Quality q : qualities.values()) { // a station with a counter and no state says "No state" itself
+                notGood += q == Quality.GOOD ? 0 : 1;
+                quality = worse(quality, q);
+            }
+            tile.show(worst, states.size(), output, target, alarms, quality, notGood);
         }
     }
 
@@ -205,6 +214,20 @@ public final class PlantViewModel {
             }
             last = v;
         }
+    }
+
+    /** The same order as the station tiles: BAD over STALE over UNCERTAIN/OUT_OF_RANGE over GOOD. */
+    private static Quality worse(Quality a, Quality b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(Quality q) {
+        return switch (q) {
+            case GOOD -> 0;
+            case BAD -> 3;
+            case STALE -> 2;
+            default -> 1;
+        };
     }
 
     private static int severity(StationState s) {

@@ -71,9 +71,19 @@ public final class KpiViewModel {
         compute(range.from(to), to);
     }
 
-    /** Computes the KPIs of {@code [from, to)}, e.g. one shift. */
+    /**
+     * Computes the KPIs of {@code [from, to)}, e.g. one shift, up to now at most: a shift still running is counted to
+     * now, not to its end in the future. Rates average over the time the workstation was recording.
+     */
     public void compute(Instant from, Instant to) {
-        tasks.run(() -> AlarmKpis.compute(journal.query(JournalFilter.between(from, to)), from, to), this::show,
+        Instant now = clock.instant();
+        Instant end = to.isAfter(now) ? now : to;
+        if (!end.isAfter(from)) {
+            message.set(texts.get("kpi.notStarted"));
+            return;
+        }
+        tasks.run(() -> AlarmKpis.compute(journal.query(JournalFilter.between(from, end)), from, end,
+                        journal.recordings(from, end)), this::show,
                 failure -> message.set(texts.get("review.failed", BackgroundTasks.describe(failure))));
     }
 

@@ -1,6 +1,8 @@
 package io.lineside.ui.plant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.lineside.alarms.ActiveAlarm;
@@ -64,6 +66,28 @@ class PlantViewModelTest {
         model.pulse(T0.plusSeconds(1));
         assertEquals("Fault", tile(0).stateTextProperty().get());
         assertEquals(StationState.IDLE, tile(1).stateProperty().get());
+    }
+
+    @Test
+    void aStaleLineSaysStaleInsteadOfRunningUntilFreshStatesArrive() {
+        publish(LOAD, "state", "running", T0);
+        publish(PACK, "state", "running", T0);
+        model.pulse(T0);
+        assertEquals(Quality.GOOD, tile(0).qualityProperty().get());
+        assertEquals("Running", tile(0).stateTextProperty().get());
+        store.markStale(null); // the broker link is down: every tag turns STALE
+        model.pulse(T0.plusSeconds(1));
+        assertEquals(Quality.STALE, tile(0).qualityProperty().get());
+        assertEquals(StationState.RUNNING, tile(0).stateProperty().get(), "the last state is kept, not invented");
+        String text = tile(0).stateTextProperty().get();
+        assertEquals("Stale (2 stations) \u00B7 last Running", text);
+        publish(LOAD, "state", "running", T0.plusSeconds(2));
+        model.pulse(T0.plusSeconds(2));
+        assertTrue(tile(0).stateTextProperty().get().startsWith("Stale (1 stations)"));
+        publish(PACK, "state", "running", T0.plusSeconds(3));
+        model.pulse(T0.plusSeconds(3));
+        assertEquals(Quality.GOOD, tile(0).qualityProperty().get());
+        assertFalse(tile(0).stateTextProperty().get().contains("Stale"));
     }
 
     @Test
