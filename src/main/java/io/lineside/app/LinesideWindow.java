@@ -96,7 +96,9 @@ public final class LinesideWindow {
                         writer.delayed()),
                 services.dataDir().toString(), demo, () -> {
                     AlarmService.Stats a = services.alarms().stats();
-                    return new MainViewModel.AlarmStatus(a.delayed(), a.coalesced());
+                    int restored = (int) services.alarms().snapshot().alarms().stream()
+                            .filter(io.lineside.alarms.ActiveAlarm::restored).count();
+                    return new MainViewModel.AlarmStatus(a.delayed(), a.coalesced(), restored);
                 }), texts, zone);
         workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,

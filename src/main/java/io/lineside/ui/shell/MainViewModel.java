@@ -40,8 +40,16 @@ public final class MainViewModel {
      * @param delayed   true while it coalesces updates because it cannot take each one
      * @param coalesced updates coalesced so far
      */
-    public record AlarmStatus(boolean delayed, long coalesced) {
-        public static final AlarmStatus ON_TIME = new AlarmStatus(false, 0);
+    /**
+     * @param restored annunciated alarms whose state was restored from the journal at start-up and no fresh value
+     *                 has confirmed yet
+     */
+    public record AlarmStatus(boolean delayed, long coalesced, int restored) {
+        public static final AlarmStatus ON_TIME = new AlarmStatus(false, 0, 0);
+
+        public AlarmStatus(boolean delayed, long coalesced) {
+            this(delayed, coalesced, 0);
+        }
     }
 
     /** "Alarm evaluation delayed" stays this long after the last coalesced update, so a short burst is seen. */
@@ -117,7 +125,10 @@ public final class MainViewModel {
         return historyDelayed.getReadOnlyProperty();
     }
 
-    /** "Alarm evaluation delayed: n updates coalesced" while the evaluator is (or just was) behind, else empty. */
+    /**
+     * "Alarm evaluation delayed: n updates coalesced" while the evaluator is (or just was) behind, and "n alarm states
+     * restored from the journal" while restored alarms await a fresh value; else empty.
+     */
     public ReadOnlyStringProperty alarmDelayedTextProperty() {
         return alarmDelayedText.getReadOnlyProperty();
     }
@@ -168,6 +179,9 @@ public final class MainViewModel {
             alarmDelayedUntil = now.plus(ALARM_DELAY_SHOWN);
         }
         lastCoalesced = a.coalesced();
-        alarmDelayedText.set(now.isBefore(alarmDelayedUntil) ? texts.get("status.alarmsDelayed", a.coalesced()) : "");
+        String delayed = now.isBefore(alarmDelayedUntil) ? texts.get("status.alarmsDelayed", a.coalesced()) : "";
+        String restored = a.restored() > 0 ? texts.get("status.alarmsRestored", a.restored()) : "";
+        alarmDelayedText.set(delayed.isEmpty() || restored.isEmpty() ? delayed + restored
+                : delayed + " \u00B7 " + restored);
     }
 }

@@ -82,6 +82,14 @@ class MainViewModelTest {
         assertEquals("Alarm evaluation delayed: 1,500 updates coalesced", model.alarmDelayedTextProperty().get());
         model.pulse(T0.plusSeconds(7));
         assertEquals("", model.alarmDelayedTextProperty().get());
+        alarms.set(new MainViewModel.AlarmStatus(false, 1500, 40)); // a restart restored 40 alarm states
+        model.pulse(T0.plusSeconds(9));
+        assertEquals("40 alarm states restored from the journal, awaiting fresh values",
+                model.alarmDelayedTextProperty().get());
+        alarms.set(new MainViewModel.AlarmStatus(true, 1600, 2));
+        model.pulse(T0.plusSeconds(11));
+        assertEquals("Alarm evaluation delayed: 1,600 updates coalesced \u00B7 2 alarm states restored from the journal,"
+                + " awaiting fresh values", model.alarmDelayedTextProperty().get());
         MainViewModel chinese = new MainViewModel(new MainViewModel.Sources(connection::get, diagnostics::snapshot,
                 history::get, "/data", false, () -> new MainViewModel.AlarmStatus(true, 3)),
                 Texts.forLocale(Locale.SIMPLIFIED_CHINESE), ZoneOffset.UTC);
