@@ -58,8 +58,6 @@ public final class AlarmSummaryViewModel {
     private final Map<String, AlarmDefinition> definitions;
     private final BooleanProperty showShelved = new SimpleBooleanProperty();
     private List<AlarmEvent> lastShelved = List.of();
-    /** The operator's SHELVE event of each alarm shelved (who and why), kept past later system events. */
-    private final Map<String, AlarmEvent> shelveEvents = new HashMap<>();
     private final Texts texts;
     private final ZoneId zone;
     private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList(
@@ -311,17 +309,10 @@ public final class AlarmSummaryViewModel {
     }
 
     /**
-     * "olga · reason · until 14:05 (one-shot)". The shelved list carries the latest event of each shelved alarm, and
-     * a condition change while shelved is journalled as a system event with no note (from == to == SHELVED): that
-     * one is what made this column say "system:". The operator's own SHELVE event is remembered and shown instead.
+     * "olga · reason · until 14:05 (one-shot)", from the alarm's SHELVE event (the alarm service keeps only those in
+     * its shelved list; anything else, e.g. a state restored at start-up, names no shelver).
      */
-    private String shelveText(AlarmEvent e) {
-        AlarmEvent shelve = e;
-        if (e.trigger() == AlarmTrigger.SHELVE) {
-            shelveEvents.put(e.alarmId(), e);
-        } else {
-            shelve = shelveEvents.getOrDefault(e.alarmId(), e);
-        }
+    private String shelveText(AlarmEvent shelve) {
         java.util.regex.Matcher m = SHELVE_NOTE.matcher(shelve.note());
         String who = shelve.trigger() == AlarmTrigger.SHELVE ? shelve.user() : texts.get("summary.shelverUnknown");
         if (!m.matches()) {
