@@ -4,6 +4,7 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryExport;
 import io.lineside.history.HistoryInUseException;
+import io.lineside.shifts.ShiftDefinition;
 import io.lineside.tags.TagPath;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,6 +57,7 @@ final class ExportCommand {
 
     static int run(CommandLine.Export request, Optional<StationProfile> station, Optional<Path> outFile, Path dataDir,
                    ZoneId zone, PrintStream out, PrintStream err) {
+        zone = station.map(StationProfile::zone).orElse(zone); // the plant's zone, as the shift review's
         Range range;
         List<TagPath> tags;
         try {
@@ -107,10 +109,12 @@ final class ExportCommand {
                     start = LocalTime.parse(m.group(2));
                     end = LocalTime.parse(m.group(3));
                 } else {
-                    StationProfile.Shift shift = station.flatMap(p -> p.shift(named.group(2))).orElseThrow(() ->
-                            new IllegalArgumentException("--shift: no shift \"" + named.group(2) + "\" in the station's "
-                                    + "calendar" + station.map(p -> " (" + p.shifts().stream()
-                                    .map(StationProfile.Shift::name).toList() + ")").orElse(" (the config has no station block)")));
+                    // The calendar the shift review uses: the station's, else the demo's early / late / night.
+                    List<ShiftDefinition> calendar = ShiftSetup.calendar(station, zone).shifts();
+                    ShiftDefinition shift = calendar.stream().filter(d -> d.name().equals(named.group(2))).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("--shift: no shift \"" + named.group(2)
+                                    + "\" in the station's calendar " + calendar.stream().map(ShiftDefinition::name)
+                                    .toList()));
                     start = shift.start();
                     end = shift.end();
                 }

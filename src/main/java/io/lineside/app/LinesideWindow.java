@@ -81,7 +81,18 @@ public final class LinesideWindow {
     /** @param station the workstation's profile (its shift calendar and zone), if its config has one */
     public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
                           boolean demo, Optional<StationProfile> station, Clock clock) {
-        ZoneId zone = clock.getZone();
+        this(services, security, alarmActions, texts, demo, station, ShiftSetup.oee(station, demo), clock);
+    }
+
+    /**
+     * @param oee     how OEE is computed, with the station's one gap rule ({@link ShiftSetup#gapRule})
+     * @param clock   any zone: every view shows times in the plant's zone (the station's {@code zone}, else this
+     *                clock's), and says which
+     */
+    public LinesideWindow(Services services, SecurityServices security, AlarmActions alarmActions, Texts texts,
+                          boolean demo, Optional<StationProfile> station, OeeSettings oee, Clock clock) {
+        ZoneId zone = station.map(StationProfile::zone).orElse(clock.getZone());
+        clock = clock.withZone(zone); // one plant zone for the header, alarms, journal, trends and the shift review
         this.texts = texts;
         this.security = security;
         prefs = new WorkstationPrefs(services.dataDir());
@@ -119,7 +130,6 @@ public final class LinesideWindow {
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
         ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
-        OeeSettings oee = ShiftSetup.oee(station, demo);
         ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), oee, clock);
         shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)

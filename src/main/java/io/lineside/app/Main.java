@@ -5,6 +5,7 @@ import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
+import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
@@ -130,8 +131,9 @@ public final class Main {
                 Thread.ofPlatform().daemon().name("lineside-demo-users").start(() -> seedDemoUsers(security));
             }
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
-            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, display,
-                    clock, started);
+            OeeSettings oee = ShiftSetup.oee(station, config.isDemo(), ShiftSetup.gapRule(config, history));
+            openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, oee,
+                    display, clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -172,14 +174,16 @@ public final class Main {
 
     private static void openWindow(Services services, SecurityServices security, AlarmActions alarmCommands,
                                    Texts texts, boolean demo, boolean viewer, Optional<StationProfile> station,
-                                   DisplayOptions display, Clock clock, Deque<AutoCloseable> started) {
+                                   OeeSettings oee, DisplayOptions display, Clock clock,
+                                   Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
-            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, clock);
+            LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, oee,
+                    clock);
             // Reports of shifts that ended while the app was closed, then of each shift as it ends.
             ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), ShiftSetup.oee(station, demo), clock),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock),
                     texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
                     services.dataDir(), clock);
             reports.start();

@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.shifts.GapRule;
 import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ShiftCalendar;
 import io.lineside.shifts.ShiftDefinition;
@@ -30,9 +31,31 @@ final class ShiftSetup {
         return new ShiftCalendar(DEFAULT_SHIFTS, station.map(StationProfile::zone).orElse(fallbackZone));
     }
 
-    /** The station config's {@code oee:} block, else {@link #oee(boolean)}. */
+    /** The station config's {@code oee:} block, else {@link #oee(boolean)}, with the default gap rule. */
     static OeeSettings oee(Optional<StationProfile> station, boolean demo) {
-        return station.flatMap(StationProfile::oee).orElseGet(() -> oee(demo));
+        return oee(station, demo, GapRule.DEFAULT);
+    }
+
+    /**
+     * The station config's {@code oee:} block, else {@link #oee(boolean)}, with the one gap rule of this station
+     * ({@link #gapRule}) unless the block sets {@code staleAfterSeconds} itself.
+     */
+    static OeeSettings oee(Optional<StationProfile> station, boolean demo, GapRule rule) {
+        OeeSettings s = station.flatMap(StationProfile::oee).orElseGet(() -> oee(demo));
+        return s.staleAfter() == null || station.flatMap(StationProfile::oee).isEmpty()
+                ? s.withStaleAfter(rule.holdFor()) : s;
+    }
+
+    /**
+     * The gap rule from the config: history's heartbeat row ({@code station.historyMaxIntervalSeconds}) and how long
+     * a station's {@code state} may be silent before the watchdog marks it STALE: 3 × the longest
+     * {@code expectedPeriod} a mapping gives a {@code state} signal, else {@code staleAfterSeconds}.
+     */
+    static GapRule gapRule(AppConfig config, HistorySettings history) {
+        Duration stale = config.mappings().rules().stream().flatMap(r -> r.signals().stream())
+                .filter(s -> s.name().equals("state")).map(s -> s.meta().staleAfter(config.staleAfter()))
+                .max(Duration::compareTo).orElse(config.staleAfter());
+        return new GapRule(history.maxInterval(), stale);
     }
 
     /**

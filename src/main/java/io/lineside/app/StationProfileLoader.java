@@ -140,7 +140,7 @@ public final class StationProfileLoader {
         if (planned != null && !planned.isBoolean()) {
             throw o.error("idlePlanned", "true or false", describe(planned));
         }
-        Duration stale = OeeSettings.DEFAULT_STALE_AFTER;
+        Duration stale = null; // absent: ShiftSetup derives the one gap rule from the history and stale settings
         JsonNode staleNode = node.get("staleAfterSeconds");
         if (staleNode != null) {
             if (!staleNode.isIntegralNumber() || staleNode.asLong() < 1 || staleNode.asLong() > 86_400) {

@@ -7,21 +7,41 @@ import java.util.Map;
 /**
  * How OEE is computed for a plant.
  *
- * @param staleAfter   how long a state sample stays true without a repeat; longer silence is UNKNOWN time
- * @param idlePlanned  true when IDLE is a planned stop (not counted against availability); default false: IDLE is a
- *                     changeover, which is downtime
- * @param idealCycles  ideal time per part by station name; a station without one has no performance figure
- * @param flowOrder    station names in flow order; a line's output station is the last of its stations in this list
+ * @param staleAfter       the one gap rule ({@link GapRule}): how long a stored sample stays true without the next
+ *                         one; longer silence is time the workstation was not recording, UNKNOWN. The same rule
+ *                         serves the state timeline, OEE, downtime and the parts count. Null only as read
+ *                         from a config without {@code oee.staleAfterSeconds}, until the rule is derived
+ * @param idlePlanned      true when IDLE is a planned stop (not counted against availability); default false: IDLE
+ *                         is a changeover, which is downtime
+ * @param idealCycles      ideal time per part by station name; a station without one has no performance figure
+ * @param flowOrder        station names in flow order; a line's output station is the last of its stations in it
+ * @param maxUnknownShare  above this share of unknown time a station's figures are flagged as not valid (0–1)
  */
 public record OeeSettings(Duration staleAfter, boolean idlePlanned, Map<String, Duration> idealCycles,
-                          List<String> flowOrder) {
+                          List<String> flowOrder, double maxUnknownShare) {
 
-    /** Longer than any sane heartbeat, short enough that a dead publisher is not counted as running for long. */
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(5);
+    /** The gap rule with the station defaults (history row each 60 s, tags stale after 5 s): 66 s. */
+    public static final Duration DEFAULT_STALE_AFTER = GapRule.DEFAULT.holdFor();
+    /** More than a fifth of the shift unrecorded and the figures describe a different shift than the one worked. */
+    public static final double DEFAULT_MAX_UNKNOWN_SHARE = 0.20;
 
     public OeeSettings {
         idealCycles = Map.copyOf(idealCycles);
         flowOrder = List.copyOf(flowOrder);
+        if (!(maxUnknownShare >= 0 && maxUnknownShare <= 1)) {
+            throw new IllegalArgumentException("maxUnknownShare must be within 0..1, was " + maxUnknownShare);
+        }
+    }
+
+    /** With the default unknown-share limit. */
+    public OeeSettings(Duration staleAfter, boolean idlePlanned, Map<String, Duration> idealCycles,
+                       List<String> flowOrder) {
+        this(staleAfter, idlePlanned, idealCycles, flowOrder, DEFAULT_MAX_UNKNOWN_SHARE);
+    }
+
+    /** The same settings with another gap rule. */
+    public OeeSettings withStaleAfter(Duration hold) {
+        return new OeeSettings(hold, idlePlanned, idealCycles, flowOrder, maxUnknownShare);
     }
 
     /** The ideal cycle of {@code station}, or null. */

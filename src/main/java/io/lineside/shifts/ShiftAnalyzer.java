@@ -10,6 +10,7 @@ import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class ShiftAnalyzer {
         stations.forEach(s -> stops.addAll(Downtime.of(s.name(), s.timeline())));
         stops.sort(Comparator.comparing(Downtime::from).thenComparing(Downtime::station));
         return new ShiftReport.Line(name, output.name(), output.oee(),
-                stations.stream().map(s -> new ShiftReport.Station(s.name(), s.oee())).toList(),
+                stations.stream().map(s -> new ShiftReport.Station(s.name(), s.oee(), s.timeline())).toList(),
                 stops, Downtime.pareto(stops), output.produced());
     }
 
@@ -97,15 +98,17 @@ public final class ShiftAnalyzer {
         reasons.addAll(history.samples(reason, from, to, SAMPLE_LIMIT));
         List<StateSpan> timeline = StateTimeline.build(history.lastBefore(state, from).orElse(null),
                 history.samples(state, from, to, SAMPLE_LIMIT), from, to, settings.staleAfter(), gaps, reasons);
+        // Parts and scrap count only where the workstation recorded: the same gap rule as the timeline.
+        Duration hold = settings.staleAfter();
         TagPath cycles = sibling(state, "cycles");
-        List<CounterIncrease.Point> produced = CounterIncrease.series(history.lastBefore(cycles, from).orElse(null),
-                history.samples(cycles, from, to, SAMPLE_LIMIT), TREND_POINTS);
-        long total = produced.isEmpty() ? 0 : produced.getLast().count();
+        CounterIncrease.Counted produced = CounterIncrease.counted(history.lastBefore(cycles, from).orElse(null),
+                history.samples(cycles, from, to, SAMPLE_LIMIT), TREND_POINTS, timeline, hold, from);
         TagPath scrapPath = sibling(state, "scrap");
-        long scrap = CounterIncrease.of(history.lastBefore(scrapPath, from).orElse(null),
-                history.samples(scrapPath, from, to, SAMPLE_LIMIT));
-        OeeFigures oee = Oee.compute(timeline, total, scrap, settings.idealCycle(state.station()), settings.idlePlanned());
-        return new StationData(state.station(), timeline, oee, produced);
+        long scrap = CounterIncrease.counted(history.lastBefore(scrapPath, from).orElse(null),
+                history.samples(scrapPath, from, to, SAMPLE_LIMIT), 1, timeline, hold, from).total();
+        OeeFigures oee = Oee.compute(timeline, produced.total(), scrap, settings.idealCycle(state.station()),
+                settings.idlePlanned(), produced.uncounted(), settings.maxUnknownShare());
+        return new StationData(state.station(), timeline, oee, produced.series());
     }
 
     private static TagPath sibling(TagPath p, String signal) {

@@ -51,6 +51,32 @@ public final class ShiftFormat {
         return Double.isNaN(ratio) ? text("shift.na") : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
     }
 
+    /**
+     * A ratio of {@code figures} as shown: {@link #percent}, marked when the figures are flagged, so a figure that
+     * cannot be signed never reads as one that can.
+     */
+    public String figure(double ratio, OeeFigures figures) {
+        return figures.valid() ? percent(ratio) : text("shift.flag.marker", percent(ratio));
+    }
+
+    /** Why {@code figures} are flagged, one sentence per reason; empty when they are valid. */
+    public String warning(OeeFigures figures) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (OeeFigures.Flag flag : figures.flags()) {
+            out.add(switch (flag) {
+                case UNKNOWN_SHARE -> text("shift.flag.unknown", percent(figures.unknownShare()),
+                        duration(figures.unknown()));
+                case OVER_100 -> text("shift.flag.over100");
+            });
+        }
+        return String.join(" ", out);
+    }
+
+    /** Where times are shown: {@code Times in Europe/Berlin}. */
+    public String zoneLabel() {
+        return text("shift.zone", zone.getId());
+    }
+
     /** {@code 7 h 05 min}, {@code 12 min 30 s}, {@code 45 s}. */
     public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());

@@ -43,7 +43,20 @@ public record ShiftReport(ShiftPeriod period, List<Line> lines, List<AlarmEvent>
                        List<Downtime.ParetoBar> pareto, List<CounterIncrease.Point> produced) {
     }
 
-    /** One station's OEE. */
-    public record Station(String name, OeeFigures oee) {
+    /**
+     * One station's OEE and the state timeline it was computed from (the same spans the review draws).
+     *
+     * @param timeline spans covering the shift exactly, UNKNOWN where nothing was recorded
+     */
+    public record Station(String name, OeeFigures oee, List<StateSpan> timeline) {
+
+        public Station {
+            timeline = List.copyOf(timeline);
+        }
+
+        /** Without a timeline (tests of the tables). */
+        public Station(String name, OeeFigures oee) {
+            this(name, oee, List.of());
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * A shift's tables as CSV, one file per table beside the chosen name ({@code NAME-stations.csv}, {@code -stops},
- * {@code -pareto}, {@code -output}): machine-readable headers, ISO times with offset, ratios as decimals. Cells are
+ * {@code -pareto}, {@code -output}): machine-readable headers, ISO times with offset and the plant zone named,
+ * ratios as decimals; a station's figures that cannot be signed say so ({@code valid=false} and its {@code flags}). Cells are
  * quoted and formulas defused as in the alarm journal export. Stateless; does file I/O, never on the FX thread.
  */
 public final class ShiftReportCsv {
@@ -32,10 +33,12 @@ public final class ShiftReportCsv {
         List<List<String>> pareto = new ArrayList<>();
         List<List<String>> output = new ArrayList<>();
         stations.add(List.of("shift", "line", "station", "is_output", "parts", "scrap", "run_s", "down_s", "unknown_s",
-                "planned_s", "availability", "performance", "quality", "oee"));
-        stops.add(List.of("shift", "line", "station", "state", "from", "to", "duration_s", "reason"));
+                "planned_s", "availability", "performance", "quality", "oee", "unknown_share", "uncounted_parts",
+                "valid", "flags", "zone"));
+        stops.add(List.of("shift", "line", "station", "state", "from", "to", "duration_s", "reason", "zone"));
         pareto.add(List.of("shift", "line", "reason", "stops", "total_s", "cumulative_percent"));
-        output.add(List.of("shift", "line", "station", "time", "parts_since_start"));
+        output.add(List.of("shift", "line", "station", "time", "parts_since_start", "zone"));
+        String z = zone.getId();
         String key = report.period().key();
         for (ShiftReport.Line line : report.lines()) {
             for (ShiftReport.Station s : line.stations()) {
@@ -43,18 +46,20 @@ public final class ShiftReportCsv {
                 stations.add(List.of(key, line.name(), s.name(), Boolean.toString(s.name().equals(line.output())),
                         Long.toString(o.total()), Long.toString(o.scrap()), seconds(o.runTime()), seconds(o.downTime()),
                         seconds(o.unknown()), seconds(o.plannedTime()), ratio(o.availability()), ratio(o.performance()),
-                        ratio(o.quality()), ratio(o.oee())));
+                        ratio(o.quality()), ratio(o.oee()), ratio(o.unknownShare()), Long.toString(o.uncounted()),
+                        Boolean.toString(o.valid()), String.join(" ", o.flags().stream()
+                                .map(f -> f.name().toLowerCase(Locale.ROOT)).toList()), z));
             }
             for (Downtime d : line.stops()) {
                 stops.add(List.of(key, line.name(), d.station(), d.state().name(), iso.format(d.from()),
-                        iso.format(d.to()), seconds(d.length()), d.reason()));
+                        iso.format(d.to()), seconds(d.length()), d.reason(), z));
             }
             for (Downtime.ParetoBar b : line.pareto()) {
                 pareto.add(List.of(key, line.name(), b.reason(), Integer.toString(b.stops()), seconds(b.total()),
                         String.format(Locale.ROOT, "%.1f", b.cumulativePercent())));
             }
             for (CounterIncrease.Point p : line.produced()) {
-                output.add(List.of(key, line.name(), line.output(), iso.format(p.at()), Long.toString(p.count())));
+                output.add(List.of(key, line.name(), line.output(), iso.format(p.at()), Long.toString(p.count()), z));
             }
         }
         List<Path> files = new ArrayList<>();

@@ -49,9 +49,17 @@ class ExportCommandTest {
         ExportCommand.Range r = ExportCommand.range(export("2026-11-26/early"), Optional.of(station), SHANGHAI);
         assertEquals(Instant.parse("2026-11-25T22:00:00Z"), r.from());
         assertEquals(Instant.parse("2026-11-26T06:00:00Z"), r.to());
-        assertEquals("--shift: no shift \"late\" in the station's calendar ([early])", assertThrows(
+        assertEquals("--shift: no shift \"late\" in the station's calendar [early]", assertThrows(
                 IllegalArgumentException.class, () -> ExportCommand.range(export("2026-11-26/late"), Optional.of(station),
                         SHANGHAI)).getMessage());
+    }
+
+    @Test
+    void theDemosNamedShiftsAreTheOnesTheReviewShows() {
+        // no station block: early 06-14, late 14-22, night 22-06, as the README says
+        ExportCommand.Range r = ExportCommand.range(export("2026-11-26/night"), Optional.empty(), SHANGHAI);
+        assertEquals(Instant.parse("2026-11-26T14:00:00Z"), r.from());
+        assertEquals(Instant.parse("2026-11-26T22:00:00Z"), r.to());
     }
 
     @Test

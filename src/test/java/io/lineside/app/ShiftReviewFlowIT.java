@@ -157,6 +157,16 @@ class ShiftReviewFlowIT extends FxRobot {
         assertTrue(text.contains(format.percent(line1.oee())), text);
         assertTrue(text.contains("demo/assembly/line-2"), text);
         assertTrue(label(".shift-review > .review-message").contains(pdf.toString()), "the review says where the PDF went");
+        assertTrue(text.contains(format.zoneLabel()), "the report says which zone its times are in");
+        assertTrue(label(".zone-label").contains("Europe/Berlin"), "the review says which zone its times are in");
+
+        // The file opens in another reader too: poppler renders every page (looked at for the README image).
+        Files.createDirectories(Screenshots.DIR);
+        Process render = new ProcessBuilder("pdftoppm", "-png", "-r", "70", pdf.toString(),
+                Screenshots.DIR.resolve("shift-report-" + language).toString()).redirectErrorStream(true).start();
+        String out = new String(render.getInputStream().readAllBytes());
+        assertEquals(0, render.waitFor(), out);
+        assertTrue(Files.size(Screenshots.DIR.resolve("shift-report-" + language + "-1.png")) > 10_000, "page 1 drawn");
     }
 
     private Stage reviewStage(Texts texts) {

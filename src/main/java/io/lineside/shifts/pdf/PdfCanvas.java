@@ -25,6 +25,7 @@ final class PdfCanvas implements AutoCloseable {
     static final Color RULE = new Color(0xc8, 0xc8, 0xc8);
     static final Color BAR = new Color(0x4a, 0x6f, 0x96);
     static final Color LINE = new Color(0xb0, 0x5a, 0x1e);
+    static final Color ALARM = new Color(0x8f, 0x0b, 0x21);
     static final Color SHADE = new Color(0xee, 0xf0, 0xf3);
 
     private final PDDocument doc;
@@ -75,6 +76,52 @@ final class PdfCanvas implements AutoCloseable {
         out.newLineAtOffset(x, baseline);
         out.showText(printable(text));
         out.endText();
+    }
+
+    /**
+     * Draws {@code text} from the cursor down, wrapped to {@code maxWidth} (at spaces; a word longer than the line,
+     * or CJK text without spaces, is broken between characters), moving {@link #y} below it and starting a new page
+     * when a line would cross the bottom margin. Nothing runs off the page.
+     */
+    void paragraph(float x, float size, float leading, Color color, String text, float maxWidth) throws IOException {
+        for (String line : wrap(text, size, maxWidth)) {
+            need(leading);
+            text(x, y, size, color, line);
+            y -= leading;
+        }
+    }
+
+    /** The lines {@link #paragraph} draws. */
+    java.util.List<String> wrap(String text, float size, float maxWidth) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ", -1)) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(candidate, size) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            for (int i = 0; i < word.length(); ) { // break a word too long for a line between characters
+                int cp = word.codePointAt(i);
+                String next = line.toString() + new String(Character.toChars(cp));
+                if (!line.isEmpty() && width(next, size) > maxWidth) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    continue;
+                }
+                line.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     void textRight(float right, float baseline, float size, Color color, String text) throws IOException {

@@ -33,6 +33,9 @@ public final class ShiftReportPdf {
     /** Left edge of the name column, then the right edge of each figure column, from the left margin. */
     private static final float[] STATION_RIGHT = {0, 140, 172, 228, 284, 336, 384, 432, 474, 515};
 
+    /** The width a line of running text may take between the margins. */
+    static final float TEXT_WIDTH = PdfCanvas.WIDTH - 2 * PdfCanvas.MARGIN;
+
     private final List<String[]> cjkFonts;
 
     public ShiftReportPdf() {
@@ -87,11 +90,11 @@ public final class ShiftReportPdf {
         c.text(x, c.y - 18, 18, PdfCanvas.INK, f.text("shift.report.title"));
         c.text(x, c.y - 36, 10, PdfCanvas.INK, f.header(report.period()));
         c.text(x, c.y - 50, 8, PdfCanvas.MUTED, f.text("shift.report.workstation", workstation) + "    "
-                + f.text("shift.report.generated", f.dateTime(report.computedAt())));
+                + f.text("shift.report.generated", f.dateTime(report.computedAt())) + "    " + f.zoneLabel());
         c.y -= 56;
         if (!localized) {
-            c.text(x, c.y - 10, 8, PdfCanvas.LINE, f.text("shift.report.fontMissing"));
-            c.y -= 14;
+            c.y -= 10;
+            c.paragraph(x, 8, 10, PdfCanvas.LINE, f.text("shift.report.fontMissing"), TEXT_WIDTH);
         }
         c.line(x, c.y - 4, PdfCanvas.WIDTH - x, c.y - 4, PdfCanvas.RULE, 0.8f);
         c.y -= 12;
@@ -115,8 +118,7 @@ public final class ShiftReportPdf {
                     .map(a -> a.alarmId() + " (" + a.count() + ")").toList()));
         }
         for (String line : lines) {
-            c.text(x, c.y, 9, PdfCanvas.INK, line);
-            c.y -= 13;
+            c.paragraph(x, 9, 13, PdfCanvas.INK, line, TEXT_WIDTH);
         }
     }
 
@@ -128,12 +130,21 @@ public final class ShiftReportPdf {
             float x = PdfCanvas.MARGIN;
             OeeFigures o = line.oee();
             c.text(x, c.y - 14, 13, PdfCanvas.INK, line.name());
-            c.textRight(PdfCanvas.WIDTH - x, c.y - 14, 13, PdfCanvas.INK, f.text("shift.oee") + " " + f.percent(o.oee()));
-            c.text(x, c.y - 28, 8, PdfCanvas.MUTED, f.text("shift.lineOee", line.output()) + "  \u00B7  "
-                    + f.text("shift.availability") + " " + f.percent(o.availability()) + "  \u00B7  "
-                    + f.text("shift.performance") + " " + f.percent(o.performance()) + "  \u00B7  "
-                    + f.text("shift.quality") + " " + f.percent(o.quality()));
-            c.y -= 40;
+            c.textRight(PdfCanvas.WIDTH - x, c.y - 14, 13, o.valid() ? PdfCanvas.INK : PdfCanvas.ALARM,
+                    f.text("shift.oee") + " " + f.figure(o.oee(), o));
+            c.y -= 28;
+            c.paragraph(x, 8, 10, PdfCanvas.MUTED, f.text("shift.lineOee", line.output()) + "  \u00B7  "
+                    + f.text("shift.availability") + " " + f.figure(o.availability(), o) + "  \u00B7  "
+                    + f.text("shift.performance") + " " + f.figure(o.performance(), o) + "  \u00B7  "
+                    + f.text("shift.quality") + " " + f.figure(o.quality(), o) + "  \u00B7  "
+                    + f.text("shift.unknown") + " " + ShiftFormat.duration(o.unknown()) + " ("
+                    + f.percent(o.unknownShare()) + ")"
+                    + (o.uncounted() > 0 ? "  \u00B7  " + f.text("shift.uncounted", o.uncounted()) : ""),
+                    TEXT_WIDTH);
+            if (!o.valid()) {
+                c.paragraph(x, 9, 11, PdfCanvas.ALARM, f.warning(o), TEXT_WIDTH);
+            }
+            c.y -= 2;
             stations(line);
             float chartTop = c.y;
             float half = (PdfCanvas.WIDTH - 2 * x - 20) / 2;
@@ -157,8 +168,8 @@ public final class ShiftReportPdf {
                 OeeFigures o = s.oee();
                 String[] row = {s.name() + (s.name().equals(line.output()) ? " *" : ""), Long.toString(o.total()),
                     Long.toString(o.scrap()), ShiftFormat.duration(o.runTime()), ShiftFormat.duration(o.downTime()),
-                    ShiftFormat.duration(o.unknown()), f.percent(o.availability()), f.percent(o.performance()),
-                    f.percent(o.quality()), f.percent(o.oee())};
+                    ShiftFormat.duration(o.unknown()), f.figure(o.availability(), o), f.figure(o.performance(), o),
+                    f.figure(o.quality(), o), f.figure(o.oee(), o)};
                 for (int i = 0; i < row.length; i++) {
                     cell(i, c.y, 8, row[i]);
                 }

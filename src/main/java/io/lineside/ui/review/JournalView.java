@@ -60,6 +60,8 @@ public final class JournalView {
     private TableColumn<Row, String> messageColumn;
     @FXML
     private Label message;
+    @FXML
+    private Label zone;
 
     public JournalView(JournalViewModel model, Texts texts) {
         this.model = model;
@@ -84,6 +86,8 @@ public final class JournalView {
         column(noteColumn, Row::note);
         column(messageColumn, Row::message);
         message.textProperty().bind(model.messageProperty());
+        zone.setText(model.zoneLabel());
+        timeColumn.setText(texts.get("review.time") + " (" + model.zone().getId() + ")");
         searchButton.disableProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.busyProperty());
         search();

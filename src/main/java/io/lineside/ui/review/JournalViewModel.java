@@ -67,6 +67,16 @@ public final class JournalViewModel {
     }
 
     /** How many rows were found, or why not, or what the export did. */
+    /** The plant zone the times are shown in (stored times are UTC). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** {@code Times in Europe/Berlin}, for the view to say which clock the rows are on. */
+    public String zoneLabel() {
+        return texts.get("journal.zone", zone.getId());
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

@@ -14,6 +14,8 @@ public final class MainView {
     @FXML
     private Label title;
     @FXML
+    private Label zoneText;
+    @FXML
     private HBox connectionBox;
     @FXML
     private Label connectionText;
@@ -35,6 +37,7 @@ public final class MainView {
     @FXML
     private void initialize() {
         title.setText(model.title());
+        zoneText.setText(model.zoneText());
         dataDirText.setText(model.dataDirText());
         connectionText.textProperty().bind(model.connectionTextProperty());
         connectionDetail.textProperty().bind(model.connectionDetailProperty());

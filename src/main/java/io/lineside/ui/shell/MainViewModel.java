@@ -95,6 +95,11 @@ public final class MainViewModel {
         return texts.get("app.title") + (sources.demo() ? " \u2014 " + texts.get("app.demo") : "");
     }
 
+    /** The plant time zone every view shows times in (the header says it once for all). */
+    public String zoneText() {
+        return texts.get("shift.zone", zone.getId());
+    }
+
     public String dataDirText() {
         return texts.get("status.dataDir", sources.dataDir());
     }

@@ -53,6 +53,8 @@ public final class ShiftReviewView {
     @FXML private Label performance;
     @FXML private Label quality;
     @FXML private Label counts;
+    @FXML private Label flagWarning;
+    @FXML private Label zone;
     @FXML private Label message;
     @FXML private TableView<StationRow> stations;
     @FXML private TableView<StopRow> stops;
@@ -89,7 +91,20 @@ public final class ShiftReviewView {
             performance.setText(f.performance());
             quality.setText(f.quality());
             counts.setText(f.counts());
+            flagWarning.setText(f.warning());
+            flagWarning.setVisible(!f.valid());
+            flagWarning.setManaged(!f.valid());
+            for (Label value : List.of(oee, availability, performance, quality)) {
+                value.getStyleClass().remove("shift-figure-invalid");
+                if (!f.valid()) {
+                    value.getStyleClass().add("shift-figure-invalid");
+                }
+            }
         });
+        flagWarning.setVisible(false);
+        flagWarning.setManaged(false);
+        zone.setText(model.format().zoneLabel());
+        outputTime.setLabel(model.format().zoneLabel());
         stations.setItems(model.stations());
         columns(stations, List.of(StationRow::station, StationRow::parts, StationRow::scrap, StationRow::run,
                 StationRow::down, StationRow::unknown, StationRow::availability, StationRow::performance,

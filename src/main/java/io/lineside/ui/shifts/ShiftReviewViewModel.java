@@ -59,11 +59,17 @@ public final class ShiftReviewViewModel {
     public record StopRow(String station, String from, String to, String duration, String reason) {
     }
 
-    /** The big figures of the selected line. */
-    public record Figures(String oee, String availability, String performance, String quality, String counts) {
+    /**
+     * The big figures of the selected line.
+     *
+     * @param valid   false when the figures are flagged: they are shown marked, never as if they could be signed
+     * @param warning why they are flagged (one sentence per reason); empty when valid
+     */
+    public record Figures(String oee, String availability, String performance, String quality, String counts,
+                          boolean valid, String warning) {
     }
 
-    private static final Figures NO_FIGURES = new Figures("\u2014", "\u2014", "\u2014", "\u2014", "");
+    private static final Figures NO_FIGURES = new Figures("\u2014", "\u2014", "\u2014", "\u2014", "", true, "");
 
     private final ShiftCalendar calendar;
     private final Reports reports;
@@ -208,6 +214,14 @@ public final class ShiftReviewViewModel {
             return;
         }
         ShiftPeriod period = calendar.period(date.get(), shift.get());
+        if (!period.start().isBefore(clock.instant())) { // nothing can have been recorded yet
+            report.set(null);
+            header.set(format.header(period));
+            lines.clear();
+            showLine(null);
+            message.set(texts.get("shift.future", format.dateTime(period.start())));
+            return;
+        }
         message.set(texts.get("shift.computing"));
         tasks.run(() -> reports.analyze(period), computed -> show(computed, follow),
                 failure -> message.set(texts.get("shift.failed", BackgroundTasks.describe(failure))));
@@ -274,13 +288,15 @@ public final class ShiftReviewViewModel {
             return;
         }
         OeeFigures o = l.oee();
-        figures.set(new Figures(format.percent(o.oee()), format.percent(o.availability()),
-                format.percent(o.performance()), format.percent(o.quality()),
+        figures.set(new Figures(format.figure(o.oee(), o), format.figure(o.availability(), o),
+                format.figure(o.performance(), o), format.figure(o.quality(), o),
                 texts.get("shift.parts") + " " + o.total() + "   " + texts.get("shift.good") + " " + o.good() + "   "
                         + texts.get("shift.scrap") + " " + o.scrap() + "   " + texts.get("shift.runTime") + " "
                         + ShiftFormat.duration(o.runTime()) + "   " + texts.get("shift.downTime") + " "
                         + ShiftFormat.duration(o.downTime()) + "   " + texts.get("shift.unknown") + " "
-                        + ShiftFormat.duration(o.unknown())));
+                        + ShiftFormat.duration(o.unknown()) + " (" + format.percent(o.unknownShare()) + ")"
+                        + (o.uncounted() > 0 ? "   " + texts.get("shift.uncounted", o.uncounted()) : ""),
+                o.valid(), format.warning(o)));
         stations.setAll(l.stations().stream().map(s -> row(s, s.name().equals(l.output()))).toList());
         stops.setAll(l.stops().stream().map(d -> new StopRow(d.station(), format.time(d.from()), format.time(d.to()),
                 ShiftFormat.duration(d.length()), format.reason(d.reason()))).toList());
@@ -290,8 +306,8 @@ public final class ShiftReviewViewModel {
         OeeFigures o = s.oee();
         return new StationRow(s.name() + (output ? " \u2605" : ""), Long.toString(o.total()), Long.toString(o.scrap()),
                 ShiftFormat.duration(o.runTime()), ShiftFormat.duration(o.downTime()), ShiftFormat.duration(o.unknown()),
-                format.percent(o.availability()), format.percent(o.performance()), format.percent(o.quality()),
-                format.percent(o.oee()));
+                format.figure(o.availability(), o), format.figure(o.performance(), o), format.figure(o.quality(), o),
+                format.figure(o.oee(), o));
     }
 
     /** The Pareto bars of the shown line, for the chart. */
