@@ -127,7 +127,7 @@ public final class LinesideWindow {
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
-                    StationViewModel faceplate = new StationViewModel(id, services.store(), alarms.definitions(),
+                    StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
                             Platform::runLater, texts);
                     // The state timeline covers the shift running now (8 h when the calendar has none running).
