@@ -101,6 +101,7 @@ public final class LinesideWindow {
         workshop = new WorkshopViewModel(services.store(), texts);
         TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,
                 zone);
+        trend.setStationModel(services.stations()::describe); // a station's default pens: its trended signals
         trend.setExporter(new TrendExport(security.actions(), texts, zone));
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics,

@@ -36,13 +36,13 @@ public record StationDescription(StationId station, List<SignalDescription> sign
     }
 
     /**
-     * The {@code n} values a small tile shows: the trended ones first, then the SPEED role, then other numeric
+     * The {@code n} values a small tile shows: the SPEED role first, then the trended ones, then other numeric
      * values, in display order.
      */
     public List<SignalDescription> keyValues(int n) {
         java.util.LinkedHashSet<SignalDescription> out = new java.util.LinkedHashSet<>();
-        values().stream().filter(SignalDescription::trend).forEach(out::add);
         values().stream().filter(s -> s.has(SignalRole.SPEED)).forEach(out::add);
+        values().stream().filter(SignalDescription::trend).forEach(out::add);
         values().stream().filter(s -> s.kind().numeric()).forEach(out::add);
         values().forEach(out::add);
         return out.stream().limit(n).toList();
