@@ -98,7 +98,7 @@ public final class LinesideWindow {
                     AlarmService.Stats a = services.alarms().stats();
                     return new MainViewModel.AlarmStatus(a.delayed(), a.coalesced());
                 }), texts, zone);
-        workshop = new WorkshopViewModel(services.store(), texts);
+        workshop = new WorkshopViewModel(services.store(), services.stations(), texts);
         TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,
                 zone);
         trend.setStationModel(services.stations()::describe); // a station's default pens: its trended signals
