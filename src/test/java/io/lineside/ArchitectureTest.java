@@ -48,7 +48,7 @@ class ArchitectureTest {
     void coreDoesNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage("io.lineside.tags..", "io.lineside.telemetry..",
                         "io.lineside.history..", "io.lineside.sim..", "io.lineside.security..", "io.lineside.alarms..",
-                        "io.lineside.layout..", "io.lineside.shifts..", "io.lineside.store..")
+                        "io.lineside.layout..", "io.lineside.shifts..", "io.lineside.store..", "io.lineside.stations..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..")
                 .check(CLASSES);
     }
@@ -67,6 +67,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.history..", "io.lineside.security..",
                         "io.lineside.tags..", "io.lineside.telemetry..", "io.lineside.alarms..", "io.lineside.ui..",
                         "io.lineside.app..", "io.lineside.sim..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStationModelReadsOnlyTagsAndAlarms() {
+        noClasses().that().resideInAPackage("io.lineside.stations..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lineside.telemetry..", "io.lineside.history..",
+                        "io.lineside.security..", "io.lineside.sim..", "io.lineside.layout..", "io.lineside.shifts..",
+                        "io.lineside.store..")
                 .check(CLASSES);
     }
 

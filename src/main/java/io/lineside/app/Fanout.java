@@ -64,6 +64,11 @@ final class Fanout implements IngestSink {
             public void gap(TagGap gap) {
                 writer.putGap(gap);
             }
+
+            @Override
+            public void describe(TagPath path, TagMeta meta) {
+                Fanout.this.describe(path, meta); // a birth's EngUnit, EngLow/EngHigh and Description
+            }
         };
     }
 

@@ -111,9 +111,10 @@ public final class LinesideWindow {
                             .filter(io.lineside.alarms.ActiveAlarm::restored).count();
                     return new MainViewModel.AlarmStatus(a.delayed(), a.coalesced(), restored);
                 }), texts, zone);
-        workshop = new WorkshopViewModel(services.store(), texts);
+        workshop = new WorkshopViewModel(services.store(), services.stations(), texts);
         TrendViewModel trend = new TrendViewModel(TrendSource.of(services.query()), queries, Platform::runLater, texts,
                 zone);
+        trend.setStationModel(services.stations()::describe); // a station's default pens: its trended signals
         trend.setExporter(new TrendExport(security.actions(), texts, zone));
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics,
@@ -139,7 +140,7 @@ public final class LinesideWindow {
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
-                    StationViewModel faceplate = new StationViewModel(id, services.store(), alarms.definitions(),
+                    StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
                             Platform::runLater, texts);
                     // The state timeline covers the shift running now (8 h when the calendar has none running).

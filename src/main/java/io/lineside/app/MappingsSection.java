@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lineside.stations.Localized;
+import io.lineside.stations.SignalConfig;
+import io.lineside.stations.SignalKind;
+import io.lineside.stations.SignalRole;
 import io.lineside.tags.TagMeta;
 import io.lineside.telemetry.mapping.FieldPath;
 import io.lineside.telemetry.mapping.MappingRule;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +45,10 @@ import java.util.TreeSet;
  *     partial: false                       # batch: true = absent signals are skipped instead of BAD
  *     signals:
  *       - {name: temperature, path: values.temperature, unit: "°C", expectedPeriod: 1, range: [0, 250]}
+ *       - {name: zone1, path: values.zone1, unit: "°C", range: [0, 300], decimals: 0, trend: true,
+ *          label: {en: Zone 1, zh-CN: 一区}}           # label: a string, or one per language
+ *       - {name: door, path: values.door, kind: state}  # analog | counter | state | text | boolean
+ *       - {name: trays, path: values.trays, role: good-count}  # state | good-count | scrap-count | speed
  *   - topic: factory/+/press/{line}/{station}/{signal}
  *     site: plant2                         # parts the topic does not carry
  *     area: press
@@ -50,7 +59,8 @@ final class MappingsSection {
 
     private static final Set<String> RULE_KEYS = Set.of("topic", "kind", "site", "area", "line", "station", "signal",
             "signals", "timestamp", "seq", "quality", "partial");
-    private static final Set<String> SIGNAL_KEYS = Set.of("name", "path", "unit", "expectedPeriod", "range", "deadband");
+    private static final Set<String> SIGNAL_KEYS = Set.of("name", "path", "unit", "expectedPeriod", "range", "deadband",
+            "label", "decimals", "kind", "role", "trend");
     private static final int MAX_RULES = 1_000;
     private static final int MAX_SIGNALS = 2_000;
     private static final long MAX_FILE_BYTES = 1024 * 1024;
@@ -183,9 +193,73 @@ final class MappingsSection {
             }
             double[] range = range(s.get("range"), k + ".range");
             signals.add(new SignalSpec(name, path, new TagMeta(unit, range[0], range[1],
-                    period(s.get("expectedPeriod"), k + ".expectedPeriod"), deadband(s.get("deadband"), k + ".deadband"))));
+                    period(s.get("expectedPeriod"), k + ".expectedPeriod"), deadband(s.get("deadband"), k + ".deadband")),
+                    display(s, k)));
         }
         return signals;
+    }
+
+    /** The signal's label, decimals, kind, roles and default-trend choice (each optional). */
+    private SignalConfig display(JsonNode s, String k) throws ConfigException {
+        Localized label = Localized.NONE;
+        JsonNode l = s.get("label");
+        if (l != null && !l.isNull()) {
+            Map<String, String> byTag = new HashMap<>();
+            if (l.isTextual() && !l.asText().isBlank() && l.asText().length() <= 64) {
+                byTag.put("en", l.asText().strip());
+            } else if (l.isObject() && !l.isEmpty()) {
+                for (var it = l.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!e.getValue().isTextual() || e.getValue().asText().isBlank() || e.getValue().asText().length() > 64
+                            || !e.getKey().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                        throw error(k + ".label." + e.getKey(), "a label of 1 to 64 characters under a language tag "
+                                + "such as en or zh-CN", describe(e.getValue()));
+                    }
+                    byTag.put(e.getKey(), e.getValue().asText().strip());
+                }
+            } else {
+                throw error(k + ".label", "a label of 1 to 64 characters, or one per language {en: ..., zh-CN: ...}",
+                        describe(l));
+            }
+            label = new Localized(byTag);
+        }
+        int decimals = -1;
+        JsonNode d = s.get("decimals");
+        if (d != null && !d.isNull()) {
+            if (!d.isIntegralNumber() || d.asInt() < 0 || d.asInt() > 6) {
+                throw error(k + ".decimals", "a whole number from 0 to 6", describe(d));
+            }
+            decimals = d.asInt();
+        }
+        SignalKind kind = null;
+        if (s.has("kind")) {
+            String word = text(s, k, "kind", true);
+            kind = SignalKind.parse(word).orElseThrow(() -> error(k + ".kind",
+                    "analog, counter, state, text or boolean", quote(word)));
+        }
+        Set<SignalRole> roles = EnumSet.noneOf(SignalRole.class);
+        JsonNode r = s.get("role");
+        if (r != null && !r.isNull()) {
+            List<JsonNode> words = new ArrayList<>();
+            if (r.isArray()) {
+                r.forEach(words::add);
+            } else {
+                words.add(r);
+            }
+            for (JsonNode w : words) {
+                SignalRole role = w.isTextual() ? SignalRole.parse(w.asText()).orElse(null) : null;
+                if (role == null) {
+                    throw error(k + ".role", "state, good-count, scrap-count or speed (or a list of them)", describe(w));
+                }
+                roles.add(role);
+            }
+        }
+        JsonNode t = s.get("trend");
+        if (t != null && !t.isNull() && !t.isBoolean()) {
+            throw error(k + ".trend", "true or false", describe(t));
+        }
+        return new SignalConfig(label, Localized.NONE, decimals, kind, roles,
+                t == null || t.isNull() ? null : t.booleanValue());
     }
 
     /** History's store-on-change deadband of the signal (its units), or NaN: the station's {@code historyDeadband}. */

@@ -49,6 +49,7 @@ public final class Services implements AutoCloseable {
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
     private final MessageInspector inspector;
+    private final io.lineside.stations.StationCatalog stations;
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-watchdog").daemon().unstarted(r));
@@ -76,6 +77,8 @@ public final class Services implements AutoCloseable {
         }
         this.alarms = new AlarmService(definitions, database, clock);
         TopicMappings mappings = config.mappings();
+        this.stations = new io.lineside.stations.StationCatalog(
+                config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
         this.fanout = new Fanout(store, alarms, writer);
         this.pipeline = new IngestPipeline(mappings, fanout, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
         // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
@@ -153,6 +156,11 @@ public final class Services implements AutoCloseable {
     public void onConnectionStatus(Consumer<ConnectionStatus> listener) {
         statusListeners.add(listener);
         listener.accept(connection.status());
+    }
+
+    /** The station model: each station's signals as the config, the births and the alarm limits describe them. */
+    public io.lineside.stations.StationCatalog stations() {
+        return stations;
     }
 
     /** The engineers' message inspector (both the JSON and the Sparkplug link feed it). */

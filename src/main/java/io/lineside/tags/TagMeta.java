@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param high           upper end of the engineering range, or {@code +Infinity} when unbounded
  * @param expectedPeriod how often the publisher sends it, or null when unknown (the global stale limit applies)
  * @param deadband       history's store-on-change deadband for the tag in its units, or NaN for the station's
+ * @param description    what the publisher calls it (a Sparkplug birth's Description property); empty when none
  */
-public record TagMeta(String unit, double low, double high, Duration expectedPeriod, double deadband) {
+public record TagMeta(String unit, double low, double high, Duration expectedPeriod, double deadband,
+                      String description) {
 
     /** Nothing known: no unit, no range, the global stale limit, the station's deadband. */
     public static final TagMeta NONE = new TagMeta("", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
@@ -24,6 +26,7 @@ public record TagMeta(String unit, double low, double high, Duration expectedPer
 
     public TagMeta {
         unit = unit == null ? "" : unit;
+        description = description == null ? "" : description;
         if (Double.isNaN(low) || Double.isNaN(high) || low > high) {
             throw new IllegalArgumentException("range [" + low + ", " + high + "] is not low <= high");
         }
@@ -33,6 +36,11 @@ public record TagMeta(String unit, double low, double high, Duration expectedPer
         if (deadband < 0 || Double.isInfinite(deadband)) {
             throw new IllegalArgumentException("deadband must be a finite number >= 0 (or NaN for none), was " + deadband);
         }
+    }
+
+    /** Without a description. */
+    public TagMeta(String unit, double low, double high, Duration expectedPeriod, double deadband) {
+        this(unit, low, high, expectedPeriod, deadband, "");
     }
 
     /** Without a deadband of its own: the station's applies. */

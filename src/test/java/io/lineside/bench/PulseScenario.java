@@ -165,7 +165,7 @@ final class PulseScenario implements Scenario {
                     if (tile != null) {
                         attached[s] = true;
                         int station = s;
-                        tile.cyclesTextProperty().addListener((obs, old, text) -> changed(station, text));
+                        tile.countTextProperty().addListener((obs, old, text) -> changed(station, text));
                     }
                 }
             }

@@ -349,6 +349,10 @@ public final class SparkplugEngine {
             if (inherited != null) {
                 sink.gap(inherited); // what this metric sent before its birth could not be stored
             }
+            io.lineside.tags.TagMeta meta = path == null ? null : MetricProperties.of(metric);
+            if (meta != null) {
+                sink.describe(path, meta); // before its first value, as a mapping's unit and range are
+            }
             emit(definition, metric, payload, received, node, 0);
         }
     }

@@ -25,4 +25,11 @@ public interface SparkplugSink {
      */
     default void gap(TagGap gap) {
     }
+
+    /**
+     * A birth's metric declared its unit, engineering range or description (its property set): called before the
+     * metric's first value of that birth. Ignored unless overridden.
+     */
+    default void describe(TagPath path, io.lineside.tags.TagMeta meta) {
+    }
 }

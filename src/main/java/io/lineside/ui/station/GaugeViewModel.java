@@ -5,6 +5,9 @@ import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.time.Instant;
+import io.lineside.stations.SignalDescription;
+import io.lineside.stations.SignalKind;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -14,9 +17,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One key value of a faceplate as an analog bar: the value's place in its range, the normal band and the alarm
- * limits, the number with its unit, and its quality with age. FX thread only; properties change only when what
- * they show does.
+ * One value of a faceplate: an analog bar (the value's place in its range, the normal band and the alarm limits)
+ * when its range or limits are known, else a plain value; the value with its own decimals and unit, and its quality
+ * with age. FX thread only; properties change only when what they show does.
  */
 public final class GaugeViewModel {
 
@@ -24,6 +27,8 @@ public final class GaugeViewModel {
     private final String label;
     private final String unit;
     private final Limits limits;
+    private final SignalDescription description;
+    private final boolean bar;
     private final Texts texts;
     private double max;
     private TagValue shown;
@@ -38,11 +43,14 @@ public final class GaugeViewModel {
     public record Scale(double normalFrom, double normalTo, double low, double lowLow, double high, double highHigh) {
     }
 
-    GaugeViewModel(String signal, String label, String unit, Limits limits, Texts texts) {
-        this.signal = signal;
-        this.label = label;
-        this.unit = unit;
-        this.limits = limits;
+    GaugeViewModel(SignalDescription description, Texts texts) {
+        Locale locale = Locale.forLanguageTag(texts.language());
+        this.description = description;
+        this.signal = description.name();
+        this.label = description.label(locale);
+        this.unit = description.unit(locale);
+        this.limits = Limits.of(description);
+        this.bar = description.kind() == SignalKind.ANALOG && (description.hasRange() || description.limits().any());
         this.texts = texts;
         this.max = limits.initialMax();
         qualityText.set(texts.get("age.never"));
@@ -59,6 +67,16 @@ public final class GaugeViewModel {
 
     public String unit() {
         return unit;
+    }
+
+    /** True when drawn as a bar (a range or alarm limits are known); false: a plain value. */
+    public boolean bar() {
+        return bar;
+    }
+
+    /** The signal's description in the station model. */
+    public SignalDescription description() {
+        return description;
     }
 
     /** The value's place in the range, 0 to 1 (clamped), or NaN with no value. */
@@ -92,11 +110,11 @@ public final class GaugeViewModel {
         if (value != null && value != shown) {
             if (shown == null || !Objects.equals(shown.value(), value.value()) || shown.quality() != value.quality()) {
                 double v = value.quality() == Quality.BAD ? Double.NaN : value.number();
-                if (!Double.isNaN(v) && v > max) { // grow the range in nice steps, never shrink it under the eye
+                if (!Double.isNaN(v) && v > max && !limits.fixed()) { // grow in nice steps, never shrink under the eye
                     max = Limits.niceCeiling(v * 1.25);
                     rescale();
                 }
-                valueText.set(Texts.number(v));
+                valueText.set(text(value, v));
                 fraction.set(Double.isNaN(v) ? Double.NaN : Math.clamp((v - limits.min()) / (max - limits.min()), 0, 1));
                 quality.set(value.quality());
             }
@@ -109,9 +127,22 @@ public final class GaugeViewModel {
         }
     }
 
+    private String text(TagValue value, double v) {
+        if (value.quality() == Quality.BAD || value.value() == null) {
+            return Texts.number(Double.NaN);
+        }
+        if (value.value() instanceof String s) {
+            return s;
+        }
+        if (description.kind() == SignalKind.BOOLEAN) {
+            return texts.get(v != 0 ? "value.on" : "value.off");
+        }
+        return description.format(v);
+    }
+
     /** Grows the range to hold {@code v} (a recent value from history), as a live value would. */
     void fit(double v) {
-        if (!Double.isNaN(v) && v > max) {
+        if (!Double.isNaN(v) && v > max && !limits.fixed()) {
             max = Limits.niceCeiling(v * 1.25);
             rescale();
             TagValue last = shown;
@@ -128,7 +159,7 @@ public final class GaugeViewModel {
         scale.set(new Scale(at(limits.low(), min, span, 0), at(limits.high(), min, span, 1),
                 at(limits.low(), min, span, Double.NaN), at(limits.lowLow(), min, span, Double.NaN),
                 at(limits.high(), min, span, Double.NaN), at(limits.highHigh(), min, span, Double.NaN)));
-        rangeText.set(texts.get("station.range", Texts.number(min), Texts.number(max)));
+        rangeText.set(bar ? texts.get("station.range", description.format(min), description.format(max)) : "");
     }
 
     private static double at(double limit, double min, double span, double otherwise) {

@@ -1,33 +1,38 @@
 package io.lineside.ui.station;
 
-import io.lineside.alarms.AlarmDefinition;
-import io.lineside.alarms.LimitCondition;
-import io.lineside.tags.TagPath;
-import java.util.List;
+import io.lineside.stations.SignalDescription;
+import io.lineside.stations.SignalLimits;
 
 /**
- * A value's configured alarm limits (NaN where none) and the range its bar starts with: from zero (or below the
- * lowest negative limit) to a fifth above the highest limit, or a nice ceiling over the first value when no limit
- * is configured (the bar then grows with the value).
+ * A value's alarm limits (NaN where none, from the station model: one source with every other view) and the range
+ * its bar starts with: the engineering range when the signal has one (fixed); otherwise from zero (or below the
+ * lowest negative limit) to a fifth above the highest limit, growing with the value.
  */
-record Limits(double lowLow, double low, double high, double highHigh) {
+record Limits(double lowLow, double low, double high, double highHigh, double rangeLow, double rangeHigh) {
 
-    static Limits of(TagPath tag, List<AlarmDefinition> definitions) {
-        double[] at = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-        for (AlarmDefinition d : definitions) {
-            if (d.tag().equals(tag) && d.condition() instanceof LimitCondition c) {
-                at[c.level().ordinal()] = c.limit(); // HH, H, L, LL
-            }
-        }
-        return new Limits(at[3], at[2], at[1], at[0]);
+    static Limits of(SignalDescription signal) {
+        SignalLimits l = signal.limits();
+        return signal.hasRange() ? new Limits(l.lowLow(), l.low(), l.high(), l.highHigh(), signal.low(), signal.high())
+                : new Limits(l.lowLow(), l.low(), l.high(), l.highHigh(), Double.NaN, Double.NaN);
+    }
+
+    /** True when the scale is the signal's engineering range, which the value does not stretch. */
+    boolean fixed() {
+        return !Double.isNaN(rangeLow);
     }
 
     double min() {
+        if (fixed()) {
+            return rangeLow;
+        }
         double lowest = Double.isNaN(lowLow) ? low : lowLow;
         return !Double.isNaN(lowest) && lowest < 0 ? niceFloor(lowest * 1.2) : 0;
     }
 
     double initialMax() {
+        if (fixed()) {
+            return rangeHigh;
+        }
         double top = Double.isNaN(highHigh) ? high : highHigh;
         return Double.isNaN(top) || top <= 0 ? 10 : niceCeiling(top * 1.2);
     }

@@ -26,7 +26,7 @@ public final class StationView {
     private final Clock clock;
     private final DateTimeFormatter time;
     private final List<AnalogBar> bars = new ArrayList<>();
-    private final List<Sparkline> sparklines = new ArrayList<>();
+    private final java.util.Map<String, Sparkline> sparklines = new java.util.HashMap<>();
 
     @FXML
     private VBox faceplate;
@@ -82,9 +82,7 @@ public final class StationView {
             }
         });
         model.trendsProperty().addListener((o, old, data) -> {
-            for (int i = 0; i < sparklines.size(); i++) {
-                sparklines.get(i).show(data.get(model.gauges().get(i).signal()));
-            }
+            sparklines.forEach((signal, spark) -> spark.show(data.get(signal)));
         });
         historyMessage.textProperty().bind(model.historyMessageProperty());
         historyMessage.visibleProperty().bind(historyMessage.textProperty().isNotEmpty());
@@ -113,8 +111,10 @@ public final class StationView {
         name.getStyleClass().add("gauge-name");
         AnalogBar bar = new AnalogBar(g);
         bar.setId("gauge-" + g.signal());
+        bar.setVisible(g.bar()); // no range and no limits: a plain value, never a made-up scale
         Label value = new Label();
         value.getStyleClass().add("gauge-value");
+        value.setId("value-" + g.signal());
         value.textProperty().bind(g.valueTextProperty());
         Label unit = new Label(g.unit());
         unit.getStyleClass().add("gauge-unit");
@@ -129,12 +129,15 @@ public final class StationView {
         values.addRow(row * 2, name, bar, new HBox(4, value, unit), quality);
         values.add(range, 1, row * 2 + 1);
         bars.add(bar);
+        if (g.description().kind() != io.lineside.stations.SignalKind.ANALOG) {
+            return; // text, states and switches have no mini-trend
+        }
         Sparkline spark = new Sparkline();
         spark.setId("spark-" + g.signal());
         Label sparkName = new Label(g.label() + (g.unit().isEmpty() ? "" : " (" + g.unit() + ")"));
         sparkName.getStyleClass().add("gauge-name");
-        trends.addRow(row, sparkName, spark);
-        sparklines.add(spark);
+        trends.addRow(sparklines.size(), sparkName, spark);
+        sparklines.put(g.signal(), spark);
         spark.show(model.trendsProperty().get().get(g.signal()));
     }
 

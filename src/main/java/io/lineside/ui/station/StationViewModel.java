@@ -2,6 +2,12 @@ package io.lineside.ui.station;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.history.TrendBucket;
+import io.lineside.stations.SignalDescription;
+import io.lineside.stations.SignalKind;
+import io.lineside.stations.SignalRole;
+import io.lineside.stations.StationCatalog;
+import io.lineside.stations.StationDescription;
+import io.lineside.tags.DirtyTracker;
 import io.lineside.tags.Quality;
 import io.lineside.tags.StationId;
 import io.lineside.tags.StationState;
@@ -16,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -31,8 +38,12 @@ import javafx.collections.transformation.FilteredList;
  * A station's faceplate (ISA-101 level 3): its state, key values as analog bars, its state timeline over the last
  * 8 hours, 15-minute mini-trends of its numeric values and its active alarms.
  *
- * <p>FX thread only. Live values come from the tag store each pulse (a station has a handful of tags, listed
- * once a second); history is
+ * <p>What it shows comes from the station model ({@link StationCatalog}): every signal of the station appears, the
+ * STATE role as the state, GOOD_COUNT and SCRAP_COUNT as counts, the rest as bars where a range or limits are
+ * known and plain values otherwise, each with its unit and decimals.
+ *
+ * <p>FX thread only. Live values come from the tag store through a {@link DirtyTracker}: a pulse reads only this
+ * station's tags that changed; history is
  * read on the background executor ({@link #TRENDS_EVERY}, {@link #TIMELINE_EVERY}) and lands through the FX one.
  * A load that returns after {@link #dispose()} is dropped.
  */
@@ -47,18 +58,14 @@ public final class StationViewModel {
     /** The timeline starts where history starts (nothing was recorded before), but spans at least this. */
     static final Duration TIMELINE_MIN_SPAN = Duration.ofMinutes(5);
     static final int TREND_POINTS = 90;
-    static final Duration PATH_SCAN_EVERY = Duration.ofSeconds(1);
     /** Mini-trends, too, start where history starts, spanning at least this. */
     static final Duration TREND_MIN_SPAN = Duration.ofMinutes(2);
-    static final String STATE = "state";
-    /** Counters climb for ever: shown as a number, not as a bar or a trend. */
-    static final String CYCLES = "cycles";
-    /** Scrap counts climb too: shown beside the parts, not as a bar. */
-    static final String SCRAP = "scrap";
 
     private final StationId station;
     private final TagStore store;
-    private final List<AlarmDefinition> definitions;
+    private final StationCatalog catalog;
+    private final DirtyTracker tracker;
+    private StationDescription description;
     private final StationHistory history;
     private final Executor background;
     private final Executor fx;
@@ -78,9 +85,8 @@ public final class StationViewModel {
     private TagValue shownState;
     private String parts = "";
     private String scrap = "";
-    /** The station's tags, re-listed once a second: the store holds the whole plant's. */
-    private List<TagPath> paths = List.of();
-    private Instant lastPathScan = Instant.EPOCH;
+    /** False until the first pulse has read every tag the station has so far (the tracker reports changes only). */
+    private boolean primed;
     private Instant lastTrends = Instant.EPOCH;
     private Instant lastTimeline = Instant.EPOCH;
     private boolean trendsBusy;
@@ -94,9 +100,17 @@ public final class StationViewModel {
     public StationViewModel(StationId station, TagStore store, List<AlarmDefinition> definitions,
                             ObservableList<AlarmRow> alarmRows, StationHistory history, Executor background,
                             Executor fx, Texts texts) {
+        this(station, store, StationCatalog.generic(definitions, store), alarmRows, history, background, fx, texts);
+    }
+
+    /** @param catalog the station model: what the station's signals are and how to show them */
+    public StationViewModel(StationId station, TagStore store, StationCatalog catalog,
+                            ObservableList<AlarmRow> alarmRows, StationHistory history, Executor background,
+                            Executor fx, Texts texts) {
         this.station = station;
         this.store = store;
-        this.definitions = definitions;
+        this.catalog = catalog;
+        this.tracker = store.newTracker();
         this.history = history;
         this.background = background;
         this.fx = fx;
@@ -104,6 +118,12 @@ public final class StationViewModel {
         this.alarms = new FilteredList<>(alarmRows, row -> row.alarm().definition().station().equals(station));
         stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
         historyMessage.set(texts.get("station.loading"));
+        redescribe();
+    }
+
+    /** The station as the model describes it now (it grows when a signal nobody described arrives). */
+    public StationDescription description() {
+        return description;
     }
 
     public StationId station() {
@@ -128,7 +148,7 @@ public final class StationViewModel {
         return countText.getReadOnlyProperty();
     }
 
-    /** The numeric values as bars, in the order first seen. */
+    /** Every value of the station but its state and counts, in the model's order: bars or plain values. */
     public ObservableList<GaugeViewModel> gauges() {
         return FXCollections.unmodifiableObservableList(gauges);
     }
@@ -195,13 +215,19 @@ public final class StationViewModel {
 
     /** Shows the latest values and reloads history when due. FX thread only. */
     public void pulse(Instant now) {
-        if (Duration.between(lastPathScan, now).compareTo(PATH_SCAN_EVERY) >= 0) {
-            lastPathScan = now;
-            paths = store.paths().stream().filter(p -> p.stationId().equals(station)).toList();
+        if (!primed) { // once: what the station sent before this view opened
+            primed = true;
+            for (TagPath path : store.paths()) {
+                if (path.stationId().equals(station)) {
+                    take(path.signal(), store.get(path), now);
+                }
+            }
         }
-        for (TagPath path : paths) {
-            take(path.signal(), store.get(path), now);
-        }
+        tracker.drain(path -> {
+            if (path.stationId().equals(station)) {
+                take(path.signal(), store.get(path), now);
+            }
+        });
         gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
         if (!trendsBusy && Duration.between(lastTrends, now).compareTo(TRENDS_EVERY) >= 0) {
             loadTrends(now);
@@ -214,13 +240,22 @@ public final class StationViewModel {
     /** Drops history reads still running; the view-model is not used again. */
     public void dispose() {
         disposed = true;
+        tracker.close();
     }
 
     private void take(String signal, TagValue value, Instant now) {
         if (value == null) {
             return;
         }
-        if (signal.equals(STATE)) {
+        SignalDescription d = description.signal(signal).orElse(null);
+        if (d == null) { // a signal nobody described (or not yet): it is shown, generic
+            redescribe();
+            d = description.signal(signal).orElse(null);
+            if (d == null) {
+                return;
+            }
+        }
+        if (d.has(SignalRole.STATE)) {
             if (value != shownState) {
                 shownState = value;
                 StationState s = value.quality() == Quality.BAD ? StationState.UNKNOWN : StationState.of(value);
@@ -229,35 +264,45 @@ public final class StationViewModel {
                     stateText.set(texts.get("state." + s.name()));
                 }
             }
-        } else if (signal.equals(CYCLES) || signal.equals(SCRAP)) {
-            String count = value.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.count(value.number());
-            if (signal.equals(CYCLES)) {
-                parts = texts.get("tile.cycles") + " " + count;
+        } else if (d.has(SignalRole.GOOD_COUNT) || d.has(SignalRole.SCRAP_COUNT)) {
+            String count = value.quality() == Quality.BAD ? Texts.number(Double.NaN) : d.format(value.number());
+            if (d.has(SignalRole.GOOD_COUNT)) {
+                parts = countLabel(d, "tile.cycles") + " " + count;
             } else {
-                scrap = texts.get("shift.scrap") + " " + count;
+                scrap = countLabel(d, "shift.scrap") + " " + count;
             }
-            String text = scrap.isEmpty() ? parts : parts + "   " + scrap;
+            String text = scrap.isEmpty() ? parts : parts.isEmpty() ? scrap : parts + "   " + scrap;
             if (!text.equals(countText.get())) {
                 countText.set(text);
             }
-        } else if (value.value() instanceof Double || gaugesBySignal.containsKey(signal)) {
-            gaugesBySignal.computeIfAbsent(signal, this::newGauge).show(value, now);
+        } else {
+            GaugeViewModel g = gaugesBySignal.get(signal);
+            if (g != null) {
+                g.show(value, now);
+            }
         }
     }
 
-    private GaugeViewModel newGauge(String signal) {
-        GaugeViewModel g = new GaugeViewModel(signal, word("tile." + signal, signal), word("unit." + signal, ""),
-                Limits.of(station.signal(signal), definitions), texts);
-        gauges.add(g);
-        return g;
+    /** Re-reads the station model and adds a gauge for each value it did not have. */
+    private void redescribe() {
+        description = catalog.describe(station);
+        for (SignalDescription d : description.values()) {
+            if (!gaugesBySignal.containsKey(d.name())) {
+                GaugeViewModel g = new GaugeViewModel(d, texts);
+                gaugesBySignal.put(d.name(), g);
+                gauges.add(g);
+            }
+        }
     }
 
-    private String word(String key, String otherwise) {
-        return texts.bundle().containsKey(key) ? texts.get(key) : otherwise;
+    /** A counter's own label, or the HMI's word for its role ("Parts", "Scrap") when it has none. */
+    private String countLabel(SignalDescription d, String roleWord) {
+        return d.label().isEmpty() ? texts.get(roleWord) : d.label(Locale.forLanguageTag(texts.language()));
     }
 
     private void loadTrends(Instant now) {
-        List<String> signals = List.copyOf(gaugesBySignal.keySet());
+        List<String> signals = gaugesBySignal.values().stream()
+                .filter(g -> g.description().kind() == SignalKind.ANALOG).map(GaugeViewModel::signal).toList();
         if (signals.isEmpty()) {
             return;
         }
@@ -300,6 +345,12 @@ public final class StationViewModel {
         });
     }
 
+    /** The signal with the STATE role (its conventional name when the station has none yet). */
+    private String stateSignal() {
+        return description.withRole(SignalRole.STATE).map(SignalDescription::name)
+                .orElse(SignalRole.STATE.conventionalName());
+    }
+
     /** One value per point across {@code [from, to)}: a bucket's last GOOD value, NaN where there is none. */
     static List<Double> points(List<TrendBucket> buckets, Instant from, Instant to) {
         List<Double> out = new ArrayList<>(java.util.Collections.nCopies(TREND_POINTS, Double.NaN));
@@ -318,11 +369,12 @@ public final class StationViewModel {
         lastTimeline = now;
         Instant shiftStart = timelineStart.apply(now);
         Instant from = shiftStart != null && shiftStart.isBefore(now) ? shiftStart : now.minus(TIMELINE_SPAN);
+        TagPath statePath = station.signal(stateSignal());
         background.execute(() -> {
             List<StateBand> bands;
             String error = null;
             try {
-                List<io.lineside.history.TextSample> changes = history.states(station.signal(STATE),
+                List<io.lineside.history.TextSample> changes = history.states(statePath,
                         from.minus(SILENCE), now, SILENCE); // a little before, to know the state at the start
                 Instant start = changes.isEmpty() ? from
                         : latest(from, earliest(changes.getFirst().time(), now.minus(TIMELINE_MIN_SPAN)));

@@ -53,7 +53,9 @@ public final class TrendViewModel {
     static final Duration REFRESH = Duration.ofSeconds(1);
     /** Buckets until the chart reports its pixel width. */
     static final int DEFAULT_WIDTH = 300;
-    static final List<String> DEFAULT_SIGNALS = List.of("temperature", "speed");
+    /** What a station is: its trended signals are the default pens (none until a station model is given). */
+    private java.util.function.Function<StationId, io.lineside.stations.StationDescription> stations =
+            id -> new io.lineside.stations.StationDescription(id, List.of());
 
     private final TrendSource source;
     private final Executor background;
@@ -362,16 +364,23 @@ public final class TrendViewModel {
         }
     }
 
+    /** The station model whose trended signals become a station's default pens, with their labels and units. */
+    public void setStationModel(java.util.function.Function<StationId, io.lineside.stations.StationDescription> model) {
+        this.stations = model;
+    }
+
     private List<TrendPen> stationPens(StationId id) {
-        return DEFAULT_SIGNALS.stream().map(id::signal).map(this::pen).toList();
+        java.util.Locale locale = java.util.Locale.forLanguageTag(texts.language());
+        return stations.apply(id).trended().stream()
+                .map(s -> new TrendPen(id.signal(s.name()), id.station() + " " + s.label(locale), s.unit(locale)))
+                .toList();
     }
 
     private TrendPen pen(TagPath path) {
-        String key = "unit." + path.signal();
-        String unit = texts.bundle().containsKey(key) ? texts.get(key) : "";
-        String labelKey = "tile." + path.signal();
-        String label = texts.bundle().containsKey(labelKey) ? texts.get(labelKey) : path.signal();
-        return new TrendPen(path, path.station() + " " + label, unit);
+        java.util.Locale locale = java.util.Locale.forLanguageTag(texts.language());
+        return stations.apply(path.stationId()).signal(path.signal())
+                .map(s -> new TrendPen(path, path.station() + " " + s.label(locale), s.unit(locale)))
+                .orElseGet(() -> new TrendPen(path, path.station() + " " + path.signal(), ""));
     }
 
     private String writeCsv(TrendData shown, Path file) throws Exception {

@@ -40,9 +40,9 @@ public final class StationTile extends Region {
         state.textProperty().bind(model.stateTextProperty());
         GridPane values = new GridPane();
         values.getStyleClass().add("tile-values");
-        addRow(values, 0, texts.get("tile.speed"), model, Field.SPEED);
-        addRow(values, 1, texts.get("tile.temperature"), model, Field.TEMPERATURE);
-        addRow(values, 2, texts.get("tile.cycles"), model, Field.CYCLES);
+        addRow(values, 0, model, Field.FIRST);
+        addRow(values, 1, model, Field.SECOND);
+        addRow(values, 2, model, Field.COUNT);
         Label quality = new Label();
         quality.getStyleClass().add("tile-quality");
         quality.textProperty().bind(model.qualityTextProperty());
@@ -87,24 +87,30 @@ public final class StationTile extends Region {
         return in.getTop() + content.prefHeight(-1) + in.getBottom();
     }
 
-    private enum Field { SPEED, TEMPERATURE, CYCLES }
+    /** The tile's three value rows: the station model's two key values and its part counter. */
+    private enum Field { FIRST, SECOND, COUNT }
 
-    private static void addRow(GridPane grid, int row, String label, StationTileViewModel model, Field field) {
-        Label caption = new Label(label);
+    private static void addRow(GridPane grid, int row, StationTileViewModel model, Field field) {
+        Label caption = new Label();
         caption.getStyleClass().add("tile-caption");
+        caption.textProperty().bind(switch (field) {
+            case FIRST -> model.firstLabelProperty();
+            case SECOND -> model.secondLabelProperty();
+            case COUNT -> model.countLabelProperty();
+        });
         Label value = new Label();
         value.getStyleClass().add("tile-value");
         value.textProperty().bind(switch (field) {
-            case SPEED -> model.speedTextProperty();
-            case TEMPERATURE -> model.temperatureTextProperty();
-            case CYCLES -> model.cyclesTextProperty();
+            case FIRST -> model.firstTextProperty();
+            case SECOND -> model.secondTextProperty();
+            case COUNT -> model.countTextProperty();
         });
         Label units = new Label();
         units.getStyleClass().add("tile-unit");
-        switch (field) { // the mapping's unit when it gives one
-            case SPEED -> units.textProperty().bind(model.speedUnitProperty());
-            case TEMPERATURE -> units.textProperty().bind(model.temperatureUnitProperty());
-            case CYCLES -> { }
+        switch (field) { // the station model's unit
+            case FIRST -> units.textProperty().bind(model.firstUnitProperty());
+            case SECOND -> units.textProperty().bind(model.secondUnitProperty());
+            case COUNT -> { }
         }
         grid.addRow(row, caption, value, units);
     }

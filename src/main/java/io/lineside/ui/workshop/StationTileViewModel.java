@@ -22,10 +22,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class StationTileViewModel {
 
-    static final String STATE = "state";
-    static final String SPEED = "speed";
-    static final String TEMPERATURE = "temperature";
-    static final String CYCLES = "cycles";
+    /** The signals in each place, from the station model: state, first and second key value, part counter. */
+    private String stateSignal;
+    private String firstSignal;
+    private String secondSignal;
+    private String countSignal;
 
     private final StationId id;
     private final Texts texts;
@@ -33,26 +34,30 @@ public final class StationTileViewModel {
     // The signals as last taken, and as shown; state, speed and temperature make the tile's quality and age.
     // Null until first seen.
     private TagValue stateValue;
-    private TagValue speedValue;
-    private TagValue temperatureValue;
-    private TagValue cyclesValue;
+    private TagValue firstValue;
+    private TagValue secondValue;
+    private TagValue countValue;
     private TagValue shownState;
-    private TagValue shownSpeed;
-    private TagValue shownTemperature;
-    private TagValue shownCycles;
+    private TagValue shownFirst;
+    private TagValue shownSecond;
+    private TagValue shownCount;
     /** A shown signal changed since the last {@link #refreshAge}. */
     private boolean valuesChanged;
-    /** Display units: the mapping's when it gives one, else the usual ones. */
-    private final ReadOnlyStringWrapper speedUnit = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper temperatureUnit = new ReadOnlyStringWrapper();
+    /** Display units and labels of the two key values, from the station model ("" when unknown). */
+    private final ReadOnlyStringWrapper firstUnit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper secondUnit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper firstLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper secondLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper countLabel = new ReadOnlyStringWrapper("");
+    private io.lineside.stations.StationDescription description;
     /** Why the quality is what it is (out of range, clock skew), or empty; part of the quality text. */
     private String flagsText = "";
 
     private final ReadOnlyObjectWrapper<StationState> state = new ReadOnlyObjectWrapper<>(StationState.UNKNOWN);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper temperatureText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper cyclesText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper firstText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper secondText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(Quality.STALE);
     private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper();
     private Instant oldest;
@@ -63,12 +68,51 @@ public final class StationTileViewModel {
         this.onOpen = onOpen;
         stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
         String none = Texts.number(Double.NaN);
-        speedText.set(none);
-        temperatureText.set(none);
-        cyclesText.set(none);
-        speedUnit.set(texts.get("unit.speed"));
-        temperatureUnit.set(texts.get("unit.temperature"));
+        firstText.set(none);
+        secondText.set(none);
+        countText.set(none);
+        describe(new io.lineside.stations.StationDescription(id, java.util.List.of()));
         refreshAge(Instant.EPOCH);
+    }
+
+    /**
+     * Places the station model's signals: its STATE role, its first two key values (the SPEED role, then the
+     * trended ones) with their labels and units, and its GOOD_COUNT counter. FX thread only.
+     */
+    void describe(io.lineside.stations.StationDescription d) {
+        this.description = d;
+        java.util.Locale locale = java.util.Locale.forLanguageTag(texts.language());
+        stateSignal = d.withRole(io.lineside.stations.SignalRole.STATE).map(x -> x.name()).orElse(null);
+        countSignal = d.withRole(io.lineside.stations.SignalRole.GOOD_COUNT).map(x -> x.name()).orElse(null);
+        var keys = d.keyValues(2);
+        firstSignal = keys.size() > 0 ? keys.get(0).name() : null;
+        secondSignal = keys.size() > 1 ? keys.get(1).name() : null;
+        firstLabel.set(keys.size() > 0 ? keys.get(0).label(locale) : "");
+        firstUnit.set(keys.size() > 0 ? keys.get(0).unit(locale) : "");
+        secondLabel.set(keys.size() > 1 ? keys.get(1).label(locale) : "");
+        secondUnit.set(keys.size() > 1 ? keys.get(1).unit(locale) : "");
+        countLabel.set(d.withRole(io.lineside.stations.SignalRole.GOOD_COUNT)
+                .map(x -> x.label().isEmpty() ? texts.get("tile.cycles") : x.label(locale)).orElse(""));
+    }
+
+    /** True if the model placed {@code signal} on this tile, or knows it and chose not to show it. */
+    boolean knows(String signal) {
+        return description.signal(signal).isPresent();
+    }
+
+    /** The first key value's label (e.g. "Speed"), from the station model. */
+    public ReadOnlyStringProperty firstLabelProperty() {
+        return firstLabel.getReadOnlyProperty();
+    }
+
+    /** The second key value's label. */
+    public ReadOnlyStringProperty secondLabelProperty() {
+        return secondLabel.getReadOnlyProperty();
+    }
+
+    /** The part counter's label ("Parts"), or empty when the station has none. */
+    public ReadOnlyStringProperty countLabelProperty() {
+        return countLabel.getReadOnlyProperty();
     }
 
     public StationId id() {
@@ -87,26 +131,26 @@ public final class StationTileViewModel {
         return stateText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.getReadOnlyProperty();
+    public ReadOnlyStringProperty firstTextProperty() {
+        return firstText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty temperatureTextProperty() {
-        return temperatureText.getReadOnlyProperty();
+    public ReadOnlyStringProperty secondTextProperty() {
+        return secondText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty cyclesTextProperty() {
-        return cyclesText.getReadOnlyProperty();
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
     }
 
-    /** The speed's unit: the tag's configured unit, or the default ("/min"). */
-    public ReadOnlyStringProperty speedUnitProperty() {
-        return speedUnit.getReadOnlyProperty();
+    /** The first key value's unit, from the station model ("" when unknown). */
+    public ReadOnlyStringProperty firstUnitProperty() {
+        return firstUnit.getReadOnlyProperty();
     }
 
-    /** The temperature's unit: the tag's configured unit, or the default ("°C"). */
-    public ReadOnlyStringProperty temperatureUnitProperty() {
-        return temperatureUnit.getReadOnlyProperty();
+    /** The second key value's unit, from the station model ("" when unknown). */
+    public ReadOnlyStringProperty secondUnitProperty() {
+        return secondUnit.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Quality> qualityProperty() {
@@ -135,23 +179,18 @@ public final class StationTileViewModel {
         return take(signal, value, "");
     }
 
-    /** {@link #take(String, TagValue)} with the signal's configured unit (empty when none: the default stays). */
+    /** {@link #take(String, TagValue)}; the unit argument is ignored: units come from the station model. */
     boolean take(String signal, TagValue value, String unit) {
-        if (!unit.isEmpty()) { // set() ignores an equal value: no invalidation per message
-            switch (signal) {
-                case SPEED -> speedUnit.set(unit);
-                case TEMPERATURE -> temperatureUnit.set(unit);
-                default -> { }
-            }
-        }
-        switch (signal) {
-            case STATE -> stateValue = value;
-            case SPEED -> speedValue = value;
-            case TEMPERATURE -> temperatureValue = value;
-            case CYCLES -> cyclesValue = value;
-            default -> {
-                return false;
-            }
+        if (signal.equals(stateSignal)) {
+            stateValue = value;
+        } else if (signal.equals(firstSignal)) {
+            firstValue = value;
+        } else if (signal.equals(secondSignal)) {
+            secondValue = value;
+        } else if (signal.equals(countSignal)) {
+            countValue = value;
+        } else {
+            return false;
         }
         return true;
     }
@@ -168,26 +207,26 @@ public final class StationTileViewModel {
             shownState = stateValue;
             valuesChanged = true;
         }
-        if (speedValue != shownSpeed) {
-            if (reads(shownSpeed, speedValue)) {
-                speedText.set(number(speedValue));
+        if (firstValue != shownFirst) {
+            if (reads(shownFirst, firstValue)) {
+                firstText.set(number(firstSignal, firstValue));
             }
-            shownSpeed = speedValue;
+            shownFirst = firstValue;
             valuesChanged = true;
         }
-        if (temperatureValue != shownTemperature) {
-            if (reads(shownTemperature, temperatureValue)) {
-                temperatureText.set(number(temperatureValue));
+        if (secondValue != shownSecond) {
+            if (reads(shownSecond, secondValue)) {
+                secondText.set(number(secondSignal, secondValue));
             }
-            shownTemperature = temperatureValue;
+            shownSecond = secondValue;
             valuesChanged = true;
         }
-        if (cyclesValue != shownCycles) { // the counter takes no part in the tile's quality and age
-            if (reads(shownCycles, cyclesValue)) {
-                cyclesText.set(cyclesValue.quality() == Quality.BAD ? Texts.number(Double.NaN)
-                        : Texts.count(cyclesValue.number()));
+        if (countValue != shownCount) { // the counter takes no part in the tile's quality and age
+            if (reads(shownCount, countValue)) {
+                countText.set(countValue.quality() == Quality.BAD ? Texts.number(Double.NaN)
+                        : Texts.count(countValue.number()));
             }
-            shownCycles = cyclesValue;
+            shownCount = countValue;
         }
         refreshAge(now);
     }
@@ -199,9 +238,9 @@ public final class StationTileViewModel {
     void refreshAge(Instant now) {
         Quality worst = quality.get();
         if (valuesChanged) {
-            worst = worst(worst(worst(Quality.GOOD, shownState), shownSpeed), shownTemperature);
-            oldest = older(older(older(null, shownState), shownSpeed), shownTemperature);
-            flagsText = flagText(flags(flags(flags(0, shownState), shownSpeed), shownTemperature));
+            worst = worst(worst(worst(Quality.GOOD, shownState), shownFirst), shownSecond);
+            oldest = older(older(older(null, shownState), shownFirst), shownSecond);
+            flagsText = flagText(flags(flags(flags(0, shownState), shownFirst), shownSecond));
             valuesChanged = false;
         }
         String age = oldest == null ? texts.get("age.never") : texts.age(Duration.between(oldest, now));
@@ -216,6 +255,7 @@ public final class StationTileViewModel {
     void relocalize() {
         stateText.set(texts.get("state." + (state.get() == null ? StationState.UNKNOWN : state.get()).name()));
         valuesChanged = true; // the flags text is cached in the old language
+        describe(description); // labels and units in the new language
     }
 
     private void showState() {
@@ -231,8 +271,15 @@ public final class StationTileViewModel {
         return old == null || old.quality() != now.quality() || !Objects.equals(old.value(), now.value());
     }
 
-    private static String number(TagValue v) {
-        return v.quality() == Quality.BAD ? Texts.number(Double.NaN) : Texts.number(v.number());
+    /** The value with its signal's decimals; text as it came. */
+    private String number(String signal, TagValue v) {
+        if (v.quality() == Quality.BAD || v.value() == null) {
+            return Texts.number(Double.NaN);
+        }
+        if (v.value() instanceof String text) {
+            return text;
+        }
+        return description.signal(signal).map(d -> d.format(v.number())).orElse(Texts.number(v.number()));
     }
 
     private static int flags(int flags, TagValue v) {

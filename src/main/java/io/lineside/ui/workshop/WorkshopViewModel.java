@@ -1,5 +1,6 @@
 package io.lineside.ui.workshop;
 
+import io.lineside.stations.StationCatalog;
 import io.lineside.tags.DirtyTracker;
 import io.lineside.tags.StationId;
 import io.lineside.tags.TagPath;
@@ -39,6 +40,7 @@ public final class WorkshopViewModel {
     static final int MAX_PULSES_BEHIND = 3;
 
     private final TagStore store;
+    private final StationCatalog catalog;
     private final DirtyTracker tracker;
     private final Texts texts;
     private final Map<String, LineViewModel> linesByName = new LinkedHashMap<>();
@@ -60,7 +62,17 @@ public final class WorkshopViewModel {
         this(store, texts, PULSE_BUDGET);
     }
 
+    /** @param catalog the station model: which signals a tile shows, with their labels, units and decimals */
+    public WorkshopViewModel(TagStore store, StationCatalog catalog, Texts texts) {
+        this(store, catalog, texts, PULSE_BUDGET);
+    }
+
     WorkshopViewModel(TagStore store, Texts texts, Duration pulseBudget) {
+        this(store, StationCatalog.generic(java.util.List.of(), store), texts, pulseBudget);
+    }
+
+    WorkshopViewModel(TagStore store, StationCatalog catalog, Texts texts, Duration pulseBudget) {
+        this.catalog = catalog;
         this.budgetNanos = pulseBudget.toNanos();
         this.store = store;
         this.texts = texts;
@@ -127,7 +139,13 @@ public final class WorkshopViewModel {
             return;
         }
         StationTileViewModel tile = tileFor(path);
-        if (tile.take(path.signal(), store.get(path), store.meta(path).unit())) {
+        String signal = path.signal();
+        boolean shows = tile.take(signal, store.get(path), "");
+        if (!shows && !tile.knows(signal)) { // a signal the model did not have yet: once per station and signal
+            tile.describe(catalog.describe(path.stationId()));
+            shows = tile.take(signal, store.get(path), "");
+        }
+        if (shows) {
             changed.add(tile);
         }
     }

@@ -12,7 +12,12 @@ import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.history.TextSample;
+import io.lineside.stations.ConfiguredSignal;
+import io.lineside.stations.Localized;
+import io.lineside.stations.SignalConfig;
+import io.lineside.stations.StationCatalog;
 import io.lineside.tags.Quality;
+import io.lineside.tags.TagMeta;
 import io.lineside.tags.StationId;
 import io.lineside.tags.StationState;
 import io.lineside.tags.TagStore;
@@ -43,6 +48,10 @@ class StationViewModelTest {
     private static final Executor SAME_THREAD = Runnable::run;
     private static final AlarmDefinition TEMP_H = limit("T-H", LimitCondition.Level.H, 50);
     private static final AlarmDefinition TEMP_HH = limit("T-HH", LimitCondition.Level.HH, 60);
+    /** A speed limit: the speed's bar then scales from it and grows with what history shows. */
+    private static final AlarmDefinition SPEED_H = new AlarmDefinition("S-H", PRESS.signal("speed"), PRESS,
+            Priority.MEDIUM, new LimitCondition(LimitCondition.Level.H, 20, 1), Duration.ZERO, Duration.ZERO, false,
+            Duration.ZERO, Duration.ofHours(8), Map.of("en", "S-H"), Optional.empty(), Optional.empty());
 
     @TempDir
     Path dir;
@@ -55,7 +64,16 @@ class StationViewModelTest {
     }
 
     private StationViewModel model(HistoryDatabase db, Texts texts) {
-        return new StationViewModel(PRESS, store, List.of(TEMP_H, TEMP_HH), summary,
+        return model(db, texts, List.of(TEMP_H, TEMP_HH));
+    }
+
+    /** The press with its temperature described (label, unit) as a config would, the rest generic. */
+    private StationViewModel model(HistoryDatabase db, Texts texts, List<AlarmDefinition> alarms) {
+        ConfiguredSignal temperature = new ConfiguredSignal(Map.of(), "temperature",
+                new TagMeta("\u00B0C", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null),
+                new SignalConfig(new Localized(Map.of("en", "Temp", "zh-CN", "\u6E29\u5EA6")), Localized.NONE, -1,
+                        null, java.util.Set.of(), true));
+        return new StationViewModel(PRESS, store, new StationCatalog(List.of(temperature), alarms, store), summary,
                 StationHistory.of(new HistoryQuery(db)), SAME_THREAD, SAME_THREAD, texts);
     }
 
@@ -73,7 +91,7 @@ class StationViewModelTest {
             assertEquals(StationState.RUNNING, model.stateProperty().get());
             assertEquals("Parts 1234   Scrap 3", model.countTextProperty().get());
             assertEquals(List.of("temperature", "speed"), model.gauges().stream().map(GaugeViewModel::signal).toList(),
-                    "numeric values in the order seen; the counters are no bars; the weld is another station");
+                    "values in the model's order (configured first); the counters are no bars; the weld is another station");
             GaugeViewModel temp = model.gauges().getFirst();
             assertEquals("Temp", temp.label());
             assertEquals("\u00B0C", temp.unit());
@@ -88,7 +106,8 @@ class StationViewModelTest {
             assertTrue(Double.isNaN(scale.low()));
             assertEquals("Good \u00B7 0.4 s", temp.qualityTextProperty().get());
             GaugeViewModel speed = model.gauges().get(1);
-            assertEquals("Range 0.0\u201350.0", speed.rangeTextProperty().get(), "no limits: a nice range over the value");
+            assertEquals(false, speed.bar(), "no range and no limits: a plain value, not a made-up scale");
+            assertEquals("29.5", speed.valueTextProperty().get());
         }
     }
 
@@ -145,6 +164,31 @@ class StationViewModelTest {
     }
 
     @Test
+    void everySignalAppearsAConfiguredOneBeforeItArrivesAndOneWithoutRangeOrLimitsAsAPlainValue() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH), List.of());
+            assertEquals(List.of("temperature"), model.gauges().stream().map(GaugeViewModel::signal).toList(),
+                    "a configured signal is shown before its first value");
+            publish(PRESS, "pressure", 2.345, Quality.GOOD, NOW);
+            publish(PRESS, "recipe", "rye-900", Quality.GOOD, NOW);
+            model.pulse(NOW);
+            assertEquals(List.of("temperature", "pressure", "recipe"),
+                    model.gauges().stream().map(GaugeViewModel::signal).toList());
+            GaugeViewModel pressure = model.gauges().get(1);
+            assertEquals(false, pressure.bar(), "no range, no limits: no made-up scale");
+            assertEquals("", pressure.unit(), "unit unknown");
+            assertEquals("2.3", pressure.valueTextProperty().get());
+            assertEquals("", pressure.rangeTextProperty().get());
+            assertEquals("rye-900", model.gauges().get(2).valueTextProperty().get());
+            publish(PRESS, "pressure", 2.5, Quality.GOOD, NOW.plusSeconds(1));
+            model.pulse(NOW.plusSeconds(1));
+            assertEquals("2.5", pressure.valueTextProperty().get(), "a change arrives through the dirty tracker");
+            model.dispose();
+            assertEquals(0, store.readerCount(), "a closed faceplate stops tracking the store");
+        }
+    }
+
+    @Test
     void aYoungHistorySpansFiveMinutesNotAHairline() throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             try (HistoryWriter writer = new HistoryWriter(db)) {
@@ -154,12 +198,13 @@ class StationViewModelTest {
                     writer.put(new TagUpdate(PRESS.signal("speed"), TagValue.good(30 + s % 3, t, t, 100 - s)));
                 }
             }
-            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
+            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH), List.of(SPEED_H));
             publish(PRESS, "speed", 0.0, Quality.GOOD, NOW); // stopped now, ran at 30-32 until a moment ago
             model.pulse(NOW);
-            assertEquals("Range 0.0\u201350.0", model.gauges().getFirst().rangeTextProperty().get(),
+            assertEquals("speed", model.gauges().get(1).signal());
+            assertEquals("Range 0.0\u201350.0", model.gauges().get(1).rangeTextProperty().get(),
                     "the range holds the recent history, not just the value now");
-            assertEquals(0.0, model.gauges().getFirst().fractionProperty().get(), 1e-9);
+            assertEquals(0.0, model.gauges().get(1).fractionProperty().get(), 1e-9);
             assertEquals(List.of(new StateBand(NOW.minus(StationViewModel.TIMELINE_MIN_SPAN), NOW.minusSeconds(20), null),
                     new StateBand(NOW.minusSeconds(20), NOW, StationState.RUNNING)), model.timelineProperty().get());
             List<Double> speed = model.trendsProperty().get().get("speed");

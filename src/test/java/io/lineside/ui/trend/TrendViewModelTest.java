@@ -41,7 +41,9 @@ class TrendViewModelTest {
     Path dir;
 
     private static TrendViewModel model(TrendSource source, Executor background) {
-        return new TrendViewModel(source, background, SAME_THREAD, Texts.forLocale(Locale.ENGLISH), ZONE);
+        TrendViewModel model = new TrendViewModel(source, background, SAME_THREAD, Texts.forLocale(Locale.ENGLISH), ZONE);
+        model.setStationModel(io.lineside.testsupport.TestStations.demoLike(new io.lineside.tags.TagStore())::describe);
+        return model;
     }
 
     /** 20 minutes of 1 Hz temperature, speed and cycles up to {@link #NOW}. */

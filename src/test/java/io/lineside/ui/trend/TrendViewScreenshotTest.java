@@ -93,6 +93,7 @@ class TrendViewScreenshotTest {
             Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
             TrendViewModel model = new TrendViewModel(TrendSource.of(new HistoryQuery(db)), SAME_THREAD, SAME_THREAD,
                     texts, ZONE);
+            model.setStationModel(io.lineside.testsupport.TestStations.demoLike(new io.lineside.tags.TagStore())::describe);
             TrendView[] view = new TrendView[1];
             Map<Class<?>, Supplier<?>> controllers = Map.of(TrendView.class,
                     () -> view[0] = new TrendView(model, texts, ZONE));

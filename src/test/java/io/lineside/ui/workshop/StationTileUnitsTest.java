@@ -30,15 +30,15 @@ class StationTileUnitsTest {
     }
 
     @Test
-    void valuesShowTheUnitTheMappingGivesElseTheUsualOne() {
+    void valuesShowTheUnitTheMappingGivesElseNone() {
         store.describe(PRESS.signal("temperature"), new TagMeta("°F", 0, 500, null));
         publish("temperature", TagValue.good(181.5, T0, T0, 1));
         publish("speed", TagValue.good(42, T0, T0, 1));
         model.pulse(T0);
         StationTileViewModel tile = model.tile(PRESS);
-        assertEquals("°F", tile.temperatureUnitProperty().get());
-        assertEquals("/min", tile.speedUnitProperty().get(), "no unit configured: the usual one");
-        assertTrue(tile.temperatureTextProperty().get().startsWith("181.5"), tile.temperatureTextProperty().get());
+        assertEquals("°F", tile.secondUnitProperty().get());
+        assertEquals("", tile.firstUnitProperty().get(), "no unit configured or declared: unknown, not assumed");
+        assertTrue(tile.secondTextProperty().get().startsWith("181.5"), tile.secondTextProperty().get());
     }
 
     @Test

@@ -78,9 +78,9 @@ class WorkshopViewModelTest {
         StationTileViewModel tile = model.tile(PRESS);
         assertEquals(StationState.FAULT, tile.stateProperty().get());
         assertEquals("Fault", tile.stateTextProperty().get());
-        assertEquals("58.0", tile.speedTextProperty().get());
-        assertEquals("45.3", tile.temperatureTextProperty().get());
-        assertEquals("1204", tile.cyclesTextProperty().get());
+        assertEquals("58.0", tile.firstTextProperty().get());
+        assertEquals("45.3", tile.secondTextProperty().get());
+        assertEquals("1204", tile.countTextProperty().get());
         assertEquals(Quality.GOOD, tile.qualityProperty().get());
         assertEquals("Good \u00B7 0.7 s", tile.qualityTextProperty().get());
     }
@@ -107,7 +107,7 @@ class WorkshopViewModelTest {
         store.apply(new TagUpdate(PRESS.signal("speed"), new TagValue(null, T0, T0.plusSeconds(1), Quality.BAD, -1)));
         model.pulse(T0.plusSeconds(1));
         StationTileViewModel tile = model.tile(PRESS);
-        assertEquals("\u2014", tile.speedTextProperty().get());
+        assertEquals("\u2014", tile.firstTextProperty().get());
         assertEquals(Quality.BAD, tile.qualityProperty().get());
     }
 
@@ -117,7 +117,7 @@ class WorkshopViewModelTest {
             publish(PRESS, "speed", (double) i, T0);
         }
         assertEquals(1, model.pulse(T0));
-        assertEquals("999.0", model.tile(PRESS).speedTextProperty().get());
+        assertEquals("999.0", model.tile(PRESS).firstTextProperty().get());
         assertEquals(0, model.pulse(T0.plusMillis(16)));
     }
 
@@ -128,8 +128,8 @@ class WorkshopViewModelTest {
         ListChangeListener<Object> listCount = change -> touched.incrementAndGet();
         for (LineViewModel line : overview.lines()) {
             for (StationTileViewModel tile : line.stations()) {
-                for (ObservableValue<?> p : List.<ObservableValue<?>>of(tile.stateProperty(), tile.stateTextProperty(), tile.speedTextProperty(),
-                        tile.temperatureTextProperty(), tile.cyclesTextProperty(), tile.qualityProperty(),
+                for (ObservableValue<?> p : List.<ObservableValue<?>>of(tile.stateProperty(), tile.stateTextProperty(), tile.firstTextProperty(),
+                        tile.secondTextProperty(), tile.countTextProperty(), tile.qualityProperty(),
                         tile.qualityTextProperty())) {
                     p.addListener(count);
                 }
@@ -190,7 +190,7 @@ class WorkshopViewModelTest {
     }
 
     private static List<String> speeds(WorkshopViewModel overview, List<StationId> ids) {
-        return ids.stream().map(id -> overview.tile(id).speedTextProperty().get()).toList();
+        return ids.stream().map(id -> overview.tile(id).firstTextProperty().get()).toList();
     }
 
     @Test
