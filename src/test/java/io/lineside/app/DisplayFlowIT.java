@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +112,7 @@ class DisplayFlowIT extends FxRobot {
         clickOn(inMain("#lang-zh-CN"));
         Eventually.await("the banner speaks Chinese, from the alarm's definition", Duration.ofSeconds(5),
                 () -> label(".banner-text").contains("1\u53f7\u7ebf \u4e0a\u6599\u5de5\u4f4d\u6545\u969c"));
-        assertEquals("\u591c\u95f4", toggle("#nightButton").getText(), "header controls rebuilt in Chinese");
+        assertEquals("\u663e\u793a", menu("#displayMenu").getText(), "header controls rebuilt in Chinese");
         assertEquals("\u9501\u5b9a", button("#lockButton").getText(), "FXML %keys reloaded from the new bundle");
         assertEquals(List.of(LOAD_FAULT), selectedIds(), "the selection survives the rebuild");
         assertTrue(table().getItems().stream().anyMatch(r -> r.message().contains("\u4e0a\u6599\u5de5\u4f4d")),
@@ -129,7 +129,7 @@ class DisplayFlowIT extends FxRobot {
         clickOn(inMain("#lang-en"));
         Eventually.await("back in English", Duration.ofSeconds(5),
                 () -> label(".banner-text").contains("Line 1 load station fault"));
-        assertEquals("Night", toggle("#nightButton").getText());
+        assertEquals("Display", menu("#displayMenu").getText());
         assertEquals(List.of(LOAD_FAULT), selectedIds());
         assertEquals(before, services.alarms().snapshot().alarms().stream().filter(a -> a.id().equals(LOAD_FAULT))
                 .findFirst().orElseThrow().state(), "the switch does not touch the alarm");
@@ -140,6 +140,13 @@ class DisplayFlowIT extends FxRobot {
     @Test
     void theWindowArrangementIsSavedOnCloseAndRestoredAtTheNextStart() throws Exception {
         start(DisplayOptions.DESKTOP);
+        // The night theme is an item of the header's Display menu; chosen first, while no window covers the header.
+        clickOn(inMain("#displayMenu"));
+        Eventually.await("the Display menu is open", Duration.ofSeconds(5),
+                () -> lookup(".context-menu .menu-item").tryQuery().isPresent());
+        clickOn(lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof Label l && "Night".equals(l.getText()))
+                .findFirst().orElseThrow());
         interact(() -> {
             Stage trend = window.windows().open("trend");
             trend.setX(120);
@@ -147,7 +154,6 @@ class DisplayFlowIT extends FxRobot {
             trend.setWidth(700);
             trend.setHeight(500);
         });
-        clickOn(inMain("#nightButton"));
         interact(() -> {
             stage.hide(); // closing the main window saves the arrangement
             window.windows().closeViews();
@@ -246,8 +252,8 @@ class DisplayFlowIT extends FxRobot {
         return row.get();
     }
 
-    private ToggleButton toggle(String query) {
-        return from(stage.getScene().getRoot()).lookup(query).queryAs(ToggleButton.class);
+    private MenuButton menu(String query) {
+        return from(stage.getScene().getRoot()).lookup(query).queryAs(MenuButton.class);
     }
 
     private Button button(String query) {

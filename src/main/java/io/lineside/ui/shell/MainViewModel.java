@@ -108,7 +108,7 @@ public final class MainViewModel {
         return connectionState.getReadOnlyProperty();
     }
 
-    /** "Online · since 08:01:02 · reconnects: 0". */
+    /** "Online · since 08:01:02", with " · reconnects: 2" once the link has been lost and regained. */
     public ReadOnlyStringProperty connectionTextProperty() {
         return connectionText.getReadOnlyProperty();
     }
@@ -167,9 +167,10 @@ public final class MainViewModel {
         lastRefresh = now;
         ConnectionStatus c = sources.connection().get();
         connectionState.set(c.state());
+        // The header has no room for a count that says nothing: reconnects appear once there has been one.
         connectionText.set(texts.get("connection." + c.state().name()) + " \u00B7 "
-                + texts.get("connection.since", CLOCK.format(c.since().atZone(zone))) + " \u00B7 "
-                + texts.get("connection.reconnects", c.reconnects()));
+                + texts.get("connection.since", CLOCK.format(c.since().atZone(zone)))
+                + (c.reconnects() > 0 ? " \u00B7 " + texts.get("connection.reconnects", c.reconnects()) : ""));
         connectionDetail.set(c.detail());
         IngestDiagnostics.Snapshot d = sources.ingest().get();
         long rejected = d.oversize() + d.queueFull() + d.parseErrors() + d.unknownMessages();

@@ -35,6 +35,13 @@ class MainViewModelTest {
     }
 
     @Test
+    void noReconnectYetSaysOnlyTheStateAndSince() {
+        connection.set(new ConnectionStatus(ConnectionState.ONLINE, T0, "tcp://b:1883", 0, ""));
+        model.pulse(T0);
+        assertEquals("Online \u00B7 since 08:00:00", model.connectionTextProperty().get());
+    }
+
+    @Test
     void offlineCarriesTheOperatorMessageAfterTheNextRefresh() {
         model.pulse(T0);
         connection.set(new ConnectionStatus(ConnectionState.OFFLINE, T0.plusSeconds(5), "tcp://b:1883", 2,
