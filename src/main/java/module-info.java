@@ -56,4 +56,5 @@ module io.lineside {
     opens io.lineside.ui.nav to javafx.fxml;
     opens io.lineside.ui.plant to javafx.fxml;
     opens io.lineside.ui.station to javafx.fxml;
+    opens io.lineside.ui.tags to javafx.fxml;
 }

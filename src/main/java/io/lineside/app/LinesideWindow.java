@@ -150,6 +150,7 @@ public final class LinesideWindow {
                 id -> new StationTagsViewModel(id, services.store(), texts, zone));
         window = new MainWindow(new MainWindow.Models(main, workshop, trend, diagnostics, session, users, alarmViews,
                 journal, kpis, shifts, hierarchy), security.session()::touch, texts, zone, clock);
+        window.setTagBrowser(TagBrowsing.viewModel(services, security, texts));
         Optional<Path> layoutFile = station.flatMap(StationProfile::layout);
         if (demo || layoutFile.isPresent()) {
             showFloorPlans(new LayoutRepository(layoutFile, new LayoutLoader(), security.actions(), queries), services, texts);

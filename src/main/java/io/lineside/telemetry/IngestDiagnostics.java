@@ -44,6 +44,20 @@ public final class IngestDiagnostics {
         }
     };
     private volatile BadPayload lastBad;
+    /** The last payload of each unknown topic, as short text (same bound as the counts; the tag browser shows it). */
+    private final Map<String, String> unknownPayloads = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_UNKNOWN_TOPICS;
+        }
+    };
+    /** The topic each mapped tag arrives on (first seen), at most {@link #MAX_MAPPED_TOPICS} tags. */
+    private final java.util.concurrent.ConcurrentHashMap<io.lineside.tags.TagPath, String> mappedTopics =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tags whose topic is remembered at most. */
+    static final int MAX_MAPPED_TOPICS = 10_000;
+    /** Characters of an unknown topic's last payload kept. */
+    static final int UNKNOWN_PAYLOAD_CHARS = 120;
 
     /** The last payload that failed to decode: where, when, why, and its first bytes in hex. */
     public record BadPayload(String topic, Instant time, String reason, String hexPrefix) {
@@ -128,6 +142,40 @@ public final class IngestDiagnostics {
         String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
         synchronized (unknownTopics) {
             unknownTopics.merge(key, 1L, Long::sum);
+        }
+    }
+
+    /** Like {@link #unknownTopic(String)}, keeping the start of the payload as text for the tag browser. */
+    public void unknownTopic(String topic, byte[] payload) {
+        unknownTopic(topic);
+        String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
+        int n = Math.min(payload == null ? 0 : payload.length, UNKNOWN_PAYLOAD_CHARS);
+        String text = n == 0 ? "" : new String(payload, 0, n, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\\p{Cntrl}", " ");
+        synchronized (unknownTopics) {
+            unknownPayloads.put(key, text);
+        }
+    }
+
+    /** A topic the mapping resolved for the first time, and the tags it carries. */
+    public void mappedTopic(String topic, io.lineside.tags.TagPath[] paths) {
+        for (io.lineside.tags.TagPath path : paths) {
+            if (mappedTopics.size() >= MAX_MAPPED_TOPICS) {
+                return;
+            }
+            mappedTopics.putIfAbsent(path, topic);
+        }
+    }
+
+    /** The topic each mapped JSON tag arrived on (bounded); safe from any thread. */
+    public Map<io.lineside.tags.TagPath, String> mappedTopics() {
+        return Map.copyOf(mappedTopics);
+    }
+
+    /** The last payload (its start, as text) of each unknown topic remembered; empty text for Sparkplug ones. */
+    public Map<String, String> unknownPayloads() {
+        synchronized (unknownTopics) {
+            return Map.copyOf(unknownPayloads);
         }
     }
 

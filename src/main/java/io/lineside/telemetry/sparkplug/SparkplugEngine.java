@@ -43,6 +43,7 @@ public final class SparkplugEngine {
     private final IngestDiagnostics diagnostics;
     private final Map<NodeKey, EdgeNode> nodes = new HashMap<>();
     private final HostStates hosts = new HostStates();
+    private final BirthRegistry births = new BirthRegistry();
     private double rebirthTokens = REBIRTH_BURST;
     private long rebirthTokensAt = Long.MIN_VALUE;
 
@@ -110,6 +111,11 @@ public final class SparkplugEngine {
         return hosts.snapshot();
     }
 
+    /** The metrics the current births declare (the tag browser's view of Sparkplug); safe from any thread. */
+    public BirthRegistry births() {
+        return births;
+    }
+
     /** How many edge nodes are tracked. */
     public int nodeCount() {
         return nodes.size();
@@ -175,6 +181,7 @@ public final class SparkplugEngine {
         List<TagPath> before = node.allPaths();
         node.discarded.close(sent, received, before, received.toEpochMilli()).forEach(sink::gap);
         node.birth(bdSeq(payload), (int) payload.getSeq(), sent);
+        births.forgetNode(node.key);
         declare(node, null, payload, received);
         before.removeAll(node.allPaths());
         sink.stale(before, received); // metrics the new birth no longer declares
@@ -294,6 +301,7 @@ public final class SparkplugEngine {
         switch (topic.type()) {
             case DBIRTH -> {
                 node.deviceBirth(device);
+                births.forgetDevice(node.key, device);
                 declare(node, device, message.payload(), message.received());
             }
             case DDEATH -> {
@@ -349,8 +357,11 @@ public final class SparkplugEngine {
             if (inherited != null) {
                 sink.gap(inherited); // what this metric sent before its birth could not be stored
             }
-            io.lineside.tags.TagMeta meta = path == null ? null : MetricProperties.of(metric);
-            if (meta != null) {
+            io.lineside.tags.TagMeta meta = MetricProperties.of(metric);
+            MetricValues.Result born = MetricValues.convert(metric, metric.getDatatype());
+            births.declare(node.key, device, name, metric.getDatatype(), path, meta,
+                    born.isBad() || born.unsupported() ? null : born.value(), received);
+            if (meta != null && path != null) {
                 sink.describe(path, meta); // before its first value, as a mapping's unit and range are
             }
             emit(definition, metric, payload, received, node, 0);
@@ -361,6 +372,10 @@ public final class SparkplugEngine {
                       int flags) {
         if (definition.path() == null) {
             diagnostics.unknownTopic(label(node, definition.device(), definition.name()));
+            MetricValues.Result unmapped = MetricValues.convert(metric, definition.datatype());
+            if (!unmapped.isBad() && !unmapped.unsupported()) {
+                births.value(node.key, definition.device(), definition.name(), unmapped.value(), received);
+            }
             return;
         }
         MetricValues.Result result = metric.hasDatatype() && metric.getDatatype() != definition.datatype()

@@ -78,6 +78,11 @@ public final class SparkplugHost implements AutoCloseable {
         return hostStates;
     }
 
+    /** The metrics the current births declare, for the tag browser. Safe from any thread. */
+    public BirthRegistry births() {
+        return engine.births();
+    }
+
     /** Edge nodes tracked, refreshed every tick. Safe from any thread. */
     public int nodeCount() {
         return nodes;

@@ -83,6 +83,8 @@ public final class MainWindow {
 
     private Stage usersStage;
     private Stage reviewStage;
+    /** The engineers' tag browser, when the composition root gives one ({@link #setTagBrowser}). */
+    private io.lineside.ui.tags.TagBrowserViewModel tags;
 
     /**
      * Keys besides those of the alarms: Alt+Left / Alt+Right back and forward, Alt+Home the plant overview.
@@ -141,7 +143,11 @@ public final class MainWindow {
         wireNavigationKeys();
         pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, hierarchy.plant()::pulse, trend::pulse,
                 diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse,
-                now -> navigation.pulse(now)));
+                now -> navigation.pulse(now), now -> {
+                    if (tags != null) {
+                        tags.pulse(now);
+                    }
+                }));
     }
 
     /** The alarm banner and summary view-models. */
@@ -170,6 +176,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), navigator::back);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), navigator::forward);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.HOME, KeyCombination.ALT_DOWN), navigator::home);
+    }
+
+    /** Offers the tag browser in the "open in new window" menu; call before {@link #attach}. */
+    public void setTagBrowser(io.lineside.ui.tags.TagBrowserViewModel model) {
+        this.tags = model;
     }
 
     /** The window's way through the display hierarchy (plant, line, station, diagnostics). */
@@ -252,6 +263,12 @@ public final class MainWindow {
         views.register("alarms", "summary.title", () -> loader.load(AlarmSummaryView.class));
         views.register("diagnostics", "diag.title", () -> loader.load(DiagnosticsView.class));
         views.register("review", "review.title", () -> loader.load(ReviewView.class));
+        if (tags != null) {
+            io.lineside.ui.tags.TagBrowserViewModel browser = tags;
+            views.register("tags", "tags.title", () -> new io.lineside.ui.ViewLoader(texts::bundle, Map.of(
+                    io.lineside.ui.tags.TagBrowserView.class,
+                    () -> new io.lineside.ui.tags.TagBrowserView(browser, texts))).load(io.lineside.ui.tags.TagBrowserView.class));
+        }
         addDisplayControls(scene.getRoot());
         stage.setScene(scene);
         // Re-formatting replaces the summary's rows, which clears the table's selection: take it first.
@@ -262,6 +279,9 @@ public final class MainWindow {
             models.alarms().banner().relocalize();
             models.alarms().summary().relocalize();
             models.trend().relocalize();
+            if (tags != null) {
+                tags.relocalize();
+            }
             navigator.relocalize();
             hierarchy.plant().relocalize();
             models.alarms().banner().pulse(clock.instant());
@@ -306,5 +326,8 @@ public final class MainWindow {
         hierarchy.plant().dispose();
         workshop.dispose();
         models.trend().dispose();
+        if (tags != null) {
+            tags.dispose();
+        }
     }
 }
