@@ -3,6 +3,7 @@ package io.lineside.app;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
 import io.lineside.alarms.Priority;
+import io.lineside.alarms.ShelveReasons;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.Permission;
 import io.lineside.security.SecuredActions;
@@ -34,6 +35,7 @@ public final class AlarmCommands implements AlarmActions {
     private final SecuredActions secured;
     private final SessionManager session;
     private final Map<String, AlarmDefinition> definitions;
+    private final ShelveReasons reasons = ShelveReasons.DEFAULT;
 
     public AlarmCommands(AlarmService alarms, SecuredActions secured, SessionManager session) {
         this.alarms = alarms;
@@ -78,6 +80,10 @@ public final class AlarmCommands implements AlarmActions {
             List<String> problems = new ArrayList<>();
             if (!definitions.containsKey(alarmId)) {
                 return new Outcome(0, List.of("Alarm " + alarmId + " is not configured."));
+            }
+            java.util.Optional<String> wrongReason = reasons.problem(reason);
+            if (wrongReason.isPresent()) {
+                return new Outcome(0, List.of("Alarm " + alarmId + " not shelved: " + wrongReason.get() + "."));
             }
             String before = describe(engine, alarmId);
             int done = apply(problems, alarmId, new SecuredActions.Command(Permission.SHELVE_ALARM, SHELVE, alarmId,

@@ -134,7 +134,7 @@ public final class LinesideWindow {
         ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), oee, clock);
         shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
-                        .orElse(demo ? "demo" : "lineside")),
+                        .orElse(demo ? "demo" : "lineside"), alarms.definitions()),
                 () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
         // Output against the ideal rate OEE uses; no target where the station config has no ideal cycles.
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);

@@ -185,7 +185,7 @@ public final class Main {
             ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
                     new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock),
                     texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
-                    services.dataDir(), clock);
+                    services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
             reports.start();
             started.push(reports);
             station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows

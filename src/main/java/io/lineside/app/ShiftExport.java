@@ -25,7 +25,16 @@ final class ShiftExport implements ShiftReviewViewModel.Exporter {
     private final ZoneId zone;
     private final String workstation;
 
+    private final List<io.lineside.alarms.AlarmDefinition> alarms;
+
     ShiftExport(SecuredActions actions, Texts texts, ZoneId zone, String workstation) {
+        this(actions, texts, zone, workstation, List.of());
+    }
+
+    /** @param alarms the configured alarms, whose guidance the PDF prints for the shift's alarms */
+    ShiftExport(SecuredActions actions, Texts texts, ZoneId zone, String workstation,
+                List<io.lineside.alarms.AlarmDefinition> alarms) {
+        this.alarms = List.copyOf(alarms);
         this.actions = actions;
         this.texts = texts;
         this.zone = zone;
@@ -36,7 +45,7 @@ final class ShiftExport implements ShiftReviewViewModel.Exporter {
     public String pdf(ShiftReport report, Path file) throws Exception {
         boolean localized = actions.run(new SecuredActions.Command(Permission.EXPORT_REPORT, PDF_ACTION,
                 file.toString(), null, report.period().key(), null),
-                () -> new ShiftReportPdf().write(report, texts.bundle(), zone, workstation, file));
+                () -> ShiftReportPdf.withGuidance(alarms).write(report, texts.bundle(), zone, workstation, file));
         return texts.get("shift.exported", file) + (localized ? "" : " \u2014 " + texts.get("shift.report.fontMissing"));
     }
 

@@ -42,6 +42,8 @@ final class ShiftReports implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService timer;
 
+    private java.util.List<io.lineside.alarms.AlarmDefinition> alarms = java.util.List.of();
+
     ShiftReports(ShiftCalendar calendar, ShiftAnalyzer analyzer, ResourceBundle bundle, String workstation, Path dataDir,
                  Clock clock) {
         this.calendar = calendar;
@@ -50,6 +52,12 @@ final class ShiftReports implements AutoCloseable {
         this.workstation = workstation;
         this.dir = dataDir.resolve("reports");
         this.clock = clock;
+    }
+
+    /** The configured alarms, whose guidance each report prints for the shift's alarms; call before {@link #start}. */
+    ShiftReports alarmGuidance(java.util.List<io.lineside.alarms.AlarmDefinition> definitions) {
+        this.alarms = java.util.List.copyOf(definitions);
+        return this;
     }
 
     /** Catches up now in the background, then checks every {@link #CHECK_EVERY}. */
@@ -84,7 +92,7 @@ final class ShiftReports implements AutoCloseable {
             if (report.hasHistory()) {
                 Files.createDirectories(dir);
                 Path file = dir.resolve(period.key().replace('/', '-') + ".pdf");
-                new ShiftReportPdf().write(report, bundle, calendar.zone(), workstation, file);
+                ShiftReportPdf.withGuidance(alarms).write(report, bundle, calendar.zone(), workstation, file);
                 written.add(file);
             }
             remember(period.end());

@@ -135,7 +135,7 @@ class AlarmServiceTest {
     void aLockedSessionCannotShelveAndSaysWhy() throws Exception {
         raiseLoadFault();
         security.session().lock();
-        Outcome outcome = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "maintenance").get(5, TimeUnit.SECONDS);
+        Outcome outcome = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Maintenance").get(5, TimeUnit.SECONDS);
         assertEquals(0, outcome.done());
         assertTrue(outcome.problems().getFirst().startsWith("The session of 'admin' is locked"), outcome.toString());
         assertEquals(1, alarms.snapshot().alarms().size(), "the alarm stays visible while locked");
@@ -144,7 +144,7 @@ class AlarmServiceTest {
     @Test
     void aOneShotShelveEndsWhenTheConditionClearsSoTheNextFaultAlarmsAgain() throws Exception {
         raiseLoadFault();
-        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), true, "jam, fitter on the way")
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), true, "Other (note required): jam, fitter on the way")
                 .get(5, TimeUnit.SECONDS);
         assertEquals(1, ok.done(), ok.toString());
         assertTrue(security.audit().latest(1).getFirst().entry().newValue().startsWith("shelved once"));
@@ -163,19 +163,39 @@ class AlarmServiceTest {
     }
 
     @Test
+    void theServiceAcceptsOnlyAListedShelveReasonAndOtherNeedsANote() throws Exception {
+        raiseLoadFault();
+        Outcome free = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "because").get(5, TimeUnit.SECONDS);
+        assertEquals(0, free.done());
+        assertTrue(free.problems().getFirst().contains("must be one of Maintenance, Nuisance / chattering,"
+                + " Instrument fault, Other (note required)"), free.toString());
+        Outcome bare = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Other (note required)")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT not shelved: the reason \"Other (note required)\" needs a note."),
+                bare.problems());
+        assertEquals(AlarmState.UNACK, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Nuisance / chattering")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(1, ok.done(), ok.toString());
+        Eventually.await("shelved", Duration.ofSeconds(3), () -> alarms.shelved().size() == 1);
+        assertTrue(alarms.shelved().getFirst().note().startsWith("Nuisance / chattering (until "),
+                alarms.shelved().getFirst().note());
+    }
+
+    @Test
     void aSupervisorShelvesForAtMostTheDefinitionsMaximum() throws Exception {
         raiseLoadFault();
-        Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), false, "all shift").get(5, TimeUnit.SECONDS);
+        Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), false, "Maintenance: all shift").get(5, TimeUnit.SECONDS);
         assertEquals(List.of("Alarm L1-LOAD-FAULT: shelve L1-LOAD-FAULT: duration must be more than 0 and at most"
                 + " PT8H, was PT9H"), tooLong.problems());
-        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "sensor swap").get(5, TimeUnit.SECONDS);
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Instrument fault: sensor swap").get(5, TimeUnit.SECONDS);
         assertEquals(1, ok.done());
         Eventually.await("shelved alarms leave the list", Duration.ofSeconds(3),
                 () -> alarms.snapshot().alarms().isEmpty() && alarms.snapshot().shelved() == 1);
         assertEquals(AuditResult.OK, security.audit().latest(1).getFirst().entry().result());
         AlarmEvent shelve = alarms.shelved().getFirst();
         assertEquals("admin", shelve.user());
-        assertTrue(shelve.note().startsWith("sensor swap (until "), shelve.note());
+        assertTrue(shelve.note().startsWith("Instrument fault: sensor swap (until "), shelve.note());
 
         Outcome back = commands.unshelve(FAULT_ALARM, "swap done").get(5, TimeUnit.SECONDS);
         assertEquals(1, back.done());

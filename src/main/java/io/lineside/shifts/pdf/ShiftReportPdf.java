@@ -1,5 +1,7 @@
 package io.lineside.shifts.pdf;
 
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.KpiReport;
 import io.lineside.shifts.Downtime;
 import io.lineside.shifts.OeeFigures;
@@ -36,15 +38,33 @@ public final class ShiftReportPdf {
     /** The width a line of running text may take between the margins. */
     static final float TEXT_WIDTH = PdfCanvas.WIDTH - 2 * PdfCanvas.MARGIN;
 
+    /** How many of the shift's alarms get their guidance printed (the most frequent first). */
+    static final int MAX_GUIDANCE_ROWS = 12;
+
     private final List<String[]> cjkFonts;
+    private final java.util.Map<String, AlarmDefinition> definitions;
 
     public ShiftReportPdf() {
-        this(PdfFonts.CJK);
+        this(PdfFonts.CJK, List.of());
+    }
+
+    /**
+     * @param definitions the configured alarms: the report prints the guidance (cause, consequence, corrective
+     *                    action) of each alarm that annunciated in the shift
+     */
+    public static ShiftReportPdf withGuidance(java.util.Collection<AlarmDefinition> definitions) {
+        return new ShiftReportPdf(PdfFonts.CJK, definitions);
     }
 
     /** @param cjkFonts where to look for a CJK font (tests pass none to see the fallback) */
     ShiftReportPdf(List<String[]> cjkFonts) {
+        this(cjkFonts, List.of());
+    }
+
+    ShiftReportPdf(List<String[]> cjkFonts, java.util.Collection<AlarmDefinition> definitions) {
         this.cjkFonts = List.copyOf(cjkFonts);
+        this.definitions = definitions.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                AlarmDefinition::id, d -> d, (a, b) -> a));
     }
 
     /**
@@ -77,6 +97,7 @@ public final class ShiftReportPdf {
                     c.y -= 24;
                 }
                 alarms(c, report.kpis(), report.alarms().size(), format);
+                guidance(c, report.alarms(), format, localized ? bundle.getLocale() : Locale.ROOT);
             }
             doc.save(partial.toFile());
         }
@@ -119,6 +140,44 @@ public final class ShiftReportPdf {
         }
         for (String line : lines) {
             c.paragraph(x, 9, 13, PdfCanvas.INK, line, TEXT_WIDTH);
+        }
+    }
+
+    /**
+     * The guidance of the shift's alarms (ISA-18.2 alarm response): for each alarm that annunciated, most frequent
+     * first, its message, priority and count, then cause, consequence, corrective action and time to respond.
+     */
+    private void guidance(PdfCanvas c, List<AlarmEvent> events, ShiftFormat f, Locale locale) throws IOException {
+        java.util.Map<String, Long> counts = events.stream().filter(AlarmEvent::annunciation)
+                .collect(java.util.stream.Collectors.groupingBy(AlarmEvent::alarmId,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        List<String> ids = counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(java.util.Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        String language = locale.getLanguage().isEmpty() ? "en" : locale.toLanguageTag();
+        c.need(60);
+        float x = PdfCanvas.MARGIN;
+        c.y -= 8;
+        c.text(x, c.y - 14, 12, PdfCanvas.INK, f.text("shift.alarmGuidance"));
+        c.y -= 30;
+        for (String id : ids.stream().limit(MAX_GUIDANCE_ROWS).toList()) {
+            AlarmDefinition d = definitions.get(id);
+            c.need(40);
+            String head = id + " \u00B7 " + (d == null ? "" : d.message(language) + " \u00B7 "
+                    + d.priority().displayName() + " \u00B7 ") + counts.get(id) + "\u00D7";
+            c.paragraph(x, 9, 12, PdfCanvas.INK, head, TEXT_WIDTH);
+            String text = d == null ? f.text("shift.alarmNotConfigured")
+                    : d.guidance().map(g -> f.text("shift.alarmGuidanceLine", g.cause(), g.consequence(), g.action(),
+                            g.timeToRespond().toMinutes())).orElse(f.text("shift.alarmNoGuidance"));
+            c.paragraph(x + 10, 8, 11, PdfCanvas.MUTED, text, TEXT_WIDTH - 10);
+            c.y -= 3;
+        }
+        if (ids.size() > MAX_GUIDANCE_ROWS) {
+            c.paragraph(x, 8, 11, PdfCanvas.MUTED, f.text("shift.alarmGuidanceMore", ids.size() - MAX_GUIDANCE_ROWS),
+                    TEXT_WIDTH);
         }
     }
 

@@ -48,6 +48,9 @@ public final class AlarmCommandPanel {
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
     private final BooleanProperty oneShot = new SimpleBooleanProperty();
     private final ObservableList<Duration> durations = FXCollections.observableArrayList();
+    private final io.lineside.alarms.ShelveReasons shelveReasons = io.lineside.alarms.ShelveReasons.DEFAULT;
+    private final ObservableList<String> reasons = FXCollections.observableArrayList(shelveReasons.reasons());
+    private final StringProperty reason = new SimpleStringProperty();
     private final ReadOnlyStringWrapper targetsText = new ReadOnlyStringWrapper("");
     private final java.time.ZoneId zone;
     private List<ActiveAlarm> targets = List.of();
@@ -115,6 +118,22 @@ public final class AlarmCommandPanel {
         return note;
     }
 
+    /** The shelve reasons to choose from (journalled as written, in English). */
+    public ObservableList<String> reasons() {
+        return reasons;
+    }
+
+    /** The chosen shelve reason; bound by the view. */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** A reason as the operator reads it: the bundle's words for the default reasons, else as configured. */
+    public String reasonText(String r) {
+        int i = io.lineside.alarms.ShelveReasons.DEFAULT.reasons().indexOf(r);
+        return r == null ? "" : i < 0 ? r : texts.get("summary.shelveReason" + i);
+    }
+
     /** The chosen shelve duration; bound by the view. */
     public ObjectProperty<Duration> durationProperty() {
         return duration;
@@ -174,9 +193,10 @@ public final class AlarmCommandPanel {
         durations.add(max);
         duration.set(durations.getFirst());
         oneShot.set(false);
+        reason.set(reasons.getFirst());
         note.set("");
         title.set(texts.get("summary.shelveTitle", alarm.id(), max.toMinutes()));
-        hint.set(texts.get("summary.reason"));
+        hint.set(texts.get("summary.reasonNote"));
         report("", false);
         mode.set(Mode.SHELVE);
     }
@@ -214,11 +234,13 @@ public final class AlarmCommandPanel {
             }
             send(actions.acknowledge(targets.stream().map(ActiveAlarm::id).toList(), text), "summary.acked");
         } else if (mode.get() == Mode.SHELVE) {
-            if (text.isEmpty()) {
-                report(texts.get("summary.reasonMissing"), true);
+            String chosen = reason.get() == null ? "" : reason.get();
+            if (chosen.isEmpty() || chosen.equals(shelveReasons.other()) && text.isEmpty()) {
+                report(texts.get(chosen.isEmpty() ? "summary.reasonMissing" : "summary.reasonOtherNote"), true);
                 return;
             }
-            send(actions.shelve(targets.getFirst().id(), duration.get(), oneShot.get(), text), "summary.shelved");
+            send(actions.shelve(targets.getFirst().id(), duration.get(), oneShot.get(),
+                    io.lineside.alarms.ShelveReasons.compose(chosen, text)), "summary.shelved");
         }
     }
 

@@ -75,6 +75,8 @@ public final class AlarmSummaryView {
     @FXML
     private ComboBox<Duration> duration;
     @FXML
+    private ComboBox<String> reason;
+    @FXML
     private CheckBox oneShot;
     @FXML
     private TextField note;
@@ -154,6 +156,21 @@ public final class AlarmSummaryView {
         });
         duration.visibleProperty().bind(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.SHELVE));
         duration.managedProperty().bind(duration.visibleProperty());
+        reason.setItems(panel.reasons());
+        reason.valueProperty().bindBidirectional(panel.reasonProperty());
+        reason.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String r) {
+                return panel.reasonText(r);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return panel.reasons().stream().filter(r -> panel.reasonText(r).equals(text)).findFirst().orElse(null);
+            }
+        });
+        reason.visibleProperty().bind(duration.visibleProperty());
+        reason.managedProperty().bind(duration.visibleProperty());
         oneShot.selectedProperty().bindBidirectional(panel.oneShotProperty());
         oneShot.visibleProperty().bind(duration.visibleProperty());
         oneShot.managedProperty().bind(duration.visibleProperty());

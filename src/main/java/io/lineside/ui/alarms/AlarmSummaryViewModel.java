@@ -246,10 +246,7 @@ public final class AlarmSummaryViewModel {
         ActiveAlarm a = row.alarm();
         StringBuilder b = new StringBuilder(texts.get("summary.detailValues", a.id(),
                 a.tripValue().isEmpty() ? "\u2014" : a.tripValue(), a.value(), a.repeats()));
-        a.definition().guidance().ifPresentOrElse(g -> b.append('\n').append(texts.get("summary.detailGuidance",
-                g.cause(), g.consequence(), g.action(), g.timeToRespond() == null ? "\u2014"
-                        : String.valueOf(g.timeToRespond().toMinutes()))),
-                () -> b.append('\n').append(texts.get("summary.detailNoGuidance")));
+        b.append('\n').append(AlarmGuidanceText.of(a.definition(), texts));
         return b.toString();
     }
 

@@ -265,7 +265,7 @@ public final class MainWindow {
         views.register("review", "review.title", () -> loader.load(ReviewView.class));
         if (tags != null) {
             io.lineside.ui.tags.TagBrowserViewModel browser = tags;
-            views.register("tags", "tags.title", () -> new io.lineside.ui.ViewLoader(texts::bundle, Map.of(
+            views.register("tags", "browser.title", () -> new io.lineside.ui.ViewLoader(texts::bundle, Map.of(
                     io.lineside.ui.tags.TagBrowserView.class,
                     () -> new io.lineside.ui.tags.TagBrowserView(browser, texts))).load(io.lineside.ui.tags.TagBrowserView.class));
         }

@@ -88,7 +88,7 @@ public final class StationView {
         historyMessage.visibleProperty().bind(historyMessage.textProperty().isNotEmpty());
         historyMessage.managedProperty().bind(historyMessage.visibleProperty());
         alarms.setItems(model.alarms());
-        alarms.setCellFactory(list -> new AlarmCell());
+        alarms.setCellFactory(list -> new AlarmCell(model::guidance));
         noAlarms.visibleProperty().bind(Bindings.isEmpty(model.alarms()));
         noAlarms.managedProperty().bind(noAlarms.visibleProperty());
         alarms.visibleProperty().bind(noAlarms.visibleProperty().not());
@@ -158,18 +158,35 @@ public final class StationView {
         model.dispose();
     }
 
-    /** An alarm as one line: priority shape and word, time, message, value, state. */
+    /** An alarm as one line (priority shape and word, time, message, value, state) and its guidance under it. */
     private static final class AlarmCell extends ListCell<AlarmRow> {
+        private final java.util.function.Function<AlarmRow, String> guidance;
+        private final Label line = new Label();
+        private final Label advice = new Label();
+        private final VBox box = new VBox(2, line, advice);
+
+        AlarmCell(java.util.function.Function<AlarmRow, String> guidance) {
+            this.guidance = guidance;
+            advice.setWrapText(true);
+            advice.getStyleClass().add("station-alarm-guidance");
+            line.setWrapText(true);
+            box.maxWidthProperty().bind(widthProperty().subtract(24));
+            setPrefWidth(0); // the list's width, not the text's: the guidance wraps instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(AlarmRow row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeIf(c -> c.startsWith("alarm-row-"));
+            setText(null);
             if (empty || row == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(row.priority() + "   " + row.time() + "   " + row.message() + "   " + row.value() + "   "
+            line.setText(row.priority() + "   " + row.time() + "   " + row.message() + "   " + row.value() + "   "
                     + row.state());
+            advice.setText(guidance.apply(row));
+            setGraphic(box);
             getStyleClass().add("alarm-row-" + row.alarm().priority().name().toLowerCase(Locale.ROOT));
         }
     }

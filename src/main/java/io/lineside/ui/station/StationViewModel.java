@@ -158,6 +158,11 @@ public final class StationViewModel {
         return alarms;
     }
 
+    /** What the operator is told for {@code row}'s alarm: cause, consequence, corrective action, time to respond. */
+    public String guidance(AlarmRow row) {
+        return io.lineside.ui.alarms.AlarmGuidanceText.of(row.alarm().definition(), texts);
+    }
+
     /**
      * The state over the last {@link #TIMELINE_SPAN}, oldest first, covering it without holes; it starts later when
      * history does (but spans {@link #TIMELINE_MIN_SPAN} at least), so a young history is not a hairline.

@@ -141,12 +141,18 @@ class AlarmSummaryViewModelTest {
         panel.requestShelve(shortShelve);
         assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(45)), panel.durations());
         assertEquals("Shelve PRESS-H for at most 45 min", panel.titleProperty().get());
+        assertEquals(io.lineside.alarms.ShelveReasons.DEFAULT.reasons(), panel.reasons());
+        assertEquals("Maintenance", panel.reasonProperty().get(), "the first reason is chosen");
+        assertEquals("Nuisance / chattering", panel.reasonText(panel.reasons().get(1)));
+        panel.reasonProperty().set("Other (note required)");
         panel.confirm(List.of("PRESS-H"));
-        assertEquals("Write a reason for shelving.", panel.messageProperty().get());
+        assertEquals("Not shelved: the reason Other needs a note.", panel.messageProperty().get());
+        assertEquals(List.of(), sent.calls);
+        panel.reasonProperty().set("Instrument fault");
         panel.durationProperty().set(Duration.ofMinutes(30));
         panel.noteProperty().set("sensor swap");
         panel.confirm(List.of("PRESS-H"));
-        assertEquals(List.of("shelve PRESS-H PT30M sensor swap"), sent.calls);
+        assertEquals(List.of("shelve PRESS-H PT30M Instrument fault: sensor swap"), sent.calls);
         assertEquals("Shelved PRESS-H.", panel.messageProperty().get());
 
         panel.requestShelve(shortShelve);
@@ -154,7 +160,7 @@ class AlarmSummaryViewModelTest {
         panel.oneShotProperty().set(true);
         panel.noteProperty().set("known drift, recalibrate");
         panel.confirm(List.of("PRESS-H"));
-        assertEquals("shelve PRESS-H PT15M once known drift, recalibrate", sent.calls.getLast());
+        assertEquals("shelve PRESS-H PT15M once Maintenance: known drift, recalibrate", sent.calls.getLast());
     }
 
     @Test
