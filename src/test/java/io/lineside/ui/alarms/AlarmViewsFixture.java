@@ -10,6 +10,7 @@ import io.lineside.alarms.DiscreteCondition;
 import io.lineside.alarms.Guidance;
 import io.lineside.alarms.Priority;
 import io.lineside.tags.TagPath;
+import io.lineside.testsupport.Elision;
 import io.lineside.ui.Texts;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.theme.Theme;
@@ -22,14 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 /**
@@ -131,58 +130,24 @@ final class AlarmViewsFixture {
     List<String> elided() {
         List<String> out = new ArrayList<>();
         for (Node n : root.lookupAll(".alarm-banner")) {
-            walk(n, out);
+            out.addAll(Elision.under(n));
         }
         for (Node n : root.lookupAll(".summary-toolbar")) {
-            walk(n, out);
+            out.addAll(Elision.under(n));
         }
         for (Node n : root.lookupAll(".column-header")) {
             if (n.lookup(".label") instanceof Labeled header && !header.getText().isEmpty()
-                    && !shownText(header).equals(header.getText())) {
-                out.add("elided header: \"" + shownText(header) + "\" of \"" + header.getText() + "\"");
+                    && !Elision.shownText(header).equals(header.getText())) {
+                out.add("elided header: \"" + Elision.shownText(header) + "\" of \"" + header.getText() + "\"");
             } // a column scrolled off to the right is not elided: the table scrolls
         }
         for (Node n : root.lookupAll(".table-cell")) {
             if (n instanceof TableCell<?, ?> c && c.getTableColumn() != null
                     && "stateColumn".equals(c.getTableColumn().getId())) {
-                check(c, out);
+                Elision.check(c, out);
             }
         }
         return out;
-    }
-
-    private void walk(Node n, List<String> out) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l) {
-            check(l, out);
-        }
-        if (n instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                walk(child, out);
-            }
-        }
-    }
-
-    private void check(Labeled l, List<String> out) {
-        String full = l.getText();
-        if (full == null || full.isEmpty() || !l.isVisible()) {
-            return;
-        }
-        String shown = shownText(l);
-        Bounds b = l.localToScene(l.getLayoutBounds());
-        if (!shown.equals(full)) {
-            out.add("elided: \"" + shown + "\" of \"" + full + "\"");
-        } else if (b.getMaxX() > scene.getWidth() + 0.5 || b.getMinX() < -0.5) {
-            out.add("outside the window: \"" + full + "\" at x " + Math.round(b.getMinX()) + "-"
-                    + Math.round(b.getMaxX()));
-        }
-    }
-
-    private static String shownText(Labeled l) {
-        return l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).map(c -> ((Text) c).getText())
-                .findFirst().orElse("");
     }
 
     /** The commands are not what these pictures are about. */
