@@ -12,8 +12,9 @@ import java.time.Instant;
 /**
  * The recorder's counts in one line: what arrived, what became samples, and everything refused or lost on the way.
  * "handled" is what the writer finished with (committed, or skipped as unchanged: the writer counts both as written);
- * "unchanged" is the skipped part, so rows inserted are at most handled − unchanged (redelivered duplicates the key
- * absorbs are not told apart yet). The same line goes to the log and to {@link #FILE} for the diagnose bundle.
+ * "unchanged" is the skipped part; "rows inserted" is what the writer really inserted and committed, and
+ * "duplicates" the true ones (that exact sample already stored, or a Sparkplug seq already released); "late" are
+ * stored out of seq order. The same line goes to the log and to {@link #FILE} for the diagnose bundle.
  */
 final class RecorderSummary {
 
@@ -25,13 +26,16 @@ final class RecorderSummary {
 
     static String line(IngestDiagnostics.Snapshot d, HistoryWriter w, long reconnects, long unreadableTopics) {
         return "received " + d.received() + ", decoded " + d.decoded()
-                + ", handled " + w.writtenCount() + " (unchanged " + w.skippedCount() + ", at most "
-                + (w.writtenCount() - w.skippedCount()) + " rows inserted)"
-                + ", duplicates " + d.duplicates() + ", seq gaps " + d.seqGaps()
+                + ", handled " + w.writtenCount() + " (unchanged " + w.skippedCount() + ", rows inserted "
+                + w.insertedCount() + ")"
+                + ", duplicates " + (d.duplicates() + w.duplicateCount()) + ", late messages " + d.lateMessages()
+                + ", seq gaps " + d.seqGaps()
                 + ", parse errors " + d.parseErrors() + ", oversize " + d.oversize()
                 + ", unknown messages " + d.unknownMessages() + " (" + d.unknownTopics() + " topics, unreadable "
                 + unreadableTopics + ")"
                 + ", bad values " + d.badValues() + ", queue-full drops " + d.queueFull()
+                + ", discarded values " + d.discardedValues() + ", rebirths suppressed " + d.rebirthsSuppressed()
+                + ", window overflows " + d.windowOverflows()
                 + ", callback errors " + d.callbackErrors()
                 + ", writer dropped " + w.droppedCount() + ", failed " + w.failedCount() + " in " + w.failedBatches()
                 + " batches, withheld " + w.withheldCount() + ", backlog " + w.backlog()

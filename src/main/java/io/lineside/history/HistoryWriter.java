@@ -68,6 +68,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong inserted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedRows = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
@@ -227,6 +229,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     public long skippedCount() { return onChange.skipped(); }
     /** Updates committed to the database, or skipped as unchanged (a redelivered duplicate counts, though it adds no row). */
     public long writtenCount() { return written.get(); }
+    /** Sample rows really inserted and committed (true duplicates and skipped unchanged updates excluded). */
+    public long insertedCount() { return inserted.get(); }
+    /** True duplicates: committed updates whose exact sample (tag, source time, seq) was already stored. */
+    public long duplicateCount() { return duplicates.get(); }
     /** Updates refused because the queue was full or the writer closed. */
     public long droppedCount() { return dropped.get(); }
     /** Batches given up after all retries; their updates are in {@link #failedCount()}. */
@@ -436,8 +442,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                table.write(batch, gaps);
+                int rows = table.write(batch, gaps);
                 written.addAndGet(batch.size());
+                inserted.addAndGet(rows);
+                duplicates.addAndGet(batch.size() - rows);
                 batches.incrementAndGet();
                 if (attempt > 1) {
                     LOG.log(Level.INFO, "history batch written after {0} attempts", attempt);

@@ -59,22 +59,31 @@ final class SampleTable {
      * Writes and commits one batch. On failure the caller retries or gives up; call {@link #discard} first so the
      * next attempt starts on a fresh connection.
      */
-    void write(List<TagUpdate> batch, List<TagGap> gaps) throws SQLException {
+    int write(List<TagUpdate> batch, List<TagGap> gaps) throws SQLException {
         try {
-            insert(batch, gaps, false);
+            return insert(batch, gaps, false);
         } catch (SQLException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             discard(); // rolls back the partial batch (and any tag rows it added)
-            insert(batch, gaps, true);
+            return insert(batch, gaps, true);
         }
     }
 
-    /** Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. */
-    private void insert(List<TagUpdate> batch, List<TagGap> gaps, boolean merge) throws SQLException {
+    /**
+     * Writes and commits one batch: INSERT on the normal path, MERGE when a duplicate was seen in it. On the MERGE
+     * path a sample whose key (tag, ts, seq) is already stored, or already earlier in the batch, is left out.
+     *
+     * @return the sample rows really inserted: the batch size, less the true duplicates
+     */
+    private int insert(List<TagUpdate> batch, List<TagGap> gaps, boolean merge) throws SQLException {
         Connection c = connection();
         PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
+        PreparedStatement exists = merge
+                ? c.prepareStatement("SELECT 1 FROM sample WHERE tag_id = ? AND ts = ? AND seq = ?") : null;
+        java.util.Set<List<Long>> keys = new java.util.HashSet<>();
+        int inserted = 0;
         try {
             // In key order (tag, then time), each index page is visited once per batch rather than at random.
             long[] order = new long[batch.size()];
@@ -85,6 +94,10 @@ final class SampleTable {
             for (long key : order) {
                 TagUpdate update = batch.get((int) key);
                 TagValue v = update.value();
+                if (merge && isStored(exists, keys, (int) (key >>> 32), v)) {
+                    continue; // a true duplicate: this exact sample is stored
+                }
+                inserted++;
                 ps.setInt(1, (int) (key >>> 32));
                 ps.setLong(2, v.sourceTime().toEpochMilli());
                 ps.setLong(3, v.seq());
@@ -111,11 +124,27 @@ final class SampleTable {
         } finally {
             if (merge) {
                 ps.close();
+                exists.close();
             }
         }
         c.commit();
         for (TagUpdate update : batch) { // ids are cached now; tell the folder which tag-hours grew
             folder.touched(tagIds.get(update.path()), update.value().sourceTime().toEpochMilli());
+        }
+        return inserted;
+    }
+
+    /** Whether the sample's key is in the table or earlier in this batch (then it is remembered). */
+    private static boolean isStored(PreparedStatement exists, java.util.Set<List<Long>> keys, int tagId, TagValue v)
+            throws SQLException {
+        if (!keys.add(List.of((long) tagId, v.sourceTime().toEpochMilli(), v.seq()))) {
+            return true;
+        }
+        exists.setInt(1, tagId);
+        exists.setLong(2, v.sourceTime().toEpochMilli());
+        exists.setLong(3, v.seq());
+        try (ResultSet rs = exists.executeQuery()) {
+            return rs.next();
         }
     }
 

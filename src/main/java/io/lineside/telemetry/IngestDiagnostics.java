@@ -73,12 +73,27 @@ public final class IngestDiagnostics {
      * @param outOfRange      values outside their tag's engineering range (kept, as UNCERTAIN)
      * @param unreadableTopics messages on a topic the MQTT library could not decode (an emoji, a control
      *                         character, ...): skipped, acknowledged, and counted in {@code unknownMessages} too
+     * @param discardedValues    Sparkplug values not stored (data before a birth, an undeclared alias): gap rows
+     * @param rebirthsSuppressed Sparkplug rebirth requests not sent because of the rate limits
+     * @param lateMessages       messages stored late, out of seq order (not duplicates: see {@link #lateMessage})
+     * @param windowOverflows    Sparkplug seq gaps given up early because the reorder window was full
      */
     public record Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
                            long unknownMessages, int unknownTopics, long seqGaps, long duplicates,
                            long callbackErrors,
                            BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths,
-                           long clockSkews, long outOfRange, long unreadableTopics) {
+                           long clockSkews, long outOfRange, long unreadableTopics, long discardedValues,
+                           long rebirthsSuppressed, long lateMessages, long windowOverflows) {
+
+        /** Without the Sparkplug window counters and late messages (zero). */
+        public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
+                        long unknownMessages, int unknownTopics, long seqGaps, long duplicates, long callbackErrors,
+                        BadPayload lastBad, long badValues, long rebirthRequests, long ignoredDeaths,
+                        long clockSkews, long outOfRange, long unreadableTopics) {
+            this(received, decoded, oversize, queueFull, parseErrors, unknownMessages, unknownTopics, seqGaps,
+                    duplicates, callbackErrors, lastBad, badValues, rebirthRequests, ignoredDeaths, clockSkews,
+                    outOfRange, unreadableTopics, 0, 0, 0, 0);
+        }
 
         /** Without the unreadable-topic counter (zero). */
         public Snapshot(long received, long decoded, long oversize, long queueFull, long parseErrors,
@@ -214,7 +229,11 @@ public final class IngestDiagnostics {
         rebirthsSuppressed.incrementAndGet();
     }
 
-    /** A Sparkplug message that arrived after its seq gap was given up: stored late, out of seq order. */
+    /**
+     * A message stored late, out of seq order: a Sparkplug message that arrived after its seq gap was given up, or a
+     * JSON message whose seq is at or below its stream's last one (a redelivered backlog after a broker restart).
+     * Not a duplicate: only history knows whether that exact sample is already stored.
+     */
     public void lateMessage() {
         lateMessages.incrementAndGet();
     }
@@ -234,7 +253,7 @@ public final class IngestDiagnostics {
         return rebirthsSuppressed.get();
     }
 
-    /** Sparkplug messages stored late so far. */
+    /** Messages stored late, out of seq order, so far. */
     public long lateMessages() {
         return lateMessages.get();
     }
@@ -269,6 +288,7 @@ public final class IngestDiagnostics {
         return new Snapshot(received.get(), decoded.get(), oversize.get(), queueFull.get(), parseErrors.get(),
                 unknown.get(), topics, seqGaps.get(), duplicates.get(), callbackErrors.get(), lastBad,
                 badValues.get(), rebirthRequests.get(), ignoredDeaths.get(), clockSkews.get(), outOfRange.get(),
-                unreadableTopics.get());
+                unreadableTopics.get(), discardedValues.get(), rebirthsSuppressed.get(), lateMessages.get(),
+                windowOverflows.get());
     }
 }

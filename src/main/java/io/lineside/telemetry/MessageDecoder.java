@@ -187,7 +187,9 @@ final class MessageDecoder {
             }
             return 0;
         }
-        diagnostics.duplicate(); // late or redelivered: history decides whether it is new
+        // Late or redelivered: history decides whether it is new, and counts it as a duplicate only if this exact
+        // sample is already stored (HistoryWriter#duplicateCount). Here it is only late.
+        diagnostics.lateMessage();
         return TagValue.LATE;
     }
 }

@@ -53,22 +53,25 @@ class RecorderSummaryIT {
                     () -> outBytes.toString(StandardCharsets.UTF_8).contains("recording"));
             Thread.sleep(1_000); // subscribed
             String topic = "lineside/demo/assembly/line-1/press/speed";
-            pub(broker, topic, "{\"v\":1,\"seq\":1}", "{\"v\":2,\"seq\":2}", "{\"v\":3,\"seq\":3}",
-                    "{\"v\":4,\"v\":5,\"seq\":4}", "{\"v\":", "{\"v\":6,\"seq\":9}");
+            pub(broker, topic, "{\"v\":1,\"ts\":1790000000000,\"seq\":1}", "{\"v\":2,\"seq\":2}",
+                    "{\"v\":3,\"seq\":3}", "{\"v\":4,\"v\":5,\"seq\":4}", "{\"v\":", "{\"v\":6,\"seq\":9}",
+                    "{\"v\":1,\"ts\":1790000000000,\"seq\":1}"); // the last: a true duplicate of seq 1
             pub(broker, "lineside/nowhere", "1", "2");
             Eventually.await("a summary with every message", Duration.ofSeconds(15),
-                    () -> outBytes.toString(StandardCharsets.UTF_8).contains("received 8,"));
+                    () -> outBytes.toString(StandardCharsets.UTF_8).contains("received 9,"));
             recorder.requestStop();
             run.join(20_000);
         }
         String log = outBytes.toString(StandardCharsets.UTF_8);
         String stop = log.lines().filter(l -> l.startsWith("lineside record: stopped")).findFirst().orElseThrow();
         System.out.println(stop);
-        assertTrue(stop.contains("received 8, decoded 6,"), stop); // 4 good + 2 refused payloads (stored as BAD)
+        assertTrue(stop.contains("received 9, decoded 7,"), stop); // 4 good + 2 refused (stored as BAD) + 1 repeat
         assertTrue(stop.contains("parse errors 2,"), stop);
         assertTrue(stop.contains("unknown messages 2 (1 topics"), stop);
         assertTrue(stop.contains("seq gaps 1,"), stop);
-        assertTrue(stop.contains("handled 6 "), stop);
+        assertTrue(stop.contains("handled 7 "), stop);
+        assertTrue(stop.contains("rows inserted 6)"), stop); // the repeat of seq 1 adds no row
+        assertTrue(stop.contains("duplicates 1, late messages 0,"), stop); // seq 1 reads as a publisher restart
         assertTrue(stop.contains("reconnects 0"), stop);
         String file = Files.readString(data.resolve(RecorderSummary.FILE));
         assertTrue(file.contains(stop.substring(stop.indexOf("received"))), file);
@@ -84,5 +87,6 @@ class RecorderSummaryIT {
             }
         }
         assertTrue(entries.get("recorder-counters.txt").contains("parse errors 2,"), entries.toString());
+        assertTrue(entries.get("recorder-counters.txt").contains("rows inserted 6), duplicates 1,"), entries.toString());
     }
 }

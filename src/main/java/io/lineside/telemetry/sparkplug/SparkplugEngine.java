@@ -246,8 +246,12 @@ public final class SparkplugEngine {
         Instant to = step.message().sent();
         Instant from = node.lastSent == null || node.lastSent.isAfter(to) ? to : node.lastSent;
         long missing = step.missingBefore() == SequenceWindow.UNKNOWN ? -1 : step.missingBefore();
+        // The first missing seq as on the wire (0..255), the space the node's samples store their seq in, so a late
+        // message inside the gap shrinks it (GapRows.fill). A gap across the wrap (e.g. 250 + 12 missing) keeps
+        // first_seq 250; late seqs 0..5 of it do not match and leave the gap as written (decision 0021).
+        long firstSeq = missing < 0 ? -1 : Math.floorMod(step.message().payload().getSeq() - missing, 256);
         for (TagPath path : node.allPaths()) {
-            sink.gap(new TagGap(path, from, to, missing));
+            sink.gap(new TagGap(path, from, to, missing, firstSeq));
         }
     }
 

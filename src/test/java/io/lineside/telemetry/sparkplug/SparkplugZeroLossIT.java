@@ -137,6 +137,8 @@ class SparkplugZeroLossIT {
                 List<TagGap> gaps = query.gaps(metric, from, to);
                 assertEquals(1, gaps.size(), metric + " " + gaps);
                 assertEquals(1, gaps.getFirst().missing());
+                // NBIRTH seq 0, DBIRTH 1, DDATA i seq i + 2 (mod 256): the one lost is MESSAGES / 2 + 2, on the wire
+                assertEquals((MESSAGES / 2 + 2) % 256, gaps.getFirst().firstSeq(), metric + ": the wire seq lost");
             }
             assertEquals(1, query.gaps(PRESSURE, from, to).size(), "seq counts the node's messages: its tag too");
             IngestDiagnostics.Snapshot counts = diagnostics.snapshot();
