@@ -8,6 +8,7 @@ import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
+import io.lineside.testsupport.MosquittoPub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +58,44 @@ class BrokerRestartMidStreamIT {
     @Test
     void sigkillMidStreamLosesNothingTheBrokerDeliveredAndGapsOnlyWhereTheBrokerLostData() throws Exception {
         run(true);
+    }
+
+    /**
+     * An edge's store-and-forward replay, sent by an outside client (mosquitto_pub, QoS 1): seq 1..300 with 101..160
+     * held back, then the held-back 60 after the rest, as an edge flushes its buffer after an outage. Every one of
+     * them is below the stream's last seq when it arrives; each must be stored in its place, counted as late (not as
+     * a duplicate), and the gap row written when 161 arrived must shrink to nothing.
+     */
+    @Test
+    void aReplayedBacklogBelowTheLastSeqIsStoredInItsPlaceAndItsGapShrinksAway() throws Exception {
+        TagPath tag = TagPath.parse("plant/assembly/line1/press/temperature");
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+             Services recorder = new Services(AppConfig.demo(), broker.url(), "recorder-replay", dir.resolve("data"),
+                     Clock.systemUTC())) {
+            Eventually.await("subscribed", Duration.ofSeconds(10), () -> recorder.connection().subscribed());
+            try (MosquittoPub pub = MosquittoPub.start(broker.port(), PREFIX + "temperature", 1)) {
+                for (int seq = 1; seq <= 300; seq++) {
+                    if (seq < 101 || seq > 160) {
+                        pub.send(json(seq));
+                    }
+                }
+                for (int seq = 101; seq <= 160; seq++) {
+                    pub.send(json(seq));
+                }
+            }
+            Eventually.await("300 samples stored", Duration.ofSeconds(15), () -> stored(recorder, tag).cardinality() == 300);
+            Eventually.await("the gap shrank away", Duration.ofSeconds(5), () -> gaps(recorder, tag).isEmpty());
+            assertEquals(300, samples(recorder, tag).size(), "each stored once");
+            var diagnostics = recorder.pipeline().diagnostics().snapshot();
+            assertEquals(60, diagnostics.lateMessages(), "the held-back 60 arrived late");
+            assertEquals(0, diagnostics.duplicates(), "and none of them is a duplicate");
+            assertEquals(0, recorder.writer().duplicateCount());
+        }
+    }
+
+    private static String json(long seq) {
+        return "{\"v\":" + seq % 100 + ",\"ts\":" + BASE.plusMillis(seq * 10).toEpochMilli()
+                + ",\"q\":\"good\",\"seq\":" + seq + "}";
     }
 
     private void run(boolean kill) throws Exception {
@@ -195,6 +234,14 @@ class BrokerRestartMidStreamIT {
     private static List<TagValue> samples(Services services, TagPath tag) {
         try {
             return services.query().samples(tag, BASE.minusSeconds(60), BASE.plusSeconds(100_000), 1_000_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<TagGap> gaps(Services services, TagPath tag) {
+        try {
+            return services.query().gaps(tag, BASE.minusSeconds(60), BASE.plusSeconds(100_000));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
