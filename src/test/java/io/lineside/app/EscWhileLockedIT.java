@@ -93,6 +93,9 @@ class EscWhileLockedIT extends FxRobot {
         Eventually.await("the lock overlay shows", Duration.ofSeconds(5),
                 () -> lookup(".sign-in-overlay").query().isVisible());
         assertTrue(panelOpen(), "the lock left the panel open: the case under test");
+        AtomicReference<String> focus = new AtomicReference<>("");
+        interact(() -> focus.set(String.valueOf(window.window().scene().getFocusOwner())));
+        assertTrue(focus.get().contains("id=password"), "the lock put the focus in its password field: " + focus);
         push(KeyCode.ESCAPE);
         Eventually.await("Esc closes the panel while locked", Duration.ofSeconds(5), () -> !panelOpen());
 
