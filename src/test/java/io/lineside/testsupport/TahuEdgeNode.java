@@ -106,6 +106,11 @@ public final class TahuEdgeNode implements AutoCloseable {
                 1, false);
     }
 
+    /** A DDEATH for the device (in the node's seq order): its metrics are dead, the node's own are not. */
+    public synchronized void deviceDeath() throws Exception {
+        publish("DDEATH/" + NODE + "/" + DEVICE, payload());
+    }
+
     public List<String> rebirthRequests() {
         return rebirthRequests;
     }

@@ -162,6 +162,14 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHORTCUT_DOWN),
                 alarms.banner()::silence);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> summaryView.cancel());
+        // A filter as well: while locked the focus sits in the password field, which eats Esc before an accelerator.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE
+                    && alarms.summary().panel().modeProperty().get() != io.lineside.ui.alarms.AlarmCommandPanel.Mode.NONE) {
+                summaryView.cancel();
+                e.consume();
+            }
+        });
     }
 
     private NavigationView newNavigation() {
