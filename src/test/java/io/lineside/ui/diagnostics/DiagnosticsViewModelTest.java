@@ -35,7 +35,8 @@ class DiagnosticsViewModelTest {
     }
 
     private static IngestDiagnostics.Snapshot snapshot(long received, IngestDiagnostics.BadPayload bad) {
-        return new IngestDiagnostics.Snapshot(received, received - 3, 1, 0, 2, 0, 0, 4, 5, 0, bad, 0, 0, 0, 6, 7);
+        return new IngestDiagnostics.Snapshot(received, received - 3, 1, 0, 2, 0, 0, 4, 5, 0, bad, 0, 0, 0, 6, 7, 0,
+                8, 9, 10, 11);
     }
 
     @Test
@@ -49,9 +50,12 @@ class DiagnosticsViewModelTest {
         String counters = model.countersProperty().get();
         assertTrue(counters.startsWith("Received: 280 (90/s)\n"), counters);
         assertTrue(counters.contains("Payloads that failed to decode (tag marked BAD): 2"), counters);
-        assertTrue(counters.contains("Sequence gaps: 4"), counters);
+        assertTrue(counters.contains("Sequence gaps: 4\nLate messages stored in their place: 10\n"
+                + "Sparkplug duplicates ignored (same seq in the reorder window): 5\n"), counters);
         assertTrue(counters.endsWith("Values refused as BAD (wrong type, NaN, Infinity, null): 0\n"
-                + "Sparkplug rebirth requests sent: 0\nSparkplug deaths ignored (old bdSeq): 0\n"
+                + "Sparkplug rebirth requests sent: 0\nRebirth requests held back by the rate limit: 9\n"
+                + "Sparkplug values not storable (no birth, unknown alias), written as gaps: 8\n"
+                + "Sparkplug gaps given up early (reorder window full): 11\nSparkplug deaths ignored (old bdSeq): 0\n"
                 + "Values outside their range (kept as UNCERTAIN): 7\nMessages with a skewed source clock: 6"), counters);
         assertEquals("Topic: lineside/a/b/c/d/e\nTime: 08:00:01.500\nReason: malformed JSON: Unexpected end-of-input\n"
                 + "First bytes (hex): 7b227622", model.lastBadProperty().get());
