@@ -134,7 +134,8 @@ public final class FloorPlanViewModel {
                 }
                 lineBox = lineBox == null ? station.box() : lineBox.union(station.box());
                 for (LayoutSymbol s : station.symbols()) {
-                    SymbolViewModel item = new SymbolViewModel(s, label(s, station), signal(s, described), texts);
+                    SignalDescription signal = signal(s, described);
+                    SymbolViewModel item = new SymbolViewModel(s, label(s, station, signal), signal, texts);
                     symbols.add(item);
                     boxes.put(s.id(), s.box());
                     lineBox = lineBox.union(s.box());
@@ -282,8 +283,10 @@ public final class FloorPlanViewModel {
         return described.computeIfAbsent(s.station(), stations).signal(s.signal().get()).orElse(null);
     }
 
-    private String label(LayoutSymbol s, LayoutStation station) {
-        String fallback = s.kind() == SymbolKind.STATION ? text(station.label(), station.id().station()) : "";
+    private String label(LayoutSymbol s, LayoutStation station, SignalDescription signal) {
+        String fallback = s.kind() == SymbolKind.STATION ? text(station.label(), station.id().station())
+                : signal != null && signal.described() && (s.kind() == SymbolKind.VALUE || s.kind() == SymbolKind.BAR)
+                ? signal.label(java.util.Locale.forLanguageTag(texts.language())) : "";
         return s.label().in(texts.language()).orElse(fallback);
     }
 
