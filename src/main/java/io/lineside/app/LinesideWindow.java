@@ -170,7 +170,7 @@ public final class LinesideWindow {
             }
             Platform.runLater(() -> window.levels().setLineViews(new FloorPlanLines(services.store(), texts,
                     Platform::runLater, layouts, layouts::current, window.navigator()::openStation,
-                    window.levels()::stationTiles)));
+                    window.levels()::stationTiles).withStationModel(services.stations()::describe)));
         });
     }
 

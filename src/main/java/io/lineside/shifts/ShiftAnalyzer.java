@@ -1,6 +1,7 @@
 package io.lineside.shifts;
 
 import io.lineside.alarms.AlarmEvent;
+import io.lineside.stations.SignalRole;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmKpis;
 import io.lineside.alarms.JournalFilter;
@@ -50,7 +51,7 @@ public final class ShiftAnalyzer {
         Instant to = now.isBefore(period.end()) && now.isAfter(from) ? now : period.end();
         Map<String, List<TagPath>> lines = new TreeMap<>();
         for (TagPath p : history.tags()) {
-            if (p.signal().equals("state")) {
+            if (p.signal().equals(SignalRole.STATE.conventionalName())) {
                 lines.computeIfAbsent(p.site() + "/" + p.area() + "/" + p.line(), k -> new ArrayList<>()).add(p);
             }
         }
@@ -100,10 +101,10 @@ public final class ShiftAnalyzer {
                 history.samples(state, from, to, SAMPLE_LIMIT), from, to, settings.staleAfter(), gaps, reasons);
         // Parts and scrap count only where the workstation recorded: the same gap rule as the timeline.
         Duration hold = settings.staleAfter();
-        TagPath cycles = sibling(state, "cycles");
+        TagPath cycles = sibling(state, SignalRole.GOOD_COUNT.conventionalName());
         CounterIncrease.Counted produced = CounterIncrease.counted(history.lastBefore(cycles, from).orElse(null),
                 history.samples(cycles, from, to, SAMPLE_LIMIT), TREND_POINTS, timeline, hold, from);
-        TagPath scrapPath = sibling(state, "scrap");
+        TagPath scrapPath = sibling(state, SignalRole.SCRAP_COUNT.conventionalName());
         long scrap = CounterIncrease.counted(history.lastBefore(scrapPath, from).orElse(null),
                 history.samples(scrapPath, from, to, SAMPLE_LIMIT), 1, timeline, hold, from).total();
         OeeFigures oee = Oee.compute(timeline, produced.total(), scrap, settings.idealCycle(state.station()),

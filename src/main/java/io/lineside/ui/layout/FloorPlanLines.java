@@ -1,6 +1,7 @@
 package io.lineside.ui.layout;
 
 import io.lineside.layout.Layout;
+import io.lineside.stations.StationDescription;
 import io.lineside.tags.StationId;
 import io.lineside.tags.TagStore;
 import io.lineside.ui.Texts;
@@ -29,6 +30,7 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
     private final Supplier<Optional<Layout>> current;
     private final Consumer<StationId> openStation;
     private final Function<LineId, LevelView> fallback;
+    private Function<StationId, StationDescription> stations;
 
     public FloorPlanLines(TagStore store, Texts texts, Executor fx, LayoutActions actions,
                           Supplier<Optional<Layout>> current, Consumer<StationId> openStation,
@@ -42,6 +44,12 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         this.fallback = fallback;
     }
 
+    /** The station model every plan reads its bars' limit ticks, units and decimals from (decision 0027). */
+    public FloorPlanLines withStationModel(Function<StationId, StationDescription> stations) {
+        this.stations = stations;
+        return this;
+    }
+
     @Override
     public LevelView apply(LineId line) {
         Optional<Layout> layout = current.get().filter(l -> draws(l, line));
@@ -50,6 +58,7 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         }
         FloorPlanViewModel plan = new FloorPlanViewModel(store, texts, fx);
         plan.setActions(actions);
+        plan.setStationModel(stations);
         plan.setOnOpenStation(openStation);
         plan.showOnly(FloorPlanViewModel.line(line.area(), line.line()));
         plan.show(layout.get());

@@ -8,6 +8,8 @@ import io.lineside.layout.LayoutLine;
 import io.lineside.layout.LayoutStation;
 import io.lineside.layout.LayoutSymbol;
 import io.lineside.layout.SymbolKind;
+import io.lineside.stations.SignalDescription;
+import io.lineside.stations.StationDescription;
 import io.lineside.tags.DirtyTracker;
 import io.lineside.tags.StationId;
 import io.lineside.tags.TagPath;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,6 +66,7 @@ public final class FloorPlanViewModel {
     private final Set<BoundItem> degraded = new LinkedHashSet<>();
     private Predicate<StationId> scope = id -> true;
     private Consumer<StationId> onOpenStation = id -> { };
+    private Function<StationId, StationDescription> stations;
     private LayoutActions actions;
     private Instant lastAgeRefresh = Instant.EPOCH;
 
@@ -96,6 +100,15 @@ public final class FloorPlanViewModel {
         this.onOpenStation = handler;
     }
 
+    /**
+     * The station model the symbols read their signals' alarm limits (the bars' ticks, one source with the
+     * faceplate), units and decimals from; without it, the layout's own ranges and units alone. Applies from the
+     * next {@link #show}.
+     */
+    public void setStationModel(Function<StationId, StationDescription> stations) {
+        this.stations = stations;
+    }
+
     /** Where reloads go; without it, reload reports that no layout file is configured. */
     public void setActions(LayoutActions actions) {
         this.actions = actions;
@@ -112,6 +125,7 @@ public final class FloorPlanViewModel {
         List<SymbolViewModel> symbols = new ArrayList<>();
         List<LineTitle> lines = new ArrayList<>();
         Box frame = null;
+        Map<StationId, StationDescription> described = new HashMap<>();
         for (LayoutLine line : layout.areas().stream().flatMap(a -> a.lines().stream()).toList()) {
             Box lineBox = null;
             for (LayoutStation station : line.stations()) {
@@ -120,7 +134,8 @@ public final class FloorPlanViewModel {
                 }
                 lineBox = lineBox == null ? station.box() : lineBox.union(station.box());
                 for (LayoutSymbol s : station.symbols()) {
-                    SymbolViewModel item = new SymbolViewModel(s, label(s, station), texts);
+                    SignalDescription signal = signal(s, described);
+                    SymbolViewModel item = new SymbolViewModel(s, label(s, station, signal), signal, texts);
                     symbols.add(item);
                     boxes.put(s.id(), s.box());
                     lineBox = lineBox.union(s.box());
@@ -261,8 +276,17 @@ public final class FloorPlanViewModel {
         return didChange;
     }
 
-    private String label(LayoutSymbol s, LayoutStation station) {
-        String fallback = s.kind() == SymbolKind.STATION ? text(station.label(), station.id().station()) : "";
+    private SignalDescription signal(LayoutSymbol s, Map<StationId, StationDescription> described) {
+        if (stations == null || s.signal().isEmpty()) {
+            return null;
+        }
+        return described.computeIfAbsent(s.station(), stations).signal(s.signal().get()).orElse(null);
+    }
+
+    private String label(LayoutSymbol s, LayoutStation station, SignalDescription signal) {
+        String fallback = s.kind() == SymbolKind.STATION ? text(station.label(), station.id().station())
+                : signal != null && signal.described() && (s.kind() == SymbolKind.VALUE || s.kind() == SymbolKind.BAR)
+                ? signal.label(java.util.Locale.forLanguageTag(texts.language())) : "";
         return s.label().in(texts.language()).orElse(fallback);
     }
 

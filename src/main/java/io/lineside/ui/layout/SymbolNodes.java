@@ -163,13 +163,13 @@ final class SymbolNodes {
             fill = new Rectangle(0, top + 2, 0, TRACK - 4);
             fill.getStyleClass().add("fp-bar-fill");
             ageElsewhere();
-            build(caption, value, track, fill, limitMarks(vm.range().orElseThrow(), top));
+            build(caption, value, track, fill, limitMarks(vm, top));
         }
 
-        private javafx.scene.Group limitMarks(ValueRange range, double top) {
+        private javafx.scene.Group limitMarks(SymbolViewModel vm, double top) {
+            ValueRange range = vm.range().orElseThrow();
             javafx.scene.Group marks = new javafx.scene.Group();
-            range.high().ifPresent(h -> marks.getChildren().add(mark(range.fraction(h) * width, top)));
-            range.low().ifPresent(l -> marks.getChildren().add(mark(range.fraction(l) * width, top)));
+            vm.limitMarks().forEach(at -> marks.getChildren().add(mark(range.fraction(at) * width, top)));
             return marks;
         }
 

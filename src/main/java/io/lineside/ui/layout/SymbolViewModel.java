@@ -4,11 +4,17 @@ import io.lineside.layout.Box;
 import io.lineside.layout.LayoutSymbol;
 import io.lineside.layout.SymbolKind;
 import io.lineside.layout.ValueRange;
+import io.lineside.stations.SignalDescription;
+import io.lineside.stations.SignalLimits;
 import io.lineside.tags.Quality;
 import io.lineside.tags.StationId;
 import io.lineside.tags.StationState;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One symbol on the plan and what it shows: a value text, a state, a fill, a running flag, recent values; which of
@@ -22,6 +28,11 @@ public final class SymbolViewModel extends BoundItem {
 
     private final LayoutSymbol symbol;
     private final String label;
+    private final SignalDescription signal;
+    private final Optional<ValueRange> range;
+    private final boolean alarmLimits;
+    private final List<Double> limitMarks;
+    private final String unit;
     private StationState state = StationState.UNKNOWN;
     private String valueText;
     private double fraction = Double.NaN;
@@ -33,9 +44,38 @@ public final class SymbolViewModel extends BoundItem {
     private int recentNext;
 
     SymbolViewModel(LayoutSymbol symbol, String label, Texts texts) {
+        this(symbol, label, null, texts);
+    }
+
+    /**
+     * @param signal the bound signal as the station model describes it, or null when there is no model: its alarm
+     *               limits replace the layout's own {@code low}/{@code high} (decision 0027), its unit stands in for
+     *               a layout without one, and its decimals format the value
+     */
+    SymbolViewModel(LayoutSymbol symbol, String label, SignalDescription signal, Texts texts) {
         super(symbol.tag(), texts);
         this.symbol = symbol;
         this.label = label;
+        this.signal = signal;
+        SignalLimits limits = signal == null ? SignalLimits.NONE : signal.limits();
+        this.alarmLimits = limits.any();
+        this.range = alarmLimits ? symbol.range().map(r -> new ValueRange(r.min(), r.max(),
+                first(limits.low(), limits.lowLow()), first(limits.high(), limits.highHigh()))) : symbol.range();
+        List<Double> marks = new ArrayList<>();
+        if (alarmLimits) {
+            for (double at : new double[] {limits.lowLow(), limits.low(), limits.high(), limits.highHigh()}) {
+                if (!Double.isNaN(at)) {
+                    marks.add(at);
+                }
+            }
+        } else {
+            range.ifPresent(r -> {
+                r.low().ifPresent(marks::add);
+                r.high().ifPresent(marks::add);
+            });
+        }
+        this.limitMarks = List.copyOf(marks);
+        this.unit = !symbol.unit().isEmpty() || signal == null ? symbol.unit() : signal.unit(java.util.Locale.forLanguageTag(texts.language()));
         this.recent = symbol.kind() == SymbolKind.SPARKLINE ? new double[SPARK_POINTS] : new double[0];
         this.valueText = Texts.number(Double.NaN);
     }
@@ -102,9 +142,24 @@ public final class SymbolViewModel extends BoundItem {
         return out;
     }
 
-    /** The symbol's range, if it has one. */
-    public java.util.Optional<ValueRange> range() {
-        return symbol.range();
+    /**
+     * The symbol's scale, if it has one, with the limits that make a value abnormal: those of the signal's alarm
+     * definitions (the lower of L/LL, the H, else HH), or the layout's own when the signal has no limit alarm.
+     */
+    public Optional<ValueRange> range() {
+        return range;
+    }
+
+    /**
+     * The values a bar marks, low to high: every limit of the signal's alarm definitions (LL, L, H, HH, the same
+     * ticks as the faceplate's), or the layout's own low/high when the signal has none.
+     */
+    public List<Double> limitMarks() {
+        return limitMarks;
+    }
+
+    private static OptionalDouble first(double a, double b) {
+        return !Double.isNaN(a) ? OptionalDouble.of(a) : !Double.isNaN(b) ? OptionalDouble.of(b) : OptionalDouble.empty();
     }
 
     @Override
@@ -123,11 +178,14 @@ public final class SymbolViewModel extends BoundItem {
             default -> valueText = withUnit(number);
         }
         if (symbol.kind() != SymbolKind.LAMP && symbol.kind() != SymbolKind.STATION) {
-            ValueRange range = symbol.range().orElse(null);
-            boolean usable = range != null && !Double.isNaN(number);
-            fraction = usable ? range.fraction(number) : Double.NaN;
-            boolean high = usable && range.high().isPresent() && number > range.high().getAsDouble();
-            boolean low = usable && range.low().isPresent() && number < range.low().getAsDouble();
+            ValueRange r = range.orElse(null);
+            boolean usable = r != null && !Double.isNaN(number);
+            fraction = usable ? r.fraction(number) : Double.NaN;
+            // an alarm limit trips at the limit itself (as the alarm does); the layout's own only beyond it
+            boolean high = usable && r.high().isPresent()
+                    && (alarmLimits ? number >= r.high().getAsDouble() : number > r.high().getAsDouble());
+            boolean low = usable && r.low().isPresent()
+                    && (alarmLimits ? number <= r.low().getAsDouble() : number < r.low().getAsDouble());
             abnormal = high || low;
             limitText = high ? texts.get("layout.limit.high") : low ? texts.get("layout.limit.low") : "";
         }
@@ -139,7 +197,7 @@ public final class SymbolViewModel extends BoundItem {
     }
 
     private String withUnit(double number) {
-        String text = Texts.number(number);
-        return Double.isNaN(number) || symbol.unit().isEmpty() ? text : text + " " + symbol.unit();
+        String text = signal != null && signal.described() ? signal.format(number) : Texts.number(number);
+        return Double.isNaN(number) || unit.isEmpty() ? text : text + " " + unit;
     }
 }

@@ -2,6 +2,7 @@ package io.lineside.ui.plant;
 
 import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.stations.SignalRole;
 import io.lineside.tags.DirtyTracker;
 import io.lineside.tags.Quality;
 import io.lineside.tags.StationId;
@@ -36,6 +37,10 @@ import javafx.collections.ObservableList;
  * target and alarms are re-read once a second and on a new alarm snapshot.
  */
 public final class PlantViewModel {
+
+    /** The signals a line tile reads, by the roles' conventional names (the station model's vocabulary). */
+    private static final String STATE = SignalRole.STATE.conventionalName();
+    private static final String GOOD_COUNT = SignalRole.GOOD_COUNT.conventionalName();
 
     static final Duration REFRESH = Duration.ofSeconds(1);
 
@@ -115,7 +120,7 @@ public final class PlantViewModel {
 
     private void take(TagPath path, Instant now) {
         String signal = path.signal();
-        if (!signal.equals("state") && !signal.equals("cycles")) {
+        if (!signal.equals(STATE) && !signal.equals(GOOD_COUNT)) {
             return;
         }
         StationId station = path.stationId();
@@ -124,7 +129,7 @@ public final class PlantViewModel {
         }
         Line line = linesById.computeIfAbsent(LineId.of(station), id -> newLine(id, now));
         TagValue value = store.get(path);
-        if (signal.equals("state")) {
+        if (signal.equals(STATE)) {
             line.states.put(station.station(), value.quality() == Quality.BAD ? StationState.UNKNOWN
                     : StationState.of(value));
             line.qualities.put(station.station(), value.quality());

@@ -96,7 +96,7 @@ public final class Levels implements Function<Place, LevelView> {
         StationTagsViewModel model = models.tags().apply(id);
         Node node = load(StationTagsView.class, new StationTagsView(model));
         model.pulse(clock.instant());
-        return LevelView.of(node, model::pulse, () -> { });
+        return LevelView.of(node, model::pulse, model::dispose); // the model's tracker closes with the view
     }
 
     private Node load(Class<?> type, Object controller) {

@@ -102,6 +102,12 @@ public final class GaugeViewModel {
         return rangeText.getReadOnlyProperty();
     }
 
+    /** The values the bar marks (its alarm limits LL, L, H, HH, those configured), low to high. */
+    public java.util.List<Double> limitMarks() {
+        return java.util.stream.DoubleStream.of(limits.lowLow(), limits.low(), limits.high(), limits.highHigh())
+                .filter(v -> !Double.isNaN(v)).boxed().toList();
+    }
+
     public ReadOnlyObjectProperty<Scale> scaleProperty() {
         return scale.getReadOnlyProperty();
     }
@@ -153,13 +159,19 @@ public final class GaugeViewModel {
         }
     }
 
+    /** A range end: whole when both ends are ("0–200", not "0.0–200.0"), else with the signal's decimals. */
+    private String end(double at, double other) {
+        return at == Math.rint(at) && other == Math.rint(other) ? String.format(Locale.ROOT, "%.0f", at)
+                : description.format(at);
+    }
+
     private void rescale() {
         double min = limits.min();
         double span = max - min;
         scale.set(new Scale(at(limits.low(), min, span, 0), at(limits.high(), min, span, 1),
                 at(limits.low(), min, span, Double.NaN), at(limits.lowLow(), min, span, Double.NaN),
                 at(limits.high(), min, span, Double.NaN), at(limits.highHigh(), min, span, Double.NaN)));
-        rangeText.set(bar ? texts.get("station.range", description.format(min), description.format(max)) : "");
+        rangeText.set(bar ? texts.get("station.range", end(min, max), end(max, min)) : "");
     }
 
     private static double at(double limit, double min, double span, double otherwise) {

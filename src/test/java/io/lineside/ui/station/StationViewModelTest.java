@@ -96,7 +96,7 @@ class StationViewModelTest {
             assertEquals("Temp", temp.label());
             assertEquals("\u00B0C", temp.unit());
             assertEquals("36.0", temp.valueTextProperty().get());
-            assertEquals("Range 0.0\u2013100.0", temp.rangeTextProperty().get(), "a fifth over HH, rounded up nicely");
+            assertEquals("Range 0\u2013100", temp.rangeTextProperty().get(), "a fifth over HH, rounded up nicely");
             assertEquals(0.36, temp.fractionProperty().get(), 1e-9);
             GaugeViewModel.Scale scale = temp.scaleProperty().get();
             assertEquals(0.5, scale.high(), 1e-9);
@@ -202,7 +202,7 @@ class StationViewModelTest {
             publish(PRESS, "speed", 0.0, Quality.GOOD, NOW); // stopped now, ran at 30-32 until a moment ago
             model.pulse(NOW);
             assertEquals("speed", model.gauges().get(1).signal());
-            assertEquals("Range 0.0\u201350.0", model.gauges().get(1).rangeTextProperty().get(),
+            assertEquals("Range 0\u201350", model.gauges().get(1).rangeTextProperty().get(),
                     "the range holds the recent history, not just the value now");
             assertEquals(0.0, model.gauges().get(1).fractionProperty().get(), 1e-9);
             assertEquals(List.of(new StateBand(NOW.minus(StationViewModel.TIMELINE_MIN_SPAN), NOW.minusSeconds(20), null),
