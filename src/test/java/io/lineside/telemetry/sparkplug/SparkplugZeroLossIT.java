@@ -152,6 +152,52 @@ class SparkplugZeroLossIT {
         }
     }
 
+    /**
+     * A seq lost, then 20 more DDATA waiting behind the hole in the reorder window, then the node's NDEATH well within
+     * the window's 2 s timeout: the death flushes the window first, so every value sent reaches H2 in order, the hole
+     * is one gap row, and only then do the node's tags turn STALE.
+     */
+    @Test
+    void aGapJustBeforeTheNodeDeathLosesNothingThatWaitedInTheWindow() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        try (TahuEdgeNode edge = new TahuEdgeNode(broker.url(), 5)) {
+            edge.answersRebirth = false; // no rebirth may flush the window before the death does
+            edge.birth();
+            Eventually.await("born", WAIT, () -> store.get(METRICS.getLast()) != null);
+            long sent = System.nanoTime();
+            for (int i = 0; i < 30; i++) {
+                if (i == 10) {
+                    edge.loseOneMessage();
+                }
+                edge.cycle(i);
+            }
+            edge.death(5);
+            assertTrue(System.nanoTime() - sent < 1_500_000_000L, "the death came inside the reorder timeout");
+            Eventually.await("stale after the death", WAIT, () -> store.get(METRICS.getFirst()).quality()
+                    == io.lineside.tags.Quality.STALE);
+            Instant to = Instant.now().plusSeconds(1);
+            Eventually.await("history written", WAIT, () -> writer.backlog() == 0 && count(METRICS.getLast(), from, to) >= 30);
+            Thread.sleep(300); // the writer's last batch commits
+            HistoryQuery query = new HistoryQuery(database);
+            for (TagPath metric : METRICS) {
+                List<Long> values = query.samples(metric, from, to, 1_000).stream()
+                        .filter(v -> v.quality() == io.lineside.tags.Quality.GOOD && v.value() != null)
+                        .map(v -> Math.round(v.number())).toList();
+                List<Long> expected = new java.util.ArrayList<>();
+                expected.add(values.getFirst()); // the birth's value
+                for (long i = 0; i < 30; i++) {
+                    expected.add(i);
+                }
+                assertEquals(expected, values, metric + ": the birth, then all 30 DDATA values in order");
+                List<TagGap> gaps = query.gaps(metric, from, to);
+                assertEquals(1, gaps.size(), metric + " " + gaps);
+                assertEquals(1, gaps.getFirst().missing());
+            }
+            assertEquals(0, diagnostics.snapshot().duplicates());
+            assertEquals(0, diagnostics.discardedValues());
+        }
+    }
+
     @Test
     void thousandMessagesOfAnUnknownNodeDrawAtMostAHandfulOfRebirthsAndAGapOnceItIsBorn() throws Exception {
         Instant from = Instant.now().minusSeconds(1);
