@@ -2,6 +2,7 @@ package io.lineside.ui.shell;
 
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmBannerView;
+import io.lineside.ui.alarms.AlarmCommandPanel;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
 import io.lineside.ui.alarms.AlarmSummaryView;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
@@ -31,6 +32,8 @@ import io.lineside.ui.security.SessionViewModel;
 import io.lineside.ui.security.SignInView;
 import io.lineside.ui.security.UsersView;
 import io.lineside.ui.security.UsersViewModel;
+import io.lineside.ui.tags.TagBrowserView;
+import io.lineside.ui.tags.TagBrowserViewModel;
 import java.time.format.DateTimeFormatter;
 import javafx.event.EventType;
 import io.lineside.ui.window.DisplayControls;
@@ -84,7 +87,7 @@ public final class MainWindow {
     private Stage usersStage;
     private Stage reviewStage;
     /** The engineers' tag browser, when the composition root gives one ({@link #setTagBrowser}). */
-    private io.lineside.ui.tags.TagBrowserViewModel tags;
+    private TagBrowserViewModel tags;
 
     /**
      * Keys besides those of the alarms: Alt+Left / Alt+Right back and forward, Alt+Home the plant overview.
@@ -165,7 +168,7 @@ public final class MainWindow {
         // A filter as well: while locked the focus sits in the password field, which eats Esc before an accelerator.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE
-                    && alarms.summary().panel().modeProperty().get() != io.lineside.ui.alarms.AlarmCommandPanel.Mode.NONE) {
+                    && alarms.summary().panel().modeProperty().get() != AlarmCommandPanel.Mode.NONE) {
                 summaryView.cancel();
                 e.consume();
             }
@@ -187,7 +190,7 @@ public final class MainWindow {
     }
 
     /** Offers the tag browser in the "open in new window" menu; call before {@link #attach}. */
-    public void setTagBrowser(io.lineside.ui.tags.TagBrowserViewModel model) {
+    public void setTagBrowser(TagBrowserViewModel model) {
         this.tags = model;
     }
 
@@ -272,10 +275,10 @@ public final class MainWindow {
         views.register("diagnostics", "diag.title", () -> loader.load(DiagnosticsView.class));
         views.register("review", "review.title", () -> loader.load(ReviewView.class));
         if (tags != null) {
-            io.lineside.ui.tags.TagBrowserViewModel browser = tags;
-            views.register("tags", "browser.title", () -> new io.lineside.ui.ViewLoader(texts::bundle, Map.of(
-                    io.lineside.ui.tags.TagBrowserView.class,
-                    () -> new io.lineside.ui.tags.TagBrowserView(browser, texts))).load(io.lineside.ui.tags.TagBrowserView.class));
+            TagBrowserViewModel browser = tags;
+            views.register("tags", "browser.title", () -> new ViewLoader(texts::bundle, Map.of(
+                    TagBrowserView.class,
+                    () -> new TagBrowserView(browser, texts))).load(TagBrowserView.class));
         }
         addDisplayControls(scene.getRoot());
         stage.setScene(scene);
