@@ -94,18 +94,23 @@ class StaleAlarmsIT {
         }
     }
 
+    /** The edge born with a pressure over its limit, then a speed over its: both alarms annunciated. */
+    private static void bornWithBothAlarmsActive(Services services, TahuEdgeNode edge) throws Exception {
+        Eventually.await("Sparkplug link subscribed", Duration.ofSeconds(10),
+                () -> services.sparkplug().orElseThrow().connection().subscribed());
+        edge.pressure = 250.0;
+        edge.birth();
+        edge.deviceData(2.0);
+        Eventually.await("both alarms annunciated", Duration.ofSeconds(5),
+                () -> alarm(services, "SPEED-HIGH") != null && alarm(services, "PRESSURE-HIGH") != null);
+    }
+
     @Test
     void aSparkplugNodeDeathTurnsTheAlarmsOnItsNodeAndDeviceMetricsUncertain() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              Services services = sparkplugServices(broker);
              TahuEdgeNode edge = new TahuEdgeNode(broker.url(), 5)) {
-            Eventually.await("Sparkplug link subscribed", Duration.ofSeconds(10),
-                    () -> services.sparkplug().orElseThrow().connection().subscribed());
-            edge.pressure = 250.0;
-            edge.birth();
-            edge.deviceData(2.0);
-            Eventually.await("both alarms annunciated", Duration.ofSeconds(5),
-                    () -> alarm(services, "SPEED-HIGH") != null && alarm(services, "PRESSURE-HIGH") != null);
+            bornWithBothAlarmsActive(services, edge);
             assertEquals(0, services.alarms().snapshot().uncertain());
 
             edge.death(5);
@@ -126,13 +131,7 @@ class StaleAlarmsIT {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              Services services = sparkplugServices(broker);
              TahuEdgeNode edge = new TahuEdgeNode(broker.url(), 5)) {
-            Eventually.await("Sparkplug link subscribed", Duration.ofSeconds(10),
-                    () -> services.sparkplug().orElseThrow().connection().subscribed());
-            edge.pressure = 250.0;
-            edge.birth();
-            edge.deviceData(2.0);
-            Eventually.await("both alarms annunciated", Duration.ofSeconds(5),
-                    () -> alarm(services, "SPEED-HIGH") != null && alarm(services, "PRESSURE-HIGH") != null);
+            bornWithBothAlarmsActive(services, edge);
 
             edge.deviceDeath();
             Eventually.await("the device's alarm uncertain on DDEATH", Duration.ofSeconds(3),
