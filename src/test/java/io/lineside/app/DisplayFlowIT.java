@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmState;
@@ -166,6 +167,8 @@ class DisplayFlowIT extends FxRobot {
 
         openWindow(DisplayOptions.DESKTOP);
         assertEquals(List.of("trend"), window.windows().openViews(), "the trend window is reopened");
+        assertTrue(window.windows().isOpen("trend"));
+        assertFalse(window.windows().isOpen("tags"), "the tag browser has no window, so it is not pulsed");
         AtomicReference<Stage> reopened = new AtomicReference<>();
         interact(() -> listWindows().stream().filter(w -> w instanceof Stage s && "Trend".equals(s.getTitle()))
                 .findFirst().ifPresent(w -> reopened.set((Stage) w)));

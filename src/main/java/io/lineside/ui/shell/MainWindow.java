@@ -147,8 +147,8 @@ public final class MainWindow {
         pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, hierarchy.plant()::pulse, trend::pulse,
                 diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse,
                 now -> navigation.pulse(now), now -> {
-                    if (tags != null) {
-                        tags.pulse(now);
+                    if (tags != null && windows != null && windows.isOpen("tags")) {
+                        tags.pulse(now); // thousands of rows: only while its window is open
                     }
                 }));
     }

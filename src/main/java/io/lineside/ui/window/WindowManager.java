@@ -97,6 +97,16 @@ public final class WindowManager {
         return open(viewId);
     }
 
+    /** True while {@code viewId} has a window of its own (a view nobody sees needs no pulse). */
+    public boolean isOpen(String viewId) {
+        for (Content c : windows.values()) {
+            if (c.viewId().equals(viewId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The views open in windows of their own now (not the main window). */
     public List<String> openViews() {
         return windows.values().stream().map(Content::viewId).filter(id -> !id.equals(WindowPlacement.MAIN)).toList();
