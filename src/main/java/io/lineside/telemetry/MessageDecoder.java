@@ -35,15 +35,13 @@ final class MessageDecoder {
     private final long skewLimitMillis;
     private final Map<Object, Last> lastSeq = new HashMap<>();
     private long receiveSeq = -1;
-    /** The topic being resolved: the resolver's callback is told the tags, not the topic (decoder thread only). */
-    private String resolving;
 
     MessageDecoder(TopicMappings mappings, IngestSink sink, IngestDiagnostics diagnostics) {
         this.sink = sink;
         this.diagnostics = diagnostics;
         this.skewLimitMillis = mappings.clockSkewLimit().toMillis();
-        this.resolver = new TopicResolver(mappings, resolved -> {
-            diagnostics.mappedTopic(resolving, resolved.paths()); // the resolver reports new topics only
+        this.resolver = new TopicResolver(mappings, (topic, resolved) -> {
+            diagnostics.mappedTopic(topic, resolved.paths()); // the resolver reports new topics only
             for (int i = 0; i < resolved.paths().length; i++) {
                 if (!resolved.metas()[i].equals(TagMeta.NONE)) {
                     sink.describe(resolved.paths()[i], resolved.metas()[i]);
@@ -59,7 +57,6 @@ final class MessageDecoder {
 
     /** Decodes one message and hands its updates (and any gap) to the sink. */
     void handle(String topic, byte[] payload, Instant received) {
-        resolving = topic;
         TopicResolver.Resolved resolved = resolver.resolve(topic);
         if (resolved == null) {
             diagnostics.unknownTopic(topic, payload);

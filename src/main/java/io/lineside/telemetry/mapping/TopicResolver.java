@@ -5,7 +5,7 @@ import io.lineside.tags.TagPath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Resolves topics to the tags their messages carry, through the {@link TopicMappings} rules in order. A topic is
@@ -33,10 +33,13 @@ public final class TopicResolver {
     private final List<Map<String, TagMeta>> metaByRule;
     private final List<String[]> fixedByRule;
     private final Map<String, Resolved> cache = new HashMap<>();
-    private final Consumer<Resolved> onNew;
+    private final BiConsumer<String, Resolved> onNew;
 
-    /** @param onNew told of each topic newly resolved (again after the cache starts over), on the calling thread */
-    public TopicResolver(TopicMappings mappings, Consumer<Resolved> onNew) {
+    /**
+     * @param onNew told of each topic newly resolved and what it resolved to (again after the cache starts over), on
+     *              the calling thread
+     */
+    public TopicResolver(TopicMappings mappings, BiConsumer<String, Resolved> onNew) {
         this.onNew = onNew;
         this.rules = mappings.rules();
         this.metaByRule = rules.stream().map(MappingRule::metaByName).toList();
@@ -53,7 +56,7 @@ public final class TopicResolver {
             }
             cache.put(topic, hit);
             if (hit != UNKNOWN) {
-                onNew.accept(hit);
+                onNew.accept(topic, hit);
             }
         }
         return hit == UNKNOWN ? null : hit;

@@ -32,7 +32,7 @@ class TopicResolverTest {
                 batch("plant/{site}/{area}/{line}/{station}/telemetry", Map.of(), "temperature", "speed"),
                 MappingRule.simple("factory/+/press/{line}/{station}/{signal}/#", PayloadKind.NUMBER,
                         Map.of("site", "p2", "area", "press"))), Duration.ofSeconds(5));
-        TopicResolver resolver = new TopicResolver(mappings, r -> { });
+        TopicResolver resolver = new TopicResolver(mappings, (t, r) -> { });
 
         TopicResolver.Resolved station = resolver.resolve("plant/p1/assembly/line-1/press/telemetry");
         assertEquals(List.of(TagPath.parse("p1/assembly/line-1/press/temperature"),
@@ -47,7 +47,7 @@ class TopicResolverTest {
 
     @Test
     void unmatchedTopicsAndInvalidSegmentsAreUnknown() {
-        TopicResolver resolver = new TopicResolver(TopicMappings.defaults("lineside"), r -> { });
+        TopicResolver resolver = new TopicResolver(TopicMappings.defaults("lineside"), (t, r) -> { });
         assertNull(resolver.resolve("lineside/a/b/c/d"), "too short");
         assertNull(resolver.resolve("lineside/a/b/c/d/e/f"), "too long");
         assertNull(resolver.resolve("other/a/b/c/d/e"));
@@ -61,7 +61,7 @@ class TopicResolverTest {
                 MappingRule.simple("x/{site}/{area}/{line}/{station}/{signal}", PayloadKind.NUMBER),
                 MappingRule.simple("x/+/{area}/{line}/{station}/{signal}", PayloadKind.OBJECT,
                         Map.of("site", "fallback"))), Duration.ofSeconds(5));
-        TopicResolver resolver = new TopicResolver(mappings, r -> { });
+        TopicResolver resolver = new TopicResolver(mappings, (t, r) -> { });
         assertEquals(PayloadKind.NUMBER, resolver.resolve("x/s/a/l/st/sig").rule().kind());
         TopicResolver.Resolved second = resolver.resolve("x/bad site/a/l/st/sig");
         assertEquals(PayloadKind.OBJECT, second.rule().kind(), "an invalid capture falls through to the next rule");
@@ -70,16 +70,16 @@ class TopicResolverTest {
 
     @Test
     void eachNewTopicIsAnnouncedOnceSoItsMetadataReachesTheStoreOnce() {
-        List<TopicResolver.Resolved> announced = new ArrayList<>();
+        List<String> announced = new ArrayList<>();
         TopicResolver resolver = new TopicResolver(TopicMappings.of(List.of(
                 batch("p/{site}/{area}/{line}/{station}", Map.of(), "temperature")), Duration.ofSeconds(5)),
-                announced::add);
+                (topic, r) -> announced.add(topic + " -> " + r.paths()[0]));
         for (int i = 0; i < 3; i++) {
             resolver.resolve("p/a/b/c/d");
             resolver.resolve("p/a/b/c/e");
             resolver.resolve("p/unknown");
         }
-        assertEquals(2, announced.size());
+        assertEquals(List.of("p/a/b/c/d -> a/b/c/d/temperature", "p/a/b/c/e -> a/b/c/e/temperature"), announced);
     }
 
     @Test
