@@ -3,9 +3,7 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lineside.security.PasswordHasher;
 import io.lineside.tags.StationId;
-import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.ReferencePublisher;
 import io.lineside.testsupport.Screenshots;
@@ -13,7 +11,6 @@ import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmRow;
 import io.lineside.ui.nav.Place;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -49,21 +46,13 @@ class HierarchyFlowIT extends FxRobot {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
     void theDemoPlantIsNavigableFromPlantToStationAndBack(String language) throws Exception {
-        Clock clock = Clock.systemDefaultZone();
         Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
         String suffix = language.equals("en") ? "" : "-" + language;
-        try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "hierarchy-" + language, dir, clock);
-             SecurityServices security = new SecurityServices(dir, "hierarchy", clock, new PasswordHasher(1_000))) {
-            Eventually.await("online", Duration.ofSeconds(10),
-                    () -> services.connection().status().state() == ConnectionState.ONLINE);
-            demo.startSimulator(AppConfig.DEFAULT_TOPIC_PREFIX);
-            security.seedDemoUsers();
-            security.session().login("operator", "operator-demo".toCharArray());
-            AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        try (LiveDemo live = LiveDemo.start(dir, "hierarchy-" + language, "operator")) {
+            Services services = live.services;
             LinesideWindow[] window = new LinesideWindow[1];
             FxToolkit.setupStage(stage -> {
-                window[0] = new LinesideWindow(services, security, commands, texts, true, clock);
+                window[0] = live.window(texts);
                 stage.setWidth(1600);
                 stage.setHeight(1000);
                 window[0].show(stage, "Lineside");
@@ -120,7 +109,7 @@ class HierarchyFlowIT extends FxRobot {
                 Eventually.await("home", Duration.ofSeconds(5), () -> place.get().equals(Place.plant()));
 
                 // Alarm → station in one click: the banner's alarm, then the summary's Go-to.
-                try (ReferencePublisher publisher = new ReferencePublisher(demo.brokerUrl())) {
+                try (ReferencePublisher publisher = new ReferencePublisher(live.demo.brokerUrl())) {
                     publisher.publish("lineside/demo/assembly/line-2/weld/state", "fault");
                 }
                 Eventually.await("weld alarm listed", Duration.ofSeconds(10), () -> summaryRow("L2-WELD-FAULT") != null);

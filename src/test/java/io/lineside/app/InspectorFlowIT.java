@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lineside.security.PasswordHasher;
-import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Screenshots;
 import io.lineside.ui.Texts;
 import io.lineside.ui.diagnostics.InspectorRow;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,18 +44,12 @@ class InspectorFlowIT extends FxRobot {
     @ValueSource(strings = {"en", "zh-CN"})
     void inspectorShowsLiveDemoMessagesDecodedOnlyWhileOpen(String language) throws Exception {
         Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
-        Clock clock = Clock.systemDefaultZone();
-        try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "inspector-it", dir, clock);
-             SecurityServices security = new SecurityServices(dir, "it", clock, new PasswordHasher(1_000))) {
-            security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray());
-            Eventually.await("online", Duration.ofSeconds(10),
-                    () -> services.connection().status().state() == ConnectionState.ONLINE);
-            demo.startSimulator(AppConfig.DEFAULT_TOPIC_PREFIX);
-            AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        try (LiveDemo live = LiveDemo.start(dir, "inspector-it", null)) {
+            Services services = live.services;
+            live.security.users().createFirstAdmin("admin", "admin-pass-1".toCharArray());
             LinesideWindow[] window = new LinesideWindow[1];
             FxToolkit.setupStage(stage -> {
-                window[0] = new LinesideWindow(services, security, commands, texts, true, clock);
+                window[0] = live.window(texts);
                 window[0].show(stage, "Lineside");
             });
             try {

@@ -2,19 +2,12 @@ package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lineside.security.PasswordHasher;
-import io.lineside.telemetry.ConnectionState;
 import io.lineside.testsupport.Elision;
-import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Screenshots;
-import io.lineside.ui.Texts;
 import io.lineside.ui.window.DisplayPrefs;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
@@ -48,25 +41,15 @@ class MainWindowFitIT extends FxRobot {
         if (touch) {
             new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTouch(true));
         }
-        Clock clock = Clock.systemDefaultZone();
-        try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "fit-" + language, dir, clock);
-             SecurityServices security = new SecurityServices(dir, "fit", clock, new PasswordHasher(1_000))) {
-            Eventually.await("online", Duration.ofSeconds(10),
-                    () -> services.connection().status().state() == ConnectionState.ONLINE);
-            demo.startSimulator(AppConfig.DEFAULT_TOPIC_PREFIX);
-            security.seedDemoUsers();
-            // The administrator has the most header buttons (Users included).
-            security.session().login("admin", "admin-demo".toCharArray());
-            AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        // The administrator has the most header buttons (Users included).
+        try (LiveDemo live = LiveDemo.start(dir, "fit-" + language, "admin")) {
             LinesideWindow[] window = new LinesideWindow[1];
             Stage[] stages = new Stage[1];
             interact(() -> {
                 // A stage of its own: resizing the shared primary stage past the headless screen breaks snapshots.
                 Stage s = new Stage();
                 stages[0] = s;
-                window[0] = new LinesideWindow(services, security, commands,
-                        Texts.forLocale(Locale.forLanguageTag(language)), true, clock);
+                window[0] = live.window(language);
                 window[0].show(s, "Lineside");
                 s.setX(0);
                 s.setY(0);

@@ -3,17 +3,10 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lineside.security.PasswordHasher;
-import io.lineside.telemetry.ConnectionState;
-import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Screenshots;
-import io.lineside.ui.Texts;
 import io.lineside.ui.theme.Theme;
 import io.lineside.ui.window.DisplayPrefs;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,20 +45,11 @@ class ReadmeScreenshotsIT extends FxRobot {
         } else if (variant.endsWith("-touch")) {
             new WorkstationPrefs(dir).save(DisplayPrefs.DEFAULT.withTouch(true));
         }
-        Clock clock = Clock.systemDefaultZone();
-        try (Demo demo = Demo.start(clock);
-             Services services = new Services(AppConfig.demo(), demo.brokerUrl(), "readme-" + variant, dir, clock);
-             SecurityServices security = new SecurityServices(dir, "readme", clock, new PasswordHasher(1_000))) {
-            Eventually.await("online", Duration.ofSeconds(10),
-                    () -> services.connection().status().state() == ConnectionState.ONLINE);
-            demo.startSimulator(AppConfig.DEFAULT_TOPIC_PREFIX);
-            security.seedDemoUsers();
-            security.session().login("operator", "operator-demo".toCharArray());
-            AlarmCommands commands = new AlarmCommands(services.alarms(), security.actions(), security.session());
+        try (LiveDemo live = LiveDemo.start(dir, "readme-" + variant, "operator")) {
+            Services services = live.services;
             LinesideWindow[] window = new LinesideWindow[1];
             FxToolkit.setupStage(stage -> {
-                window[0] = new LinesideWindow(services, security, commands,
-                        Texts.forLocale(Locale.forLanguageTag(language)), true, clock);
+                window[0] = live.window(language);
                 stage.setWidth(1600);
                 stage.setHeight(1000);
                 window[0].show(stage, "Lineside");
