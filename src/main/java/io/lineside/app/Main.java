@@ -9,6 +9,7 @@ import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.ui.window.StartupProblemWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import javafx.stage.Stage;
 /**
  * Entry point and composition root: reads the command line and config, starts the spine (and in demo mode
  * the embedded broker and simulator), then opens the main window. A bad configuration stops the start
- * with one line on stderr and exit code 2, before anything is half-built.
+ * with one line on stderr and exit code 2, before anything is half-built; started as the HMI (no command), the
+ * same reason is logged and shown in a window, since a start from the desktop menu has no terminal to print to.
  */
 public final class Main {
 
@@ -40,14 +42,26 @@ public final class Main {
     private Main() {
     }
 
+    /** Where a failed start of the HMI is shown besides stderr. */
+    @FunctionalInterface
+    interface StartupProblems {
+        void show(Locale locale, String problem);
+    }
+
     public static void main(String[] args) {
-        int code = run(List.of(args), System.out, System.err);
+        int code = run(List.of(args), System.out, System.err,
+                (locale, problem) -> StartupProblemWindow.showAndWait(Texts.forLocale(locale), problem));
         if (code != 0) {
             System.exit(code);
         }
     }
 
+    /** As the HMI runs it, but a failed start only prints (tests, and callers that have a terminal). */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, (locale, problem) -> { });
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, StartupProblems problems) {
         CommandLine cli;
         AppConfig config;
         Optional<InstalledLayout> installed = InstalledLayout.detect();
@@ -59,6 +73,7 @@ public final class Main {
         boolean kioskOption = args.contains(DisplayOptions.KIOSK_OPTION);
         args = args.stream().filter(a -> !a.equals(DisplayOptions.KIOSK_OPTION)).toList();
         HistorySettings history;
+        cli = null;
         try {
             cli = CommandLine.parse(args);
             if (cli.help()) {
@@ -75,6 +90,9 @@ public final class Main {
             history = configFile.isPresent() ? new StationProfileLoader().history(configFile.get()) : HistorySettings.DEFAULT;
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
+            if (cli == null || cli.command().isEmpty()) {
+                startFailed(installed, cli, e.getMessage(), problems);
+            }
             return 2;
         }
         config = cli.dataDir().map(config::withDataDir).orElse(config);
@@ -138,8 +156,19 @@ public final class Main {
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
             closeAll(started);
+            startFailed(installed, cli, message(e), problems);
             return 1;
         }
+    }
+
+    /** Logs why the HMI did not start (the installed station's log too) and shows it. */
+    private static void startFailed(Optional<InstalledLayout> installed, CommandLine cli, String problem,
+                                    StartupProblems problems) {
+        installed.map(InstalledLayout::logDir).ifPresent(FileLogs::install);
+        LOG.log(System.Logger.Level.ERROR, "Lineside did not start: {0}", problem);
+        Locale locale = cli == null ? Locale.getDefault()
+                : cli.lang().map(Locale::forLanguageTag).orElse(Locale.getDefault());
+        problems.show(locale, problem);
     }
 
     private static Path defaultDataDir(boolean demo, Optional<InstalledLayout> installed) {

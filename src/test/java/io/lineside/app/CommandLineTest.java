@@ -49,6 +49,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aFailedStartOfTheHmiIsAlsoShownInItsLanguageButACommandOnlyPrints(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "broker:\n  url: 42\n");
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        Main.StartupProblems window = (locale, problem) -> shown.add(locale.toLanguageTag() + " | " + problem);
+        var err = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true);
+        assertEquals(2, Main.run(List.of("--config", file.toString(), "--lang", "zh-CN"), System.out, err, window));
+        assertEquals(List.of("zh-CN | config " + file + ": key 'broker.url': expected a non-empty string, found 42"),
+                shown);
+        assertEquals(2, Main.run(List.of("--conf", "x"), System.out, err, window), "a mistyped option too");
+        assertEquals(2, shown.size());
+        assertTrue(shown.get(1).endsWith(" | unknown option \"--conf\""), shown.get(1));
+        assertEquals(2, Main.run(List.of("record", "--config", file.toString()), System.out, err, window));
+        assertEquals(2, shown.size(), "the recorder runs headless: stderr and the exit code are its report");
+    }
+
+    @Test
     void defaultDataDirFollowsThePlatform() {
         Path home = Path.of("/home/op");
         assertEquals(Path.of("/home/op/.local/share/lineside"), DataDirectories.defaultDataDir(Map.of(), "Linux", home));
