@@ -27,6 +27,8 @@ public final class LayoutRepository implements LayoutActions {
     /** The audit action name of a reload (stored text: never rename). */
     public static final String RELOAD = "layout.reload";
 
+    private static final System.Logger LOG = System.getLogger(LayoutRepository.class.getName());
+
     private final Optional<Path> configured;
     private final LayoutLoader loader;
     private final SecuredActions secured;
@@ -55,7 +57,7 @@ public final class LayoutRepository implements LayoutActions {
             current.set(layout);
             return Outcome.loaded(layout);
         } catch (LayoutException e) {
-            return Outcome.refused(e.getMessage());
+            return refused("layout not loaded at start", e);
         }
     }
 
@@ -82,7 +84,13 @@ public final class LayoutRepository implements LayoutActions {
             current.set(layout);
             return Outcome.loaded(layout);
         } catch (ActionRefusedException | LayoutException e) {
-            return Outcome.refused(e.getMessage());
+            return refused("layout reload refused; the previous layout stays", e);
         }
+    }
+
+    /** The whole reason goes to the log too: the floor plan shows it, but an engineer may read it later. */
+    private static Outcome refused(String what, Exception e) {
+        LOG.log(System.Logger.Level.WARNING, what + ": {0}", e.getMessage());
+        return Outcome.refused(e.getMessage());
     }
 }

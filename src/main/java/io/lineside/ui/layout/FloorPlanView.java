@@ -10,6 +10,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -60,13 +61,23 @@ public final class FloorPlanView extends Pane {
         Texts texts = vm.texts();
         Label name = new Label();
         name.getStyleClass().add("fp-layout-name");
+        name.setMinWidth(Region.USE_PREF_SIZE); // a long message wraps; the layout's name is never squeezed
         name.textProperty().bind(vm.planProperty().map(p -> p.layout().name(texts.language())).orElse(texts.get("layout.none")));
         Label message = new Label();
         message.getStyleClass().add("fp-message");
         message.textProperty().bind(vm.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        // A refused reload names file, line and what is wrong: it wraps (the bar grows) rather than being cut.
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.messageProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        message.setTooltip(whole);
         HBox.setHgrow(message, Priority.ALWAYS);
         Button reload = new Button(texts.get("layout.reload"));
+        reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.getStyleClass().add("fp-reload");
         reload.setOnAction(e -> vm.reload());
         HBox bar = new HBox(12, name, message, reload);

@@ -117,6 +117,31 @@ class FloorPlanViewTest {
         });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "zh-CN"})
+    void aRefusedReloadShowsItsWholeReasonAndTheReloadButtonStaysWhole(String language) throws Exception {
+        Locale locale = Locale.forLanguageTag(language);
+        String problem = "/etc/lineside/layouts/hall-a.yaml:41:15: areas[0].lines[1].stations[3].symbols[2].kind:"
+                + " unknown symbol kind \"valve2\"; expected one of station, value, state, conveyor, buffer, tank,"
+                + " pump, valve, label";
+        Shown shown = plan(new TagStore(), locale, 1280, 800, T0);
+        java.util.List<String> elided = fx(() -> {
+            shown.vm().report(Texts.forLocale(locale).get("layout.reload.refused", problem));
+            shown.root().applyCss();
+            shown.root().layout();
+            Screenshots.save(shown.root(), "floorplan-refused-" + language);
+            return io.lineside.testsupport.Elision.under(shown.root().lookup(".fp-toolbar"));
+        });
+        assertEquals(java.util.List.of(), elided, "nothing in the plan's toolbar is cut");
+        javafx.scene.control.Label message = (javafx.scene.control.Label) shown.root().lookup(".fp-message");
+        assertTrue(message.getText().contains(problem), message.getText());
+        assertEquals(message.getText(), message.getTooltip().getText());
+        fx(() -> {
+            shown.vm().dispose();
+            return null;
+        });
+    }
+
     @Test
     void demoLineSnapshotsInEnglishAndChinese() throws Exception {
         for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
