@@ -324,18 +324,38 @@ public final class AlarmSummaryViewModel {
 
     private void fill(AlarmRow row, Spec spec) {
         ActiveAlarm a = spec.alarm();
-        String state = stateGlyph(a.state()) + " " + texts.get("alarmState." + a.state().name());
-        if (a.uncertain()) {
-            state = texts.get("alarmState.uncertain", state);
-        }
-        if (a.restored()) {
-            state = texts.get("alarmState.restored", state);
-        }
+        String state = stateText(a.state(), a.uncertain(), a.restored());
         String repeats = a.repeats() > 1 ? " " + texts.get("summary.repeats", a.repeats()) : "";
         row.update(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
                 CLOCK.format(a.since().atZone(zone)), shortStation(a.definition().station()),
                 a.definition().message(texts.language()) + repeats, a.value(), a.tripValue(), state, spec.group(),
                 spec.shelve());
+    }
+
+    /** A state in words as the State column shows it, led by its glyph. */
+    private String stateText(AlarmState s, boolean uncertain, boolean restored) {
+        String state = stateGlyph(s) + " " + texts.get("alarmState." + s.name());
+        if (uncertain) {
+            state = texts.get("alarmState.uncertain", state);
+        }
+        if (restored) {
+            state = texts.get("alarmState.restored", state);
+        }
+        return state;
+    }
+
+    /**
+     * Every text the State column can show in this language (each state, uncertain or not, restored or not): the
+     * view sizes the column for the widest once, never while rows are laid out.
+     */
+    public List<String> stateTexts() {
+        List<String> out = new ArrayList<>();
+        for (AlarmState s : AlarmState.values()) {
+            for (int flags = 0; flags < 4; flags++) {
+                out.add(stateText(s, (flags & 1) != 0, (flags & 2) != 0));
+            }
+        }
+        return out;
     }
 
     /**
