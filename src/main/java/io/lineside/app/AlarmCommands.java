@@ -35,12 +35,13 @@ public final class AlarmCommands implements AlarmActions {
     private final SecuredActions secured;
     private final SessionManager session;
     private final Map<String, AlarmDefinition> definitions;
-    private final ShelveReasons reasons = ShelveReasons.DEFAULT;
+    private final ShelveReasons reasons;
 
     public AlarmCommands(AlarmService alarms, SecuredActions secured, SessionManager session) {
         this.alarms = alarms;
         this.secured = secured;
         this.session = session;
+        this.reasons = alarms.shelveReasons(); // the alarm config's list: the panel offers the same one
         this.definitions = alarms.definitions().stream()
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
     }

@@ -183,6 +183,40 @@ class AlarmServiceTest {
     }
 
     @Test
+    void theServiceChecksTheAlarmConfigsShelveReasonsNotTheDefaultList() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plant-alarms.yaml"), """
+                alarms:
+                  - id: L1-LOAD-FAULT
+                    tag: demo/assembly/line-1/load/state
+                    kind: discrete
+                    equals: fault
+                    priority: High
+                    message: {en: Line 1 load station fault}
+                shelveReasons: [Changeover, Trial run, Other reason]
+                """);
+        io.lineside.alarms.AlarmConfig config = new AlarmDefinitionsLoader().loadConfig(file);
+        alarms.close();
+        alarms = new AlarmService(config.definitions(), config.shelveReasons(), db, Clock.systemUTC());
+        commands = new AlarmCommands(alarms, security.actions(), security.session());
+        raiseLoadFault();
+        Outcome defaultReason = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Maintenance")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT not shelved: the reason must be one of Changeover, Trial run,"
+                + " Other reason, was \"Maintenance\"."), defaultReason.problems());
+        Outcome bare = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Other reason")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT not shelved: the reason \"Other reason\" needs a note."),
+                bare.problems());
+        assertEquals(AlarmState.UNACK, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Trial run: new fixture")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(1, ok.done(), ok.toString());
+        Eventually.await("shelved", Duration.ofSeconds(3), () -> alarms.shelved().size() == 1);
+        assertTrue(alarms.shelved().getFirst().note().startsWith("Trial run: new fixture (until "),
+                alarms.shelved().getFirst().note());
+    }
+
+    @Test
     void aSupervisorShelvesForAtMostTheDefinitionsMaximum() throws Exception {
         raiseLoadFault();
         Outcome tooLong = commands.shelve(FAULT_ALARM, Duration.ofHours(9), false, "Maintenance: all shift").get(5, TimeUnit.SECONDS);

@@ -48,8 +48,8 @@ public final class AlarmCommandPanel {
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
     private final BooleanProperty oneShot = new SimpleBooleanProperty();
     private final ObservableList<Duration> durations = FXCollections.observableArrayList();
-    private final io.lineside.alarms.ShelveReasons shelveReasons = io.lineside.alarms.ShelveReasons.DEFAULT;
-    private final ObservableList<String> reasons = FXCollections.observableArrayList(shelveReasons.reasons());
+    private final io.lineside.alarms.ShelveReasons shelveReasons;
+    private final ObservableList<String> reasons;
     private final StringProperty reason = new SimpleStringProperty();
     private final ReadOnlyStringWrapper targetsText = new ReadOnlyStringWrapper("");
     private final java.time.ZoneId zone;
@@ -59,8 +59,11 @@ public final class AlarmCommandPanel {
     /** True when opened on the selection (it must be unchanged), false on the shown rows (they must still show). */
     private boolean onSelection;
 
-    AlarmCommandPanel(AlarmActions actions, Texts texts, java.time.ZoneId zone, Executor fx) {
+    AlarmCommandPanel(AlarmActions actions, io.lineside.alarms.ShelveReasons shelveReasons, Texts texts,
+                      java.time.ZoneId zone, Executor fx) {
         this.actions = actions;
+        this.shelveReasons = shelveReasons;
+        this.reasons = FXCollections.observableArrayList(shelveReasons.reasons());
         this.texts = texts;
         this.zone = zone;
         this.fx = fx;
@@ -236,7 +239,10 @@ public final class AlarmCommandPanel {
         } else if (mode.get() == Mode.SHELVE) {
             String chosen = reason.get() == null ? "" : reason.get();
             if (chosen.isEmpty() || chosen.equals(shelveReasons.other()) && text.isEmpty()) {
-                report(texts.get(chosen.isEmpty() ? "summary.reasonMissing" : "summary.reasonOtherNote"), true);
+                report(chosen.isEmpty() ? texts.get("summary.reasonMissing")
+                        : shelveReasons.equals(io.lineside.alarms.ShelveReasons.DEFAULT)
+                        ? texts.get("summary.reasonOtherNote")
+                        : texts.get("summary.reasonNeedsNote", reasonText(chosen)), true);
                 return;
             }
             send(actions.shelve(targets.getFirst().id(), duration.get(), oneShot.get(),

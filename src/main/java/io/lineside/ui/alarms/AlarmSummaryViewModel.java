@@ -80,13 +80,21 @@ public final class AlarmSummaryViewModel {
     public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
                                  Supplier<List<AlarmEvent>> shelved, AlarmActions actions, Texts texts, ZoneId zone,
                                  Executor fx) {
+        this(source, definitions, shelved, actions, io.lineside.alarms.ShelveReasons.DEFAULT, texts, zone, fx);
+    }
+
+    /** As above, offering the alarm config's {@code shelveReasons} (the list the alarm service accepts). */
+    public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
+                                 Supplier<List<AlarmEvent>> shelved, AlarmActions actions,
+                                 io.lineside.alarms.ShelveReasons shelveReasons, Texts texts, ZoneId zone,
+                                 Executor fx) {
         this.source = source;
         this.shelvedSource = shelved;
         this.definitions = definitions.stream()
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
         this.texts = texts;
         this.zone = zone;
-        this.panel = new AlarmCommandPanel(actions, texts, zone, fx);
+        this.panel = new AlarmCommandPanel(actions, shelveReasons, texts, zone, fx);
         scopes.add(texts.get("summary.scopeAll"));
         scopes.addAll(scopesOf(definitions));
         scope.set(scopes.getFirst());

@@ -164,6 +164,25 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void shelveOffersTheAlarmConfigsReasonsAsWrittenAndItsLastNeedsANote() {
+        AlarmSummaryViewModel configured = new AlarmSummaryViewModel(snapshot::get, List.of(pressHigh.definition()),
+                List::of, sent, new io.lineside.alarms.ShelveReasons(List.of("Changeover", "Other reason")),
+                Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC, Runnable::run);
+        AlarmCommandPanel panel = configured.panel();
+        panel.requestShelve(pressHigh);
+        assertEquals(List.of("Changeover", "Other reason"), panel.reasons());
+        assertEquals("Changeover", panel.reasonText("Changeover"), "a configured reason reads as written");
+        panel.reasonProperty().set("Other reason");
+        panel.durationProperty().set(Duration.ofMinutes(15));
+        panel.confirm(List.of(pressHigh.id()));
+        assertEquals("Not shelved: the reason \"Other reason\" needs a note.", panel.messageProperty().get());
+        assertEquals(List.of(), sent.calls);
+        panel.noteProperty().set("fixture trial");
+        panel.confirm(List.of(pressHigh.id()));
+        assertEquals(List.of("shelve PRESS-H PT15M Other reason: fixture trial"), sent.calls);
+    }
+
+    @Test
     void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
         shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
                 AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
