@@ -37,6 +37,8 @@ public final class AlarmSummaryView {
     @FXML
     private CheckBox showShelved;
     @FXML
+    private Button commentButton;
+    @FXML
     private Button shelveButton;
     @FXML
     private Button unshelveButton;
@@ -124,6 +126,7 @@ public final class AlarmSummaryView {
         unshelveButton.managedProperty().bind(unshelveButton.visibleProperty());
         table.setRowFactory(t -> priorityRow());
         shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        commentButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         goToButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
@@ -175,8 +178,11 @@ public final class AlarmSummaryView {
         oneShot.visibleProperty().bind(duration.visibleProperty());
         oneShot.managedProperty().bind(duration.visibleProperty());
         panel.modeProperty().addListener((o, old, mode) -> {
-            confirm.setText(texts.get(mode == AlarmCommandPanel.Mode.SHELVE ? "summary.confirmShelve"
-                    : "summary.confirmAck"));
+            confirm.setText(texts.get(switch (mode) {
+                case SHELVE -> "summary.confirmShelve";
+                case COMMENT -> "summary.confirmComment";
+                default -> "summary.confirmAck";
+            }));
             if (mode != AlarmCommandPanel.Mode.NONE) {
                 note.requestFocus();
             }
@@ -224,6 +230,13 @@ public final class AlarmSummaryView {
     private void shelve() {
         AlarmRow row = table.getSelectionModel().getSelectedItem();
         model.panel().requestShelve(row == null ? null : row.alarm());
+    }
+
+    /** A comment on the selected alarm, in any state: the panel names it and takes the text in the note field. */
+    @FXML
+    private void comment() {
+        AlarmRow row = table.getSelectionModel().getSelectedItem();
+        model.panel().requestComment(row == null ? null : row.alarm());
     }
 
     @FXML

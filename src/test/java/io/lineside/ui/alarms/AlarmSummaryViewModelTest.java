@@ -183,6 +183,33 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void aCommentNamesItsAlarmNeedsTextAndIsSentForAnAcknowledgedAlarmToo() {
+        model.pulse(T0);
+        AlarmRow acked = model.rows().getFirst(); // WELD-H, acknowledged
+        assertEquals(AlarmState.ACKED, acked.alarm().state());
+        List<String> heard = new java.util.ArrayList<>();
+        AlarmCommandPanel panel = model.panel();
+        panel.setOnCommented(heard::add);
+        panel.requestComment(acked.alarm());
+        assertEquals(AlarmCommandPanel.Mode.COMMENT, panel.modeProperty().get());
+        assertEquals("Comment on WELD-H", panel.titleProperty().get());
+        assertTrue(panel.targetsTextProperty().get().contains("line-2 / weld"), panel.targetsTextProperty().get());
+        assertEquals(List.of("WELD-H"), panel.targetIds());
+        panel.confirm(List.of("WELD-H"));
+        assertEquals("Not added: type the comment first.", panel.messageProperty().get());
+        assertEquals(List.of(), sent.calls);
+        panel.noteProperty().set("tip changed");
+        panel.confirm(List.of("PRESS-H"));
+        assertTrue(panel.messageProperty().get().contains("WELD-H"), "a changed selection is refused");
+        assertEquals(List.of(), sent.calls);
+        panel.confirm(List.of("WELD-H"));
+        assertEquals(List.of("comment WELD-H tip changed"), sent.calls);
+        assertEquals("Comment added to WELD-H.", panel.messageProperty().get());
+        assertEquals(AlarmCommandPanel.Mode.NONE, panel.modeProperty().get());
+        assertEquals(List.of("WELD-H"), heard, "its history is read again");
+    }
+
+    @Test
     void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
         shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
                 AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
@@ -305,6 +332,12 @@ class AlarmSummaryViewModelTest {
         @Override
         public CompletableFuture<Outcome> unshelve(String id, String note) {
             calls.add("unshelve " + id + " " + note);
+            return answer(1);
+        }
+
+        @Override
+        public CompletableFuture<Outcome> comment(String id, String text) {
+            calls.add("comment " + id + " " + text);
             return answer(1);
         }
 
