@@ -278,6 +278,20 @@ public final class AlarmService implements AutoCloseable {
         return journal;
     }
 
+    /** How far back an alarm's history reaches (a shift). */
+    public static final java.time.Duration HISTORY_WINDOW = java.time.Duration.ofHours(8);
+
+    /**
+     * Alarm {@code alarmId}'s last occurrences, comments and annunciation counts over the last
+     * {@link #HISTORY_WINDOW}, read from the journal. Blocks on the database: call it off the FX thread.
+     */
+    public io.lineside.alarms.AlarmHistory history(String alarmId) throws AlarmJournal.JournalException {
+        Instant now = clock.instant();
+        List<AlarmEvent> rows = journal.query(io.lineside.alarms.JournalFilter.between(now.minus(HISTORY_WINDOW),
+                now.plusMillis(1)).withText(alarmId));
+        return io.lineside.alarms.AlarmHistory.of(alarmId, rows, now, HISTORY_WINDOW);
+    }
+
     /** Updates never evaluated: none since a busy evaluator coalesces instead of dropping (see {@link #stats()}). */
     public long droppedUpdates() {
         return 0;

@@ -88,6 +88,8 @@ public final class AlarmSummaryView {
     private Label message;
     @FXML
     private Label detail;
+    @FXML
+    private Label history;
 
     public AlarmSummaryView(AlarmSummaryViewModel model, Texts texts) {
         this.model = model;
@@ -120,6 +122,10 @@ public final class AlarmSummaryView {
         detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.detail(table.getSelectionModel().getSelectedItem()),
                 table.getSelectionModel().selectedItemProperty(), model.rows()));
+        history.textProperty().bind(model.historyProperty());
+        history.visibleProperty().bind(model.historyProperty().isNotEmpty());
+        history.managedProperty().bind(history.visibleProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.showHistory(row));
         groupColumn.visibleProperty().bind(model.groupedProperty());
         shelveColumn.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.visibleProperty().bind(model.showShelvedProperty());

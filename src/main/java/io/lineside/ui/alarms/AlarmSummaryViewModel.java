@@ -72,6 +72,21 @@ public final class AlarmSummaryViewModel {
     private java.util.function.Consumer<StationId> onOpenStation = s -> { };
     private AlarmSnapshot last;
     private boolean filterChanged = true;
+    private final Executor fx;
+    private final javafx.beans.property.ReadOnlyStringWrapper history = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private HistorySource historySource;
+    private Executor background = Runnable::run;
+    private AlarmRow historyRow;
+    /** The selected alarm's id, state and since when its history was last asked for: read again when it changes. */
+    private String historyKey = "";
+    private long historyTicket;
+    private io.lineside.alarms.AlarmHistory lastHistory;
+
+    /** Where an alarm's history comes from (the journal); called on the background executor. */
+    @FunctionalInterface
+    public interface HistorySource {
+        io.lineside.alarms.AlarmHistory history(String alarmId) throws Exception;
+    }
 
     /**
      * @param shelved the shelve events of the alarms shelved now (the snapshot lists only annunciated alarms);
@@ -94,7 +109,13 @@ public final class AlarmSummaryViewModel {
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
         this.texts = texts;
         this.zone = zone;
+        this.fx = fx;
         this.panel = new AlarmCommandPanel(actions, shelveReasons, texts, zone, fx);
+        panel.setOnCommented(id -> {
+            if (historyRow != null && historyRow.id().equals(id)) {
+                readHistory(); // the new comment shows in the detail
+            }
+        });
         scopes.add(texts.get("summary.scopeAll"));
         scopes.addAll(scopesOf(definitions));
         scope.set(scopes.getFirst());
@@ -139,6 +160,74 @@ public final class AlarmSummaryViewModel {
         return panel;
     }
 
+    /**
+     * Reads the selected alarm's history from {@code source} on {@code background} (never on the FX thread): when
+     * the selection changes, when the selected alarm's state changes and after a comment on it. Without a source
+     * the detail shows no history.
+     */
+    public void setHistorySource(HistorySource source, Executor background) {
+        this.historySource = source;
+        this.background = background;
+    }
+
+    /** The selected alarm's last occurrences, annunciation counts (chattering) and comments; empty for none. */
+    public javafx.beans.property.ReadOnlyStringProperty historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** The row whose history the detail shows (the table's selection); null for none. */
+    public void showHistory(AlarmRow row) {
+        historyRow = row;
+        historyChanged();
+    }
+
+    private void historyChanged() {
+        if (historySource == null) {
+            return;
+        }
+        if (historyRow == null) {
+            historyKey = "";
+            historyTicket++;
+            lastHistory = null;
+            history.set("");
+            return;
+        }
+        ActiveAlarm a = historyRow.alarm();
+        String key = a.id() + '\u0000' + a.state() + '\u0000' + a.since();
+        if (!key.equals(historyKey)) {
+            if (!historyKey.startsWith(a.id() + '\u0000')) {
+                lastHistory = null;
+                history.set(texts.get("summary.historyLoading"));
+            }
+            historyKey = key;
+            readHistory();
+        }
+    }
+
+    private void readHistory() {
+        long ticket = ++historyTicket;
+        String id = historyRow.id();
+        HistorySource source = historySource;
+        background.execute(() -> {
+            io.lineside.alarms.AlarmHistory h = null;
+            String failure = null;
+            try {
+                h = source.history(id);
+            } catch (Exception e) {
+                failure = String.valueOf(e.getMessage());
+            }
+            io.lineside.alarms.AlarmHistory read = h;
+            String why = failure;
+            fx.execute(() -> {
+                if (ticket == historyTicket) { // a newer request (or another selection) wins
+                    lastHistory = read;
+                    history.set(read == null ? texts.get("summary.historyFailed", why)
+                            : AlarmHistoryText.of(read, texts, zone));
+                }
+            });
+        });
+    }
+
     /** Who shows a station's trend around a time (the trend pane). */
     public void setOnOpenTrend(BiConsumer<StationId, Instant> handler) {
         this.onOpenTrend = handler;
@@ -176,6 +265,7 @@ public final class AlarmSummaryViewModel {
         List<Spec> next = build(snapshot);
         next.addAll(shelvedRows(shelved));
         reconcile(next);
+        historyChanged(); // only when the selected alarm's state changed: a journal read per alarm event, not per pulse
     }
 
     /** One row as it should be now, before it is matched to the row object already shown for its alarm. */
@@ -241,6 +331,9 @@ public final class AlarmSummaryViewModel {
         }
         last = null;
         filterChanged = true;
+        if (lastHistory != null) {
+            history.set(AlarmHistoryText.of(lastHistory, texts, zone));
+        }
     }
 
     /**

@@ -40,6 +40,8 @@ class AlarmCommentPanelFitTest {
                 AlarmRow acked = f.summary.rows().stream()
                         .filter(r -> r.alarm().state() == io.lineside.alarms.AlarmState.ACKED).findFirst()
                         .orElseThrow();
+                f.summary.setHistorySource(id -> io.lineside.alarms.AlarmHistory.of(id, history(id),
+                        AlarmViewsFixture.T0.plusSeconds(700), java.time.Duration.ofHours(8)), Runnable::run);
                 f.summaryView.select(List.of(acked.id()));
                 Button comment = (Button) f.root.lookup("#commentButton");
                 List<String> out = new ArrayList<>();
@@ -67,7 +69,14 @@ class AlarmCommentPanelFitTest {
                         && f.root.getScene().getFocusOwner() != note) {
                     out.add("the note field does not have the focus");
                 }
+                String history = ((Label) f.root.lookup(".alarm-history")).getText();
+                if (!history.contains("olga") || !history.contains(language.equals("en") ? "chattering" : "\u9891\u7E41")) {
+                    out.add("the detail does not show the alarm's history: " + history);
+                }
                 out.addAll(Elision.under(box));
+                for (Node n : f.root.lookupAll(".alarm-detail")) {
+                    out.addAll(Elision.under(n)); // the detail and the history, wrapped, whole
+                }
                 out.addAll(Elision.under(f.root.lookup(".summary-toolbar")));
                 return out;
             } finally {
@@ -75,5 +84,30 @@ class AlarmCommentPanelFitTest {
             }
         }).get(60, TimeUnit.SECONDS);
         assertEquals(List.of(), problems);
+    }
+
+    /** A chattering morning of one alarm: three activations within 40 s, one acknowledged by olga, and a comment. */
+    private static List<io.lineside.alarms.AlarmEvent> history(String id) {
+        List<io.lineside.alarms.AlarmEvent> rows = new ArrayList<>();
+        java.time.Instant t0 = AlarmViewsFixture.T0;
+        int[][] steps = {{100, 0}, {110, 1}, {120, 2}, {130, 0}, {140, 1}, {150, 0}, {160, 3}, {400, 4}};
+        io.lineside.alarms.AlarmTrigger[] triggers = {io.lineside.alarms.AlarmTrigger.ACTIVATE,
+            io.lineside.alarms.AlarmTrigger.CLEAR, io.lineside.alarms.AlarmTrigger.ACK,
+            io.lineside.alarms.AlarmTrigger.ACK, io.lineside.alarms.AlarmTrigger.COMMENT};
+        io.lineside.alarms.AlarmState[][] states = {
+            {io.lineside.alarms.AlarmState.RTN_UNACK, io.lineside.alarms.AlarmState.UNACK},
+            {io.lineside.alarms.AlarmState.UNACK, io.lineside.alarms.AlarmState.RTN_UNACK},
+            {io.lineside.alarms.AlarmState.RTN_UNACK, io.lineside.alarms.AlarmState.NORMAL},
+            {io.lineside.alarms.AlarmState.UNACK, io.lineside.alarms.AlarmState.ACKED},
+            {io.lineside.alarms.AlarmState.ACKED, io.lineside.alarms.AlarmState.ACKED}};
+        String[] users = {"system", "system", "olga", "olga", "olga"};
+        String[] notes = {"", "", "", "", "Tip dressed, coolant hose replaced"};
+        for (int[] step : steps) {
+            int k = step[1];
+            rows.add(new io.lineside.alarms.AlarmEvent(t0.plusSeconds(step[0]), id, triggers[k], states[k][0],
+                    states[k][1], io.lineside.alarms.Priority.CRITICAL, "assembly", "demo/assembly/line-1/weld",
+                    "demo/assembly/line-1/weld/temperature", "239.4", users[k], notes[k], "Weld tip hot"));
+        }
+        return rows;
     }
 }

@@ -210,6 +210,55 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void theSelectedAlarmsHistoryIsReadOffTheFxThreadOnlyWhenItsStateChangesOrItGetsAComment() {
+        List<String> reads = new ArrayList<>();
+        List<Runnable> background = new ArrayList<>();
+        List<AlarmEvent> journal = new ArrayList<>();
+        journal.add(new AlarmEvent(T0.plusSeconds(40), "WELD-H", AlarmTrigger.ACTIVATE, AlarmState.NORMAL,
+                AlarmState.UNACK, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "system", "",
+                "m"));
+        journal.add(new AlarmEvent(T0.plusSeconds(50), "WELD-H", AlarmTrigger.ACK, AlarmState.UNACK,
+                AlarmState.ACKED, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "olga", "",
+                "m"));
+        model.setHistorySource(id -> {
+            reads.add(id);
+            return io.lineside.alarms.AlarmHistory.of(id, journal, T0.plusSeconds(60), Duration.ofHours(8));
+        }, background::add);
+        model.pulse(T0);
+        AlarmRow weld = model.rows().getFirst();
+        model.showHistory(weld);
+        assertEquals("Reading this alarm's history\u2026", model.historyProperty().get());
+        assertEquals(List.of(), reads, "not on the FX thread");
+        background.removeFirst().run();
+        assertEquals(List.of("WELD-H"), reads);
+        assertEquals("Last 8 h: annunciated 1\u00D7, 1\u00D7 in the last 10 min\n"
+                + "Last occurrences: 08:00:40 raised, still active, acknowledged 08:00:50 by olga",
+                model.historyProperty().get());
+
+        snapshot.set(Snapshots.of(true, 0, pressHigh, pressLow, weldHigh, weldMedium)); // a value tick, same states
+        model.pulse(T0.plusSeconds(1));
+        assertEquals(List.of(), background, "no journal read per pulse");
+
+        journal.add(new AlarmEvent(T0.plusSeconds(55), "WELD-H", AlarmTrigger.COMMENT, AlarmState.ACKED,
+                AlarmState.ACKED, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "olga",
+                "tip changed", "m"));
+        model.panel().requestComment(weld.alarm());
+        model.panel().noteProperty().set("tip changed");
+        model.confirm(List.of("WELD-H"));
+        background.removeFirst().run();
+        assertTrue(model.historyProperty().get().endsWith("\nComment 08:00:55 by olga: tip changed"),
+                model.historyProperty().get());
+
+        ActiveAlarm again = alarm("WELD-H", "line-2/weld", Priority.HIGH, AlarmState.UNACK, 70);
+        snapshot.set(Snapshots.of(true, 0, pressHigh, pressLow, again, weldMedium));
+        model.pulse(T0.plusSeconds(70));
+        assertEquals(1, background.size(), "its state changed: read again");
+        model.showHistory(null);
+        background.removeFirst().run();
+        assertEquals("", model.historyProperty().get(), "an answer for a selection gone away is dropped");
+    }
+
+    @Test
     void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
         shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
                 AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
