@@ -2,6 +2,7 @@ package io.lineside.alarms;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,7 +36,9 @@ public final class AlarmDefinitionsLoader {
     static final int MAX_ALARMS = 5_000;
     private static final int MAX_TEXT = 500;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "alarms");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "alarms", "shelveReasons");
+    static final int MAX_SHELVE_REASONS = 20;
+    private static final int MAX_REASON = 80;
     private static final Set<String> DEFAULT_KEYS = Set.of("maxShelveMinutes", "realarmMinutes");
     private static final Set<String> COMMON_KEYS = Set.of("id", "tag", "station", "kind", "priority", "onDelaySeconds",
             "offDelaySeconds", "latching", "realarmMinutes", "maxShelveMinutes", "message", "guidance", "suppressWhen");
@@ -55,14 +58,19 @@ public final class AlarmDefinitionsLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Loads and validates {@code file}. */
+    /** Loads and validates {@code file}: its alarms only. */
     public List<AlarmDefinition> load(Path file) throws AlarmConfigException {
+        return loadConfig(file).definitions();
+    }
+
+    /** Loads and validates {@code file}: its alarms and its shelve reasons. */
+    public AlarmConfig loadConfig(Path file) throws AlarmConfigException {
         String where = "alarms " + file;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new AlarmConfigException(where + ": file is larger than 1 MiB");
             }
-            return parse(where, Files.readString(file, StandardCharsets.UTF_8));
+            return parseConfig(where, Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new AlarmConfigException(where + ": file not found");
         } catch (IOException e) {
@@ -72,17 +80,27 @@ public final class AlarmDefinitionsLoader {
 
     /** Loads the demo plant's alarms shipped with the app. */
     public List<AlarmDefinition> loadDemo() throws AlarmConfigException {
+        return loadDemoConfig().definitions();
+    }
+
+    /** Loads the demo plant's alarms and shelve reasons shipped with the app. */
+    public AlarmConfig loadDemoConfig() throws AlarmConfigException {
         try (InputStream in = AlarmDefinitionsLoader.class.getResourceAsStream("demo-alarms.yaml")) {
             if (in == null) {
                 throw new AlarmConfigException("alarms demo-alarms.yaml: missing from the application");
             }
-            return parse("alarms demo-alarms.yaml", new String(in.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8));
+            return parseConfig("alarms demo-alarms.yaml",
+                    new String(in.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AlarmConfigException("alarms demo-alarms.yaml: cannot be read: " + e.getMessage());
         }
     }
 
     List<AlarmDefinition> parse(String where, String yaml) throws AlarmConfigException {
+        return parseConfig(where, yaml).definitions();
+    }
+
+    AlarmConfig parseConfig(String where, String yaml) throws AlarmConfigException {
         JsonNode root;
         try {
             root = mapper.readTree(yaml);
@@ -92,7 +110,7 @@ public final class AlarmDefinitionsLoader {
             throw new AlarmConfigException(where + ": not valid YAML" + at + ": " + YamlFields.clip(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new AlarmConfigException(where + ": expected a mapping with keys alarms and (optionally) defaults");
+            throw new AlarmConfigException(where + ": expected a mapping with keys alarms and (optionally) defaults, shelveReasons");
         }
         YamlFields top = new YamlFields(where, "", root);
         top.onlyKeys(TOP_KEYS);
@@ -123,7 +141,68 @@ public final class AlarmDefinitionsLoader {
             out.add(d);
         }
         LimitOrder.check(where, out);
-        return List.copyOf(out);
+        return new AlarmConfig(out, shelveReasons(where, yaml, root.get("shelveReasons")));
+    }
+
+    /**
+     * The optional top-level {@code shelveReasons:} list: 1-20 distinct texts of at most 80 characters, none with a
+     * ':' (it separates the reason from the operator's note in the journal); the last one needs a note. A bad entry
+     * names the file, its line and the key, e.g. {@code shelveReasons[2]}.
+     */
+    private ShelveReasons shelveReasons(String where, String yaml, JsonNode list) throws AlarmConfigException {
+        if (list == null || list.isNull()) {
+            return ShelveReasons.DEFAULT;
+        }
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_SHELVE_REASONS) {
+            throw new AlarmConfigException(where + ": line " + lineOf(yaml, -1) + ": key 'shelveReasons': expected a "
+                    + "list of 1-" + MAX_SHELVE_REASONS + " reasons, found " + (list.isArray() ? list.size()
+                    + " reasons" : YamlFields.describe(list)));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode r = list.get(i);
+            String problem = !r.isTextual() || r.asText().isBlank() ? "expected a non-empty text"
+                    : r.asText().strip().length() > MAX_REASON ? "expected at most " + MAX_REASON + " characters"
+                    : r.asText().contains(":") ? "expected a text without ':' (it separates the reason from the note)"
+                    : out.contains(r.asText().strip()) ? "expected a reason not listed before"
+                    : null;
+            if (problem != null) {
+                throw new AlarmConfigException(where + ": line " + lineOf(yaml, i) + ": key 'shelveReasons[" + i
+                        + "]': " + problem + ", found " + YamlFields.describe(r));
+            }
+            out.add(r.asText().strip());
+        }
+        return new ShelveReasons(out);
+    }
+
+    /** The line of {@code shelveReasons[index]} in {@code yaml} ({@code -1}: of the key itself); 0 if not found. */
+    private int lineOf(String yaml, int index) {
+        try (JsonParser p = mapper.getFactory().createParser(yaml)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (depth == 1 && t == JsonToken.FIELD_NAME && "shelveReasons".equals(p.currentName())) {
+                    p.nextToken();
+                    if (index < 0 || !p.isExpectedStartArrayToken()) {
+                        return p.currentTokenLocation().getLineNr();
+                    }
+                    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                        if (i == index) {
+                            return p.currentTokenLocation().getLineNr();
+                        }
+                        p.skipChildren();
+                    }
+                    return 0;
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+            }
+        } catch (IOException e) {
+            return 0; // it parsed once already; the message just has no line
+        }
+        return 0;
     }
 
     private AlarmDefinition alarm(String file, int index, JsonNode node, Duration maxShelveDefault,

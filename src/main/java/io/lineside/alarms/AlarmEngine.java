@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  */
 public final class AlarmEngine {
 
+    /** The longest comment an operator may add (the journal's note column holds it whole). */
+    public static final int MAX_COMMENT = 500;
+
     private static final System.Logger LOG = System.getLogger(AlarmEngine.class.getName());
 
     private final Clock clock;
@@ -246,6 +249,27 @@ public final class AlarmEngine {
         r.oneShotShelve = oneShot;
         String note = reason + " (" + (oneShot ? "one-shot, " : "") + "until " + r.shelvedUntil + ")";
         return commandAt(r, AlarmTrigger.SHELVE, user, note, now);
+    }
+
+    /**
+     * Adds an operator's comment to it, in any state (active or returned, acknowledged or not, even hidden or back to
+     * normal: a finding after the fact): one {@link AlarmTrigger#COMMENT} row with the text as its note, {@code from
+     * == to}, so no transition, no annunciation and no KPI count. Always applies.
+     *
+     * @throws IllegalArgumentException for an unknown id, a blank user, or a blank or over-long comment
+     */
+    public boolean comment(String id, String user, String text) {
+        AlarmRecord r = find(id, user);
+        if (blank(text) || text.strip().length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("a comment on " + id + " needs 1-" + MAX_COMMENT + " characters");
+        }
+        Instant now = clock.instant();
+        Instant at = r.lastEvent != null && now.isBefore(r.lastEvent) ? r.lastEvent : now; // after its last row
+        r.lastEvent = at; // its events never go back in time: a later transition is not journalled before it
+        emit(new AlarmEvent(at, r.definition.id(), AlarmTrigger.COMMENT, r.state, r.state, r.definition.priority(),
+                r.definition.station().area(), r.definition.station().toString(), r.definition.tag().toString(),
+                r.lastValue, user, text.strip(), r.definition.message("en")));
+        return true;
     }
 
     public boolean unshelve(String id, String user, String note) {

@@ -24,5 +24,10 @@ public enum AlarmTrigger {
      * Journal only, never a transition ({@code from == to}): at start-up the alarm's state was restored from the
      * journal (see {@link AlarmEngine#restore}).
      */
-    RESTORE
+    RESTORE,
+    /**
+     * Journal only, never a transition ({@code from == to}): an operator added a comment (the note) to the alarm, in
+     * whatever state it was, acknowledged or not (see {@link AlarmEngine#comment}).
+     */
+    COMMENT
 }

@@ -33,6 +33,9 @@ final class JournalRestore {
     static Map<String, Restored> plan(Collection<AlarmEvent> latestPerTrigger) {
         Map<String, Map<AlarmTrigger, AlarmEvent>> byAlarm = new HashMap<>();
         for (AlarmEvent e : latestPerTrigger) {
+            if (e.trigger() == AlarmTrigger.COMMENT) {
+                continue; // a comment records what the operator wrote, never a state (and must not win a tie)
+            }
             byAlarm.computeIfAbsent(e.alarmId(), id -> new EnumMap<>(AlarmTrigger.class)).merge(e.trigger(), e,
                     (a, b) -> b.time().isAfter(a.time()) ? b : a);
         }

@@ -30,17 +30,19 @@ public final class AlarmCommands implements AlarmActions {
     public static final String ACKNOWLEDGE = "alarm.acknowledge";
     public static final String SHELVE = "alarm.shelve";
     public static final String UNSHELVE = "alarm.unshelve";
+    public static final String COMMENT = "alarm.comment";
 
     private final AlarmService alarms;
     private final SecuredActions secured;
     private final SessionManager session;
     private final Map<String, AlarmDefinition> definitions;
-    private final ShelveReasons reasons = ShelveReasons.DEFAULT;
+    private final ShelveReasons reasons;
 
     public AlarmCommands(AlarmService alarms, SecuredActions secured, SessionManager session) {
         this.alarms = alarms;
         this.secured = secured;
         this.session = session;
+        this.reasons = alarms.shelveReasons(); // the alarm config's list: the panel offers the same one
         this.definitions = alarms.definitions().stream()
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
     }
@@ -106,6 +108,28 @@ public final class AlarmCommands implements AlarmActions {
             int done = apply(problems, alarmId, new SecuredActions.Command(Permission.SHELVE_ALARM, UNSHELVE, alarmId,
                     before, "unshelved", note), () -> engine.unshelve(alarmId, user(), note),
                     "Alarm " + alarmId + " is not shelved (" + before + ").");
+            return new Outcome(done, problems);
+        });
+    }
+
+    /**
+     * Comments need the acknowledge permission (the operator's, who owns the alarm's response) and are audited with
+     * their text as the note, like an acknowledgement.
+     */
+    @Override
+    public CompletableFuture<Outcome> comment(String alarmId, String text) {
+        return run(engine -> {
+            if (!definitions.containsKey(alarmId)) {
+                return new Outcome(0, List.of("Alarm " + alarmId + " is not configured."));
+            }
+            if (text == null || text.isBlank()) {
+                return new Outcome(0, List.of("Alarm " + alarmId + ": a comment needs its text."));
+            }
+            List<String> problems = new ArrayList<>();
+            String before = describe(engine, alarmId);
+            int done = apply(problems, alarmId, new SecuredActions.Command(Permission.ACKNOWLEDGE_ALARM, COMMENT,
+                    alarmId, before, "commented", text.strip()), () -> engine.comment(alarmId, user(), text),
+                    "Alarm " + alarmId + ": the comment was not added.");
             return new Outcome(done, problems);
         });
     }

@@ -86,12 +86,20 @@ public final class AlarmService implements AutoCloseable {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
+    /** The reasons an operator may shelve for (the alarm config's, or the default list). */
+    private final io.lineside.alarms.ShelveReasons shelveReasons;
     /** When this service started: its recording period's key. */
     private final Instant started;
 
     /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
     public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
-        this(definitions, database, clock, MAX_PENDING_UPDATES, () -> { });
+        this(definitions, io.lineside.alarms.ShelveReasons.DEFAULT, database, clock, MAX_PENDING_UPDATES, () -> { });
+    }
+
+    /** As above, with the shelve reasons of the alarm config (what {@link #shelveReasons()} gives the commands). */
+    public AlarmService(List<AlarmDefinition> definitions, io.lineside.alarms.ShelveReasons shelveReasons,
+                        HistoryDatabase database, Clock clock) {
+        this(definitions, shelveReasons, database, clock, MAX_PENDING_UPDATES, () -> { });
     }
 
     /**
@@ -100,6 +108,12 @@ public final class AlarmService implements AutoCloseable {
      */
     AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock, int maxPending,
                  Runnable beforeEach) {
+        this(definitions, io.lineside.alarms.ShelveReasons.DEFAULT, database, clock, maxPending, beforeEach);
+    }
+
+    private AlarmService(List<AlarmDefinition> definitions, io.lineside.alarms.ShelveReasons shelveReasons,
+                         HistoryDatabase database, Clock clock, int maxPending, Runnable beforeEach) {
+        this.shelveReasons = shelveReasons;
         this.clock = clock;
         this.beforeEach = beforeEach;
         this.journal = new AlarmJournalStore(database);
@@ -252,12 +266,30 @@ public final class AlarmService implements AutoCloseable {
     }
 
     /** The configured alarms, in config order. */
+    public io.lineside.alarms.ShelveReasons shelveReasons() {
+        return shelveReasons;
+    }
+
     public List<AlarmDefinition> definitions() {
         return engine.definitions();
     }
 
     public AlarmJournal journal() {
         return journal;
+    }
+
+    /** How far back an alarm's history reaches (a shift). */
+    public static final java.time.Duration HISTORY_WINDOW = java.time.Duration.ofHours(8);
+
+    /**
+     * Alarm {@code alarmId}'s last occurrences, comments and annunciation counts over the last
+     * {@link #HISTORY_WINDOW}, read from the journal. Blocks on the database: call it off the FX thread.
+     */
+    public io.lineside.alarms.AlarmHistory history(String alarmId) throws AlarmJournal.JournalException {
+        Instant now = clock.instant();
+        List<AlarmEvent> rows = journal.query(io.lineside.alarms.JournalFilter.between(now.minus(HISTORY_WINDOW),
+                now.plusMillis(1)).withText(alarmId));
+        return io.lineside.alarms.AlarmHistory.of(alarmId, rows, now, HISTORY_WINDOW);
     }
 
     /** Updates never evaluated: none since a busy evaluator coalesces instead of dropping (see {@link #stats()}). */

@@ -126,7 +126,8 @@ public final class LinesideWindow {
         MainWindow.Alarms alarmViews = new MainWindow.Alarms(
                 new AlarmBannerViewModel(alarms::snapshot, horn, texts, zone),
                 new AlarmSummaryViewModel(alarms::snapshot, alarms.definitions(), alarms::shelved, alarmActions,
-                        texts, zone, Platform::runLater));
+                        alarms.shelveReasons(), texts, zone, Platform::runLater));
+        alarmViews.summary().setHistorySource(alarms::history, queries);
         JournalViewModel journal = new JournalViewModel(alarms.journal(),
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);

@@ -61,7 +61,8 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
             throws HistoryException {
-        List<AlarmDefinition> definitions = alarmDefinitions(config); // before anything needs closing
+        io.lineside.alarms.AlarmConfig alarmConfig = alarmConfig(config); // before anything needs closing
+        List<AlarmDefinition> definitions = alarmConfig.definitions();
         this.dataDir = dataDir;
         this.database = HistoryDatabase.open(dataDir.resolve("db"));
         this.writer = new HistoryWriter(database);
@@ -75,7 +76,7 @@ public final class Services implements AutoCloseable {
             database.close();
             throw e;
         }
-        this.alarms = new AlarmService(definitions, database, clock);
+        this.alarms = new AlarmService(definitions, alarmConfig.shelveReasons(), database, clock);
         TopicMappings mappings = config.mappings();
         this.stations = new io.lineside.stations.StationCatalog(
                 config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
@@ -168,11 +169,15 @@ public final class Services implements AutoCloseable {
         return inspector;
     }
 
-    /** The configured alarm file's definitions, or the shipped demo alarms. ConfigLoader has validated the file. */
-    private static List<AlarmDefinition> alarmDefinitions(AppConfig config) {
+    /**
+     * The configured alarm file's definitions and shelve reasons, or the shipped demo alarms. ConfigLoader has
+     * validated the file.
+     */
+    private static io.lineside.alarms.AlarmConfig alarmConfig(AppConfig config) {
         AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
         try {
-            return config.alarmsFile().isPresent() ? loader.load(config.alarmsFile().get()) : loader.loadDemo();
+            return config.alarmsFile().isPresent() ? loader.loadConfig(config.alarmsFile().get())
+                    : loader.loadDemoConfig();
         } catch (AlarmConfigException e) {
             throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
         }

@@ -29,6 +29,11 @@ final class ViewerAlarmActions implements AlarmActions {
         return refused();
     }
 
+    @Override
+    public CompletableFuture<Outcome> comment(String alarmId, String text) {
+        return refused();
+    }
+
     private static CompletableFuture<Outcome> refused() {
         return CompletableFuture.completedFuture(new Outcome(0, List.of(WHY)));
     }

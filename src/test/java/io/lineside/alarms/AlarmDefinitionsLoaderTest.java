@@ -206,4 +206,52 @@ class AlarmDefinitionsLoaderTest {
         assertEquals(TagPath.parse("demo/assembly/line-2/press/state"), fault.tag());
         assertTrue(demo.stream().allMatch(d -> d.messages().containsKey("zh-CN") && d.guidance().isPresent()));
     }
+
+    @Test
+    void shelveReasonsComeFromTheFileOrAreTheDefaultList() throws Exception {
+        assertEquals(ShelveReasons.DEFAULT, loader.loadConfig(write(ONE)).shelveReasons());
+        AlarmConfig config = loader.loadConfig(write(ONE + """
+                shelveReasons:
+                  - Planned maintenance
+                  - " Sensor calibration "
+                  - Something else (say what)
+                """));
+        assertEquals(List.of("Planned maintenance", "Sensor calibration", "Something else (say what)"),
+                config.shelveReasons().reasons());
+        assertEquals("Something else (say what)", config.shelveReasons().other());
+        assertEquals(1, config.definitions().size());
+        assertEquals(ShelveReasons.DEFAULT, loader.loadDemoConfig().shelveReasons());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a colon      | shelveReasons: [Maintenance, "Other: anything"]  | line 9: key 'shelveReasons[1]': expected a text without ':'
+            not text     | shelveReasons: [Maintenance, 42]                 | line 9: key 'shelveReasons[1]': expected a non-empty text, found 42
+            blank        | shelveReasons: ["  "]                            | line 9: key 'shelveReasons[0]': expected a non-empty text
+            duplicate    | shelveReasons: [Maintenance, Other, Maintenance] | line 9: key 'shelveReasons[2]': expected a reason not listed before
+            not a list   | shelveReasons: Maintenance                       | line 9: key 'shelveReasons': expected a list of 1-20 reasons, found "Maintenance"
+            empty list   | shelveReasons: []                                | line 9: key 'shelveReasons': expected a list of 1-20 reasons, found 0 reasons
+            """)
+    void aBadShelveReasonIsRefusedNamingFileLineAndKey(String what, String line, String expected) throws Exception {
+        Path file = write(ONE + line + "\n");
+        String message = assertThrows(AlarmConfigException.class, () -> loader.loadConfig(file)).getMessage();
+        assertTrue(message.startsWith("alarms " + file + ": "), message);
+        assertTrue(message.contains(expected), message);
+    }
+
+    @Test
+    void aBadShelveReasonOnItsOwnLineIsNamedByThatLine() throws Exception {
+        Path file = write(ONE + """
+                shelveReasons:
+                  - Maintenance
+                  - Nuisance
+                  - "Other: free text"
+                """);
+        String message = assertThrows(AlarmConfigException.class, () -> loader.loadConfig(file)).getMessage();
+        assertTrue(message.contains(": line 12: key 'shelveReasons[2]': expected a text without ':'"), message);
+        assertTrue(assertThrows(AlarmConfigException.class, () -> loader.load(write(ONE + "shelveReasons: [\"\"]\n")))
+                .getMessage().contains("shelveReasons[0]"), "load(), the definitions only, checks the list too");
+        assertTrue(assertThrows(AlarmConfigException.class, () -> loader.load(write(ONE + "shelveReason: [x]\n")))
+                .getMessage().contains("unknown key 'shelveReason'"));
+    }
 }

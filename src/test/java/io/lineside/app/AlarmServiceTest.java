@@ -106,6 +106,72 @@ class AlarmServiceTest {
         assertEquals(AuditResult.OK, row.entry().result());
     }
 
+    private List<AlarmEvent> comments(io.lineside.alarms.AlarmJournal journal) throws Exception {
+        return journal.query(JournalFilter.between(Instant.EPOCH, Instant.now().plusSeconds(1)).withText(FAULT_ALARM))
+                .stream().filter(e -> e.trigger() == AlarmTrigger.COMMENT).toList();
+    }
+
+    @Test
+    void anOperatorCommentsAfterAcknowledgingAuditedAndJournalledAsItsOwnRowThroughTheH2File() throws Exception {
+        raiseLoadFault();
+        login("olga", "olga-pass-1");
+        assertEquals(1, commands.acknowledge(List.of(FAULT_ALARM), "jam cleared").get(5, TimeUnit.SECONDS).done());
+        Instant before = Instant.now();
+        Outcome outcome = commands.comment(FAULT_ALARM, " infeed sensor dirty, cleaned ").get(5, TimeUnit.SECONDS);
+        assertEquals(new Outcome(1, List.of()), outcome);
+        AuditRecord audit = security.audit().latest(1).getFirst();
+        assertEquals(AlarmCommands.COMMENT, audit.entry().action());
+        assertEquals(FAULT_ALARM, audit.entry().target());
+        assertEquals("olga", audit.entry().actor().userName());
+        assertEquals("infeed sensor dirty, cleaned", audit.entry().note());
+        assertEquals(AuditResult.OK, audit.entry().result());
+        assertEquals(AlarmState.ACKED, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS),
+                "a comment changes no state");
+        Eventually.await("journalled", Duration.ofSeconds(5), () -> {
+            try {
+                return comments(alarms.journal()).size() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        AlarmEvent written = comments(alarms.journal()).getFirst();
+
+        // the round trip through the file: closed, opened again, read by a fresh store, restored by a fresh service
+        alarms.close();
+        db.close();
+        db = HistoryDatabase.open(dir.resolve("db"));
+        List<AlarmEvent> read = comments(new io.lineside.history.AlarmJournalStore(db));
+        assertEquals(List.of(written), read);
+        AlarmEvent row = read.getFirst();
+        assertEquals(AlarmState.ACKED, row.from());
+        assertEquals(AlarmState.ACKED, row.to());
+        assertEquals("olga", row.user());
+        assertEquals("infeed sensor dirty, cleaned", row.note());
+        assertTrue(!row.time().isBefore(before.minusMillis(1)) && !row.time().isAfter(Instant.now()), row.toString());
+        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), db, Clock.systemUTC());
+        assertEquals(AlarmState.ACKED, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS),
+                "restored as acknowledged, the comment after the ack notwithstanding");
+    }
+
+    @Test
+    void aViewerOrALockedSessionCannotCommentAndSaysWhy() throws Exception {
+        raiseLoadFault();
+        login("vera", "vera-pass-1");
+        Outcome viewer = commands.comment(FAULT_ALARM, "trying").get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("'vera' is VIEWER: ACKNOWLEDGE_ALARM needs OPERATOR or higher."), viewer.problems());
+        assertEquals(AuditResult.DENIED, security.audit().latest(1).getFirst().entry().result());
+        assertEquals(AlarmCommands.COMMENT, security.audit().latest(1).getFirst().entry().action());
+        login("olga", "olga-pass-1");
+        security.session().lock();
+        Outcome locked = commands.comment(FAULT_ALARM, "typed while locked").get(5, TimeUnit.SECONDS);
+        assertEquals(0, locked.done());
+        assertTrue(locked.problems().getFirst().startsWith("The session of 'olga' is locked"), locked.toString());
+        Outcome blank = commands.comment(FAULT_ALARM, "  ").get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT: a comment needs its text."), blank.problems());
+        Thread.sleep(200); // the journal writes behind: give a wrongly accepted comment time to show
+        assertEquals(List.of(), comments(alarms.journal()));
+    }
+
     @Test
     void aViewerIsRefusedWithTheReasonAndTheRefusalIsAudited() throws Exception {
         raiseLoadFault();
@@ -179,6 +245,40 @@ class AlarmServiceTest {
         assertEquals(1, ok.done(), ok.toString());
         Eventually.await("shelved", Duration.ofSeconds(3), () -> alarms.shelved().size() == 1);
         assertTrue(alarms.shelved().getFirst().note().startsWith("Nuisance / chattering (until "),
+                alarms.shelved().getFirst().note());
+    }
+
+    @Test
+    void theServiceChecksTheAlarmConfigsShelveReasonsNotTheDefaultList() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plant-alarms.yaml"), """
+                alarms:
+                  - id: L1-LOAD-FAULT
+                    tag: demo/assembly/line-1/load/state
+                    kind: discrete
+                    equals: fault
+                    priority: High
+                    message: {en: Line 1 load station fault}
+                shelveReasons: [Changeover, Trial run, Other reason]
+                """);
+        io.lineside.alarms.AlarmConfig config = new AlarmDefinitionsLoader().loadConfig(file);
+        alarms.close();
+        alarms = new AlarmService(config.definitions(), config.shelveReasons(), db, Clock.systemUTC());
+        commands = new AlarmCommands(alarms, security.actions(), security.session());
+        raiseLoadFault();
+        Outcome defaultReason = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Maintenance")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT not shelved: the reason must be one of Changeover, Trial run,"
+                + " Other reason, was \"Maintenance\"."), defaultReason.problems());
+        Outcome bare = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Other reason")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("Alarm L1-LOAD-FAULT not shelved: the reason \"Other reason\" needs a note."),
+                bare.problems());
+        assertEquals(AlarmState.UNACK, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS));
+        Outcome ok = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Trial run: new fixture")
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(1, ok.done(), ok.toString());
+        Eventually.await("shelved", Duration.ofSeconds(3), () -> alarms.shelved().size() == 1);
+        assertTrue(alarms.shelved().getFirst().note().startsWith("Trial run: new fixture (until "),
                 alarms.shelved().getFirst().note());
     }
 

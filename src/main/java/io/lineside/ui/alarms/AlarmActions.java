@@ -38,4 +38,12 @@ public interface AlarmActions {
 
     /** Ends a shelve early; the alarm comes back unacknowledged if its condition is still active. */
     CompletableFuture<Outcome> unshelve(String alarmId, String note);
+
+    /**
+     * Adds the operator's comment to one alarm in any state (acknowledged or not): journalled with the user and the
+     * time, changing nothing else. This default refuses: a view that cannot journal has no comments.
+     */
+    default CompletableFuture<Outcome> comment(String alarmId, String text) {
+        return CompletableFuture.completedFuture(new Outcome(0, List.of("Comments cannot be added here.")));
+    }
 }

@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
 public final class AlarmCommandPanel {
 
     /** What the panel is asking for. */
-    public enum Mode { NONE, ACKNOWLEDGE, SHELVE }
+    public enum Mode { NONE, ACKNOWLEDGE, SHELVE, COMMENT }
 
     static final List<Duration> SHELVE_CHOICES = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30),
             Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8));
@@ -48,19 +48,24 @@ public final class AlarmCommandPanel {
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
     private final BooleanProperty oneShot = new SimpleBooleanProperty();
     private final ObservableList<Duration> durations = FXCollections.observableArrayList();
-    private final io.lineside.alarms.ShelveReasons shelveReasons = io.lineside.alarms.ShelveReasons.DEFAULT;
-    private final ObservableList<String> reasons = FXCollections.observableArrayList(shelveReasons.reasons());
+    private final io.lineside.alarms.ShelveReasons shelveReasons;
+    private final ObservableList<String> reasons;
     private final StringProperty reason = new SimpleStringProperty();
     private final ReadOnlyStringWrapper targetsText = new ReadOnlyStringWrapper("");
     private final java.time.ZoneId zone;
     private List<ActiveAlarm> targets = List.of();
+    /** Told the id of an alarm a comment was sent for (its history is read again). */
+    private java.util.function.Consumer<String> commented = id -> { };
     /** The alarm ids the panel was opened for, as the operator saw them then (the selection, or the shown rows). */
     private java.util.Set<String> openedFor = java.util.Set.of();
     /** True when opened on the selection (it must be unchanged), false on the shown rows (they must still show). */
     private boolean onSelection;
 
-    AlarmCommandPanel(AlarmActions actions, Texts texts, java.time.ZoneId zone, Executor fx) {
+    AlarmCommandPanel(AlarmActions actions, io.lineside.alarms.ShelveReasons shelveReasons, Texts texts,
+                      java.time.ZoneId zone, Executor fx) {
         this.actions = actions;
+        this.shelveReasons = shelveReasons;
+        this.reasons = FXCollections.observableArrayList(shelveReasons.reasons());
         this.texts = texts;
         this.zone = zone;
         this.fx = fx;
@@ -69,6 +74,11 @@ public final class AlarmCommandPanel {
                 report("", false); // the operator is fixing what was missing
             }
         });
+    }
+
+    /** Who hears that a comment was sent for an alarm (called on the FX thread when it has been journalled). */
+    void setOnCommented(java.util.function.Consumer<String> listener) {
+        this.commented = listener;
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
@@ -201,6 +211,23 @@ public final class AlarmCommandPanel {
         mode.set(Mode.SHELVE);
     }
 
+    /**
+     * Opens the comment panel for one alarm, in any state (acknowledged or not): the note field takes the comment,
+     * which is journalled with the operator's name and the time.
+     */
+    public void requestComment(ActiveAlarm alarm) {
+        if (alarm == null) {
+            report(texts.get("summary.selectFirst"), true);
+            return;
+        }
+        capture(List.of(alarm), List.of(alarm), true);
+        note.set("");
+        title.set(texts.get("summary.commentTitle", alarm.id()));
+        hint.set(texts.get("summary.commentHint"));
+        report("", false);
+        mode.set(Mode.COMMENT);
+    }
+
     /** Ends {@code alarm}'s shelve now (no note needed: the audit row records who). */
     public void unshelve(ActiveAlarm alarm) {
         if (alarm == null || alarm.state() != io.lineside.alarms.AlarmState.SHELVED) {
@@ -233,10 +260,20 @@ public final class AlarmCommandPanel {
                 return;
             }
             send(actions.acknowledge(targets.stream().map(ActiveAlarm::id).toList(), text), "summary.acked");
+        } else if (mode.get() == Mode.COMMENT) {
+            if (text.isEmpty()) {
+                report(texts.get("summary.commentMissing"), true);
+                return;
+            }
+            String id = targets.getFirst().id();
+            send(actions.comment(id, text), "summary.commented", () -> commented.accept(id));
         } else if (mode.get() == Mode.SHELVE) {
             String chosen = reason.get() == null ? "" : reason.get();
             if (chosen.isEmpty() || chosen.equals(shelveReasons.other()) && text.isEmpty()) {
-                report(texts.get(chosen.isEmpty() ? "summary.reasonMissing" : "summary.reasonOtherNote"), true);
+                report(chosen.isEmpty() ? texts.get("summary.reasonMissing")
+                        : shelveReasons.equals(io.lineside.alarms.ShelveReasons.DEFAULT)
+                        ? texts.get("summary.reasonOtherNote")
+                        : texts.get("summary.reasonNeedsNote", reasonText(chosen)), true);
                 return;
             }
             send(actions.shelve(targets.getFirst().id(), duration.get(), oneShot.get(),
@@ -277,6 +314,10 @@ public final class AlarmCommandPanel {
     }
 
     private void send(CompletableFuture<AlarmActions.Outcome> pending, String doneKey) {
+        send(pending, doneKey, () -> { });
+    }
+
+    private void send(CompletableFuture<AlarmActions.Outcome> pending, String doneKey, Runnable afterDone) {
         busy.set(true);
         report(texts.get("summary.working"), false);
         String what = targets.size() == 1 ? targets.getFirst().id() : String.valueOf(targets.size());
@@ -289,6 +330,7 @@ public final class AlarmCommandPanel {
             } else {
                 report(texts.get(doneKey, doneKey.equals("summary.acked") ? outcome.done() : what), false);
                 cancel();
+                afterDone.run();
             }
         }));
     }

@@ -37,6 +37,8 @@ public final class AlarmSummaryView {
     @FXML
     private CheckBox showShelved;
     @FXML
+    private Button commentButton;
+    @FXML
     private Button shelveButton;
     @FXML
     private Button unshelveButton;
@@ -86,6 +88,8 @@ public final class AlarmSummaryView {
     private Label message;
     @FXML
     private Label detail;
+    @FXML
+    private Label history;
 
     public AlarmSummaryView(AlarmSummaryViewModel model, Texts texts) {
         this.model = model;
@@ -114,16 +118,21 @@ public final class AlarmSummaryView {
         column(stateColumn, AlarmRow::stateProperty);
         column(groupColumn, AlarmRow::groupProperty);
         column(shelveColumn, AlarmRow::shelveProperty);
-        stateColumn.setCellFactory(c -> new WholeTextCell());
+        sizeStateColumnOnFontChange();
         detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.detail(table.getSelectionModel().getSelectedItem()),
                 table.getSelectionModel().selectedItemProperty(), model.rows()));
+        history.textProperty().bind(model.historyProperty());
+        history.visibleProperty().bind(model.historyProperty().isNotEmpty());
+        history.managedProperty().bind(history.visibleProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.showHistory(row));
         groupColumn.visibleProperty().bind(model.groupedProperty());
         shelveColumn.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.visibleProperty().bind(model.showShelvedProperty());
         unshelveButton.managedProperty().bind(unshelveButton.visibleProperty());
         table.setRowFactory(t -> priorityRow());
         shelveButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        commentButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         trendButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         goToButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
@@ -175,8 +184,11 @@ public final class AlarmSummaryView {
         oneShot.visibleProperty().bind(duration.visibleProperty());
         oneShot.managedProperty().bind(duration.visibleProperty());
         panel.modeProperty().addListener((o, old, mode) -> {
-            confirm.setText(texts.get(mode == AlarmCommandPanel.Mode.SHELVE ? "summary.confirmShelve"
-                    : "summary.confirmAck"));
+            confirm.setText(texts.get(switch (mode) {
+                case SHELVE -> "summary.confirmShelve";
+                case COMMENT -> "summary.confirmComment";
+                default -> "summary.confirmAck";
+            }));
             if (mode != AlarmCommandPanel.Mode.NONE) {
                 note.requestFocus();
             }
@@ -224,6 +236,13 @@ public final class AlarmSummaryView {
     private void shelve() {
         AlarmRow row = table.getSelectionModel().getSelectedItem();
         model.panel().requestShelve(row == null ? null : row.alarm());
+    }
+
+    /** A comment on the selected alarm, in any state: the panel names it and takes the text in the note field. */
+    @FXML
+    private void comment() {
+        AlarmRow row = table.getSelectionModel().getSelectedItem();
+        model.panel().requestComment(row == null ? null : row.alarm());
     }
 
     @FXML
@@ -277,26 +296,36 @@ public final class AlarmSummaryView {
     }
 
     /**
-     * A State cell that widens its column to its whole text (never "Returned, unackno…"): the state is what the
-     * operator acts on. Grow-only, so the column does not jump as states come and go.
+     * Sizes the State column once for the widest text it can show (never "Returned, unackno…"; the state is what the
+     * operator acts on), measured by a hidden cell-styled label with the font the cells get: bold as an unacknowledged
+     * row, in the touch size or not. Done again when that font changes (touch size, theme); a language switch
+     * rebuilds the view. Never from a cell's updateItem: widening a column while the table lays out its rows drew
+     * the row being laid out misaligned and elided.
      */
-    private static final class WholeTextCell extends javafx.scene.control.TableCell<AlarmRow, String> {
-        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            if (!empty && item != null && getTableColumn() != null) {
-                probe.setText(item);
-                probe.setFont(getFont());
-                double needed = Math.ceil(probe.getLayoutBounds().getWidth() + snappedLeftInset()
-                        + snappedRightInset() + 8);
-                if (needed > getTableColumn().getPrefWidth()) {
-                    getTableColumn().setPrefWidth(needed);
-                }
+    private void sizeStateColumnOnFontChange() {
+        Label probe = new Label();
+        probe.getStyleClass().add("table-cell");
+        javafx.scene.Group unacked = new javafx.scene.Group(probe);
+        unacked.getStyleClass().addAll("table-row-cell", "alarm-row-unacked");
+        unacked.setManaged(false);
+        unacked.setVisible(false);
+        ((javafx.scene.layout.Pane) table.getParent()).getChildren().add(unacked);
+        double configured = stateColumn.getPrefWidth();
+        Runnable size = () -> {
+            if (probe.getScene() == null) {
+                return;
             }
-        }
+            probe.applyCss();
+            double widest = 0;
+            for (String s : model.stateTexts()) {
+                probe.setText(s);
+                widest = Math.max(widest, probe.prefWidth(-1));
+            }
+            probe.setText("");
+            stateColumn.setPrefWidth(Math.max(configured, Math.ceil(widest + 4)));
+        };
+        probe.fontProperty().addListener((o, old, font) -> size.run());
+        probe.sceneProperty().addListener((o, old, scene) -> size.run());
     }
 
     private static void column(TableColumn<AlarmRow, String> column,

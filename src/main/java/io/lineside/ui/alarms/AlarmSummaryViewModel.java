@@ -72,6 +72,21 @@ public final class AlarmSummaryViewModel {
     private java.util.function.Consumer<StationId> onOpenStation = s -> { };
     private AlarmSnapshot last;
     private boolean filterChanged = true;
+    private final Executor fx;
+    private final javafx.beans.property.ReadOnlyStringWrapper history = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private HistorySource historySource;
+    private Executor background = Runnable::run;
+    private AlarmRow historyRow;
+    /** The selected alarm's id, state and since when its history was last asked for: read again when it changes. */
+    private String historyKey = "";
+    private long historyTicket;
+    private io.lineside.alarms.AlarmHistory lastHistory;
+
+    /** Where an alarm's history comes from (the journal); called on the background executor. */
+    @FunctionalInterface
+    public interface HistorySource {
+        io.lineside.alarms.AlarmHistory history(String alarmId) throws Exception;
+    }
 
     /**
      * @param shelved the shelve events of the alarms shelved now (the snapshot lists only annunciated alarms);
@@ -80,13 +95,27 @@ public final class AlarmSummaryViewModel {
     public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
                                  Supplier<List<AlarmEvent>> shelved, AlarmActions actions, Texts texts, ZoneId zone,
                                  Executor fx) {
+        this(source, definitions, shelved, actions, io.lineside.alarms.ShelveReasons.DEFAULT, texts, zone, fx);
+    }
+
+    /** As above, offering the alarm config's {@code shelveReasons} (the list the alarm service accepts). */
+    public AlarmSummaryViewModel(Supplier<AlarmSnapshot> source, List<AlarmDefinition> definitions,
+                                 Supplier<List<AlarmEvent>> shelved, AlarmActions actions,
+                                 io.lineside.alarms.ShelveReasons shelveReasons, Texts texts, ZoneId zone,
+                                 Executor fx) {
         this.source = source;
         this.shelvedSource = shelved;
         this.definitions = definitions.stream()
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
         this.texts = texts;
         this.zone = zone;
-        this.panel = new AlarmCommandPanel(actions, texts, zone, fx);
+        this.fx = fx;
+        this.panel = new AlarmCommandPanel(actions, shelveReasons, texts, zone, fx);
+        panel.setOnCommented(id -> {
+            if (historyRow != null && historyRow.id().equals(id)) {
+                readHistory(); // the new comment shows in the detail
+            }
+        });
         scopes.add(texts.get("summary.scopeAll"));
         scopes.addAll(scopesOf(definitions));
         scope.set(scopes.getFirst());
@@ -131,6 +160,74 @@ public final class AlarmSummaryViewModel {
         return panel;
     }
 
+    /**
+     * Reads the selected alarm's history from {@code source} on {@code background} (never on the FX thread): when
+     * the selection changes, when the selected alarm's state changes and after a comment on it. Without a source
+     * the detail shows no history.
+     */
+    public void setHistorySource(HistorySource source, Executor background) {
+        this.historySource = source;
+        this.background = background;
+    }
+
+    /** The selected alarm's last occurrences, annunciation counts (chattering) and comments; empty for none. */
+    public javafx.beans.property.ReadOnlyStringProperty historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** The row whose history the detail shows (the table's selection); null for none. */
+    public void showHistory(AlarmRow row) {
+        historyRow = row;
+        historyChanged();
+    }
+
+    private void historyChanged() {
+        if (historySource == null) {
+            return;
+        }
+        if (historyRow == null) {
+            historyKey = "";
+            historyTicket++;
+            lastHistory = null;
+            history.set("");
+            return;
+        }
+        ActiveAlarm a = historyRow.alarm();
+        String key = a.id() + '\u0000' + a.state() + '\u0000' + a.since();
+        if (!key.equals(historyKey)) {
+            if (!historyKey.startsWith(a.id() + '\u0000')) {
+                lastHistory = null;
+                history.set(texts.get("summary.historyLoading"));
+            }
+            historyKey = key;
+            readHistory();
+        }
+    }
+
+    private void readHistory() {
+        long ticket = ++historyTicket;
+        String id = historyRow.id();
+        HistorySource source = historySource;
+        background.execute(() -> {
+            io.lineside.alarms.AlarmHistory h = null;
+            String failure = null;
+            try {
+                h = source.history(id);
+            } catch (Exception e) {
+                failure = String.valueOf(e.getMessage());
+            }
+            io.lineside.alarms.AlarmHistory read = h;
+            String why = failure;
+            fx.execute(() -> {
+                if (ticket == historyTicket) { // a newer request (or another selection) wins
+                    lastHistory = read;
+                    history.set(read == null ? texts.get("summary.historyFailed", why)
+                            : AlarmHistoryText.of(read, texts, zone));
+                }
+            });
+        });
+    }
+
     /** Who shows a station's trend around a time (the trend pane). */
     public void setOnOpenTrend(BiConsumer<StationId, Instant> handler) {
         this.onOpenTrend = handler;
@@ -168,6 +265,7 @@ public final class AlarmSummaryViewModel {
         List<Spec> next = build(snapshot);
         next.addAll(shelvedRows(shelved));
         reconcile(next);
+        historyChanged(); // only when the selected alarm's state changed: a journal read per alarm event, not per pulse
     }
 
     /** One row as it should be now, before it is matched to the row object already shown for its alarm. */
@@ -233,6 +331,9 @@ public final class AlarmSummaryViewModel {
         }
         last = null;
         filterChanged = true;
+        if (lastHistory != null) {
+            history.set(AlarmHistoryText.of(lastHistory, texts, zone));
+        }
     }
 
     /**
@@ -324,18 +425,38 @@ public final class AlarmSummaryViewModel {
 
     private void fill(AlarmRow row, Spec spec) {
         ActiveAlarm a = spec.alarm();
-        String state = stateGlyph(a.state()) + " " + texts.get("alarmState." + a.state().name());
-        if (a.uncertain()) {
-            state = texts.get("alarmState.uncertain", state);
-        }
-        if (a.restored()) {
-            state = texts.get("alarmState.restored", state);
-        }
+        String state = stateText(a.state(), a.uncertain(), a.restored());
         String repeats = a.repeats() > 1 ? " " + texts.get("summary.repeats", a.repeats()) : "";
         row.update(a, symbol(a.priority()) + " " + texts.get("priority." + a.priority().name()),
                 CLOCK.format(a.since().atZone(zone)), shortStation(a.definition().station()),
                 a.definition().message(texts.language()) + repeats, a.value(), a.tripValue(), state, spec.group(),
                 spec.shelve());
+    }
+
+    /** A state in words as the State column shows it, led by its glyph. */
+    private String stateText(AlarmState s, boolean uncertain, boolean restored) {
+        String state = stateGlyph(s) + " " + texts.get("alarmState." + s.name());
+        if (uncertain) {
+            state = texts.get("alarmState.uncertain", state);
+        }
+        if (restored) {
+            state = texts.get("alarmState.restored", state);
+        }
+        return state;
+    }
+
+    /**
+     * Every text the State column can show in this language (each state, uncertain or not, restored or not): the
+     * view sizes the column for the widest once, never while rows are laid out.
+     */
+    public List<String> stateTexts() {
+        List<String> out = new ArrayList<>();
+        for (AlarmState s : AlarmState.values()) {
+            for (int flags = 0; flags < 4; flags++) {
+                out.add(stateText(s, (flags & 1) != 0, (flags & 2) != 0));
+            }
+        }
+        return out;
     }
 
     /**

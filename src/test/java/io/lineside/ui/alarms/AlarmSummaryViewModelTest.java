@@ -164,6 +164,101 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void shelveOffersTheAlarmConfigsReasonsAsWrittenAndItsLastNeedsANote() {
+        AlarmSummaryViewModel configured = new AlarmSummaryViewModel(snapshot::get, List.of(pressHigh.definition()),
+                List::of, sent, new io.lineside.alarms.ShelveReasons(List.of("Changeover", "Other reason")),
+                Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC, Runnable::run);
+        AlarmCommandPanel panel = configured.panel();
+        panel.requestShelve(pressHigh);
+        assertEquals(List.of("Changeover", "Other reason"), panel.reasons());
+        assertEquals("Changeover", panel.reasonText("Changeover"), "a configured reason reads as written");
+        panel.reasonProperty().set("Other reason");
+        panel.durationProperty().set(Duration.ofMinutes(15));
+        panel.confirm(List.of(pressHigh.id()));
+        assertEquals("Not shelved: the reason \"Other reason\" needs a note.", panel.messageProperty().get());
+        assertEquals(List.of(), sent.calls);
+        panel.noteProperty().set("fixture trial");
+        panel.confirm(List.of(pressHigh.id()));
+        assertEquals(List.of("shelve PRESS-H PT15M Other reason: fixture trial"), sent.calls);
+    }
+
+    @Test
+    void aCommentNamesItsAlarmNeedsTextAndIsSentForAnAcknowledgedAlarmToo() {
+        model.pulse(T0);
+        AlarmRow acked = model.rows().getFirst(); // WELD-H, acknowledged
+        assertEquals(AlarmState.ACKED, acked.alarm().state());
+        List<String> heard = new java.util.ArrayList<>();
+        AlarmCommandPanel panel = model.panel();
+        panel.setOnCommented(heard::add);
+        panel.requestComment(acked.alarm());
+        assertEquals(AlarmCommandPanel.Mode.COMMENT, panel.modeProperty().get());
+        assertEquals("Comment on WELD-H", panel.titleProperty().get());
+        assertTrue(panel.targetsTextProperty().get().contains("line-2 / weld"), panel.targetsTextProperty().get());
+        assertEquals(List.of("WELD-H"), panel.targetIds());
+        panel.confirm(List.of("WELD-H"));
+        assertEquals("Not added: type the comment first.", panel.messageProperty().get());
+        assertEquals(List.of(), sent.calls);
+        panel.noteProperty().set("tip changed");
+        panel.confirm(List.of("PRESS-H"));
+        assertTrue(panel.messageProperty().get().contains("WELD-H"), "a changed selection is refused");
+        assertEquals(List.of(), sent.calls);
+        panel.confirm(List.of("WELD-H"));
+        assertEquals(List.of("comment WELD-H tip changed"), sent.calls);
+        assertEquals("Comment added to WELD-H.", panel.messageProperty().get());
+        assertEquals(AlarmCommandPanel.Mode.NONE, panel.modeProperty().get());
+        assertEquals(List.of("WELD-H"), heard, "its history is read again");
+    }
+
+    @Test
+    void theSelectedAlarmsHistoryIsReadOffTheFxThreadOnlyWhenItsStateChangesOrItGetsAComment() {
+        List<String> reads = new ArrayList<>();
+        List<Runnable> background = new ArrayList<>();
+        List<AlarmEvent> journal = new ArrayList<>();
+        journal.add(new AlarmEvent(T0.plusSeconds(40), "WELD-H", AlarmTrigger.ACTIVATE, AlarmState.NORMAL,
+                AlarmState.UNACK, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "system", "",
+                "m"));
+        journal.add(new AlarmEvent(T0.plusSeconds(50), "WELD-H", AlarmTrigger.ACK, AlarmState.UNACK,
+                AlarmState.ACKED, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "olga", "",
+                "m"));
+        model.setHistorySource(id -> {
+            reads.add(id);
+            return io.lineside.alarms.AlarmHistory.of(id, journal, T0.plusSeconds(60), Duration.ofHours(8));
+        }, background::add);
+        model.pulse(T0);
+        AlarmRow weld = model.rows().getFirst();
+        model.showHistory(weld);
+        assertEquals("Reading this alarm's history\u2026", model.historyProperty().get());
+        assertEquals(List.of(), reads, "not on the FX thread");
+        background.removeFirst().run();
+        assertEquals(List.of("WELD-H"), reads);
+        assertEquals("Last 8 h: annunciated 1\u00D7, 1\u00D7 in the last 10 min\n"
+                + "Last occurrences: 08:00:40 raised, still active, acknowledged 08:00:50 by olga",
+                model.historyProperty().get());
+
+        snapshot.set(Snapshots.of(true, 0, pressHigh, pressLow, weldHigh, weldMedium)); // a value tick, same states
+        model.pulse(T0.plusSeconds(1));
+        assertEquals(List.of(), background, "no journal read per pulse");
+
+        journal.add(new AlarmEvent(T0.plusSeconds(55), "WELD-H", AlarmTrigger.COMMENT, AlarmState.ACKED,
+                AlarmState.ACKED, Priority.HIGH, "assembly", "demo/assembly/line-2/weld", "t", "fault", "olga",
+                "tip changed", "m"));
+        model.panel().requestComment(weld.alarm());
+        model.panel().noteProperty().set("tip changed");
+        model.confirm(List.of("WELD-H"));
+        background.removeFirst().run();
+        assertTrue(model.historyProperty().get().endsWith("\nComment 08:00:55 by olga: tip changed"),
+                model.historyProperty().get());
+
+        ActiveAlarm again = alarm("WELD-H", "line-2/weld", Priority.HIGH, AlarmState.UNACK, 70);
+        snapshot.set(Snapshots.of(true, 0, pressHigh, pressLow, again, weldMedium));
+        model.pulse(T0.plusSeconds(70));
+        assertEquals(1, background.size(), "its state changed: read again");
+        model.showHistory(null);
+        background.removeFirst().run();
+        assertEquals("", model.historyProperty().get(), "an answer for a selection gone away is dropped");
+    }
+
+    @Test
     void shelvedAlarmsAreListedOnRequestWithWhoAndWhyAndCanBeUnshelved() {
         shelved.add(new AlarmEvent(T0.plusSeconds(70), "PAINT-L", AlarmTrigger.SHELVE, AlarmState.UNACK,
                 AlarmState.SHELVED, Priority.LOW, "assembly", "demo/assembly/line-2/paint",
@@ -286,6 +381,12 @@ class AlarmSummaryViewModelTest {
         @Override
         public CompletableFuture<Outcome> unshelve(String id, String note) {
             calls.add("unshelve " + id + " " + note);
+            return answer(1);
+        }
+
+        @Override
+        public CompletableFuture<Outcome> comment(String id, String text) {
+            calls.add("comment " + id + " " + text);
             return answer(1);
         }
 

@@ -151,7 +151,7 @@ final class AlarmViewsFixture {
     }
 
     /** The commands are not what these pictures are about. */
-    private static final class Idle implements AlarmActions {
+    static final class Idle implements AlarmActions {
         @Override
         public CompletableFuture<Outcome> acknowledge(List<String> ids, String note) {
             return new CompletableFuture<>();
