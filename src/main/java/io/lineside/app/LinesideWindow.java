@@ -145,6 +145,7 @@ public final class LinesideWindow {
                             Platform::runLater, texts);
                     // The state timeline covers the shift running now (8 h when the calendar has none running).
                     faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
+                    faceplate.setStateHold(oee.staleAfter()); // the shift review's gap rule
                     return faceplate;
                 },
                 id -> new StationTagsViewModel(id, services.store(), texts, zone));
