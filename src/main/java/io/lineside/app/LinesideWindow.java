@@ -15,6 +15,7 @@ import io.lineside.ui.diagnostics.DiagnosticsViewModel;
 import io.lineside.ui.diagnostics.InspectorViewModel;
 import io.lineside.ui.layout.FloorPlanLines;
 import io.lineside.ui.layout.LayoutActions;
+import io.lineside.ui.plant.OutputHistory;
 import io.lineside.ui.plant.PlantViewModel;
 import io.lineside.ui.review.JournalViewModel;
 import io.lineside.ui.review.KpiViewModel;
@@ -140,12 +141,15 @@ public final class LinesideWindow {
         // Output against the ideal rate OEE uses; no target where the station config has no ideal cycles.
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
+        plant.countFromHistory(OutputHistory.of(services.query()), // the shift's output survives a restart
+                now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null), queries, Platform::runLater);
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
                             Platform::runLater, texts);
                     // The state timeline covers the shift running now (8 h when the calendar has none running).
                     faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
+                    faceplate.setStateHold(oee.staleAfter()); // the shift review's gap rule
                     return faceplate;
                 },
                 id -> new StationTagsViewModel(id, services.store(), texts, zone));

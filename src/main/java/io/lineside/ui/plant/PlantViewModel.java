@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
@@ -29,9 +31,11 @@ import javafx.collections.ObservableList;
  * The plant overview (ISA-101 level 1): one summary tile per line, discovered from the tags as they arrive.
  *
  * <p>Output is counted at each line's last station (the last to report, which in a line publishing in flow order
- * is the end of the line) from its {@code cycles} counter: the increments since this view-model first saw the
- * counter, a counter that restarts from zero counted on from there. The target is the line's rate
- * (parts per hour) times the time since then, so output and target always cover the same span.
+ * is the end of the line) from its {@code cycles} counter: the increments since the period began, a counter that
+ * restarts from zero counted on from there. The period is the shift running now when {@link #countFromHistory} is
+ * set (what the counter rose by in history before this view-model saw it is added, so a restart of the HMI does
+ * not reset the count), else the time since the counter was first seen. The target is the line's rate (parts per
+ * hour) times the time since the period began, so output and target always cover the same span.
  *
  * <p>FX thread only. {@link #pulse} drains the changed tags once and touches only the lines they belong to;
  * target and alarms are re-read once a second and on a new alarm snapshot.
@@ -57,6 +61,10 @@ public final class PlantViewModel {
     private java.util.function.Predicate<StationId> shown = id -> true;
     private AlarmSnapshot lastAlarms;
     private Instant lastRefresh = Instant.EPOCH;
+    private OutputHistory history;
+    private UnaryOperator<Instant> periodStart = now -> null;
+    private Executor background = Runnable::run;
+    private Executor fx = Runnable::run;
 
     /** @param targetPerHour each line's target rate in parts per hour; NaN (or not positive) when the plant has none */
     public PlantViewModel(TagStore store, Supplier<AlarmSnapshot> alarms, ToDoubleFunction<LineId> targetPerHour,
@@ -81,6 +89,19 @@ public final class PlantViewModel {
     /** Counts only the stations {@code filter} accepts (a workstation's configured areas and lines). */
     public void showOnly(java.util.function.Predicate<StationId> filter) {
         this.shown = filter;
+    }
+
+    /**
+     * Counts output over the shift running now (by {@code periodStart}; null when none is running: then since first
+     * seen), from history first: a counter's increase in history before its first live value is read on
+     * {@code background} and added through {@code fx}. Call before the first pulse.
+     */
+    public void countFromHistory(OutputHistory history, UnaryOperator<Instant> periodStart, Executor background,
+                                 Executor fx) {
+        this.history = history;
+        this.periodStart = periodStart;
+        this.background = background;
+        this.fx = fx;
     }
 
     // Commands
@@ -134,17 +155,23 @@ public final class PlantViewModel {
                     : StationState.of(value));
             line.qualities.put(station.station(), value.quality());
         } else {
-            line.count(station.station(), value);
+            line.count(path, value);
         }
         changed.add(line);
     }
 
     private Line newLine(LineId id, Instant now) {
-        Line line = new Line(new LineTileViewModel(id, texts, onOpen()), now);
+        Line line = new Line(new LineTileViewModel(id, texts, onOpen()), periodAt(now));
         line.alarms = lastAlarms == null ? AlarmCount.none()
                 : count(lastAlarms).getOrDefault(id, AlarmCount.none());
         lines.add(line.tile);
         return line;
+    }
+
+    /** Where the period counted at {@code now} starts: the running shift's start, else {@code now}. */
+    private Instant periodAt(Instant now) {
+        Instant start = periodStart.apply(now);
+        return start != null && !start.isAfter(now) ? start : now;
     }
 
     private Consumer<LineId> onOpen() {
@@ -163,7 +190,7 @@ public final class PlantViewModel {
     /** What the overview knows of one line. */
     private final class Line {
         final LineTileViewModel tile;
-        final Instant since;
+        Instant since;
         final Map<String, StationState> states = new LinkedHashMap<>();
         /** The quality of each station's state signal: a stale "running" is not a running line. */
         final Map<String, Quality> qualities = new HashMap<>();
@@ -176,15 +203,56 @@ public final class PlantViewModel {
             this.since = since;
         }
 
-        void count(String station, TagValue value) {
+        void count(TagPath path, TagValue value) {
+            String station = path.stationId().station();
             states.putIfAbsent(station, StationState.UNKNOWN);
             double v = value.number();
             if (value.quality() != Quality.BAD && !Double.isNaN(v)) {
-                counters.computeIfAbsent(station, s -> new Counter()).take(v);
+                Counter counter = counters.get(station);
+                if (counter == null) {
+                    counter = new Counter();
+                    counters.put(station, counter);
+                    loadBefore(counter, path, value.sourceTime());
+                }
+                counter.take(v);
+            }
+        }
+
+        /** Adds what {@code counter} counted in history since the period began, up to its first live value. */
+        private void loadBefore(Counter counter, TagPath path, Instant firstLive) {
+            Instant from = since;
+            if (history == null || !from.isBefore(firstLive)) {
+                return;
+            }
+            background.execute(() -> {
+                long before;
+                try {
+                    before = history.produced(path, from, firstLive.plusMillis(1)); // the live value may be stored
+                } catch (Exception e) {
+                    System.getLogger(PlantViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                            "output of " + path + " before start not read: " + e.getMessage());
+                    return;
+                }
+                fx.execute(() -> {
+                    if (since.equals(from)) { // not a shift ago
+                        counter.total += before;
+                        changed.add(this);
+                    }
+                });
+            });
+        }
+
+        /** A new shift began: its output counts from zero. */
+        void rollOver(Instant now) {
+            Instant start = periodAt(now);
+            if (history != null && start.isAfter(since)) {
+                since = start;
+                counters.values().forEach(c -> c.total = 0);
             }
         }
 
         void show(Instant now) {
+            rollOver(now);
             StationState worst = StationState.RUNNING;
             for (StationState s : states.values()) {
                 if (severity(s) > severity(worst)) {

@@ -301,6 +301,7 @@ public final class MainWindow {
             summaryView.select(selected);
             return root;
         }, null);
+        windows.keepInSight(() -> scene.getRoot().lookup(".alarm-banner")); // no window covers the banner
         models.main().setOnOpenDiagnostics(() -> windows.show("diagnostics"));
         models.main().setOnOpenReview(() -> windows.show("review"));
     }

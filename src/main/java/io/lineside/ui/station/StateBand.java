@@ -1,9 +1,7 @@
 package io.lineside.ui.station;
 
-import io.lineside.history.TextSample;
-import io.lineside.tags.Quality;
+import io.lineside.shifts.StateSpan;
 import io.lineside.tags.StationState;
-import io.lineside.tags.TagValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,25 +14,23 @@ import java.util.List;
 public record StateBand(Instant from, Instant to, StationState state) {
 
     /**
-     * The bands covering {@code [from, to)} from state changes (oldest first): each change holds until the next,
-     * the last until {@code to}; before the first sample and where a sample is BAD or STALE without text there is no
-     * data. Adjacent bands of the same state are merged.
+     * The bands covering {@code [from, to)} from a timeline of spans (oldest first), clipped to the range; where the
+     * spans say UNKNOWN or do not reach there is no data. Adjacent bands of the same state are merged.
      */
-    public static List<StateBand> of(List<TextSample> changes, Instant from, Instant to) {
+    public static List<StateBand> of(List<StateSpan> spans, Instant from, Instant to) {
         List<StateBand> out = new ArrayList<>();
-        Instant start = from;
-        StationState current = null;
-        for (TextSample s : changes) {
-            Instant at = s.time().isBefore(from) ? from : s.time();
-            if (!at.isBefore(to)) {
-                break;
+        Instant cursor = from;
+        for (StateSpan s : spans) {
+            Instant start = s.from().isBefore(cursor) ? cursor : s.from();
+            Instant end = s.to().isAfter(to) ? to : s.to();
+            if (!start.isBefore(end)) {
+                continue;
             }
-            add(out, start, at, current);
-            start = at;
-            current = s.text() == null || s.quality() == Quality.BAD ? null
-                    : StationState.of(new TagValue(s.text(), s.time(), s.time(), s.quality(), -1));
+            add(out, cursor, start, null);
+            add(out, start, end, s.state() == StationState.UNKNOWN ? null : s.state());
+            cursor = end;
         }
-        add(out, start, to, current);
+        add(out, cursor, to, null);
         return out;
     }
 

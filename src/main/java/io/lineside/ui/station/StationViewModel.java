@@ -2,6 +2,8 @@ package io.lineside.ui.station;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.history.TrendBucket;
+import io.lineside.shifts.GapRule;
+import io.lineside.shifts.StateSpan;
 import io.lineside.stations.SignalDescription;
 import io.lineside.stations.SignalKind;
 import io.lineside.stations.SignalRole;
@@ -53,8 +55,6 @@ public final class StationViewModel {
     public static final Duration TREND_SPAN = Duration.ofMinutes(15);
     static final Duration TRENDS_EVERY = Duration.ofSeconds(5);
     static final Duration TIMELINE_EVERY = Duration.ofSeconds(30);
-    /** Longer without a state sample counts as no data (a publisher repeats its state every few seconds). */
-    static final Duration SILENCE = Duration.ofSeconds(30);
     /** The timeline starts where history starts (nothing was recorded before), but spans at least this. */
     static final Duration TIMELINE_MIN_SPAN = Duration.ofMinutes(5);
     static final int TREND_POINTS = 90;
@@ -80,6 +80,8 @@ public final class StationViewModel {
     private final ReadOnlyObjectWrapper<Map<String, List<Double>>> trends = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper();
     private java.util.function.UnaryOperator<Instant> timelineStart = now -> now.minus(TIMELINE_SPAN);
+    /** The one gap rule of shifts and OEE: how long a state sample holds without the next (see {@link GapRule}). */
+    private Duration stateHold = GapRule.DEFAULT.holdFor();
     private Consumer<StationId> onOpenTrend = id -> { };
     private Consumer<StationId> onOpenDiagnostics = id -> { };
     private TagValue shownState;
@@ -198,6 +200,17 @@ public final class StationViewModel {
      */
     public void setTimelineStart(java.util.function.UnaryOperator<Instant> start) {
         this.timelineStart = start;
+    }
+
+    /**
+     * How long a state sample holds without the next: the station's one gap rule, as the shift review and OEE use it
+     * ({@link io.lineside.shifts.OeeSettings#staleAfter()}); {@link GapRule#DEFAULT} until set.
+     */
+    public void setStateHold(Duration hold) {
+        if (!hold.isPositive()) {
+            throw new IllegalArgumentException("need a positive hold, got " + hold);
+        }
+        this.stateHold = hold;
     }
 
     public void setOnOpenTrend(Consumer<StationId> handler) {
@@ -375,15 +388,16 @@ public final class StationViewModel {
         Instant shiftStart = timelineStart.apply(now);
         Instant from = shiftStart != null && shiftStart.isBefore(now) ? shiftStart : now.minus(TIMELINE_SPAN);
         TagPath statePath = station.signal(stateSignal());
+        Duration hold = stateHold;
         background.execute(() -> {
             List<StateBand> bands;
             String error = null;
             try {
-                List<io.lineside.history.TextSample> changes = history.states(statePath,
-                        from.minus(SILENCE), now, SILENCE); // a little before, to know the state at the start
-                Instant start = changes.isEmpty() ? from
-                        : latest(from, earliest(changes.getFirst().time(), now.minus(TIMELINE_MIN_SPAN)));
-                bands = StateBand.of(changes, start, now);
+                List<StateSpan> spans = history.states(statePath, from, now, hold);
+                Instant first = spans.stream().filter(x -> x.state() != StationState.UNKNOWN).findFirst()
+                        .map(StateSpan::from).orElse(null);
+                Instant start = first == null ? from : latest(from, earliest(first, now.minus(TIMELINE_MIN_SPAN)));
+                bands = StateBand.of(spans, start, now);
             } catch (Exception e) {
                 bands = List.of();
                 error = e.getMessage();

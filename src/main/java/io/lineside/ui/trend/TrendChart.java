@@ -83,6 +83,9 @@ public final class TrendChart extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(canvas, overlay);
         getChildren().addAll(colours.probes());
+        // A theme switch restyles the probes without asking for a layout; a trend that gets no new data (history,
+        // not Live) would keep the old colours: re-read them when CSS changes a probe.
+        colours.probes().forEach(p -> p.backgroundProperty().addListener((obs, was, now) -> requestLayout()));
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePreLayoutPulseListener(pulseListener);

@@ -246,18 +246,32 @@ final class TrendPainter {
         return unit.isEmpty() ? pen.path().signal() : unit;
     }
 
+    /** Ticks in the plant zone, which the axis names at its right end (a tick label that would touch it is left out). */
     private void timeAxis(GraphicsContext g, Plot p, TrendRange range, double shift) {
         g.setFill(colours.text());
         g.setStroke(colours.frame());
-        g.setTextAlign(TextAlignment.CENTER);
+        String zoneLabel = zoneLabel();
+        measure.setText(zoneLabel);
+        double zoneLeft = p.right() - measure.getLayoutBounds().getWidth();
+        g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
+        g.fillText(zoneLabel, p.right(), p.bottom() + 5);
+        g.setTextAlign(TextAlignment.CENTER);
         for (TimeTicks.Tick t : TimeTicks.of(range, zone, p.width(), 90)) {
             double x = Math.floor(p.left() + range.fractionOf(t.at()) * p.width() + shift) + 0.5;
             if (x >= p.left() && x <= p.right()) {
                 g.strokeLine(x, p.bottom(), x, p.bottom() + 4);
-                g.fillText(t.label(), x, p.bottom() + 5);
+                measure.setText(t.label());
+                if (x + measure.getLayoutBounds().getWidth() / 2 < zoneLeft - 6) {
+                    g.fillText(t.label(), x, p.bottom() + 5);
+                }
             }
         }
+    }
+
+    /** "Times in Asia/Shanghai": the zone the axis is in, as the header and the review say it. */
+    String zoneLabel() {
+        return texts.get("shift.zone", zone.getId());
     }
 
     static double y(Plot p, PenAxes.Axis axis, double value) {

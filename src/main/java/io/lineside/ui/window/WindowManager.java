@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -37,6 +39,7 @@ public final class WindowManager {
     private final List<Runnable> onLanguage = new ArrayList<>();
     private DisplayPrefs prefs;
     private Stage main;
+    private Supplier<java.util.Optional<ScreenArea>> keepClear = java.util.Optional::empty;
 
     /**
      * @param prefs   the saved choices (theme, touch, language) to start with
@@ -69,6 +72,23 @@ public final class WindowManager {
         style(stage.getScene());
     }
 
+    /**
+     * What no window opened here may cover (the main window's alarm banner): each is moved below it when it opens or
+     * is restored. {@code node} may give null (not built yet); nothing is kept clear while it is not showing.
+     */
+    public void keepInSight(Supplier<Node> node) {
+        this.keepClear = () -> {
+            Node n = node.get();
+            if (n == null || n.getScene() == null || n.getScene().getWindow() == null
+                    || !n.getScene().getWindow().isShowing()) {
+                return java.util.Optional.empty();
+            }
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            return b == null || b.getWidth() <= 0 || b.getHeight() <= 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(new ScreenArea(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        };
+    }
+
     /** Opens {@code viewId} in a new window, placed by its saved placement if given. */
     public Stage open(String viewId) {
         ViewRegistry.View view = registry.find(viewId)
@@ -82,6 +102,7 @@ public final class WindowManager {
         windows.put(stage, new Content(viewId, view.factory(), view.titleKey()));
         stage.setOnHidden(e -> windows.remove(stage));
         stage.show();
+        clear(stage);
         return stage;
     }
 
@@ -177,7 +198,9 @@ public final class WindowManager {
                     place(main, p);
                 }
             } else if (registry.find(p.viewId()).isPresent()) {
-                place(open(p.viewId()), p);
+                Stage stage = open(p.viewId());
+                place(stage, p);
+                clear(stage);
             }
         }
     }
@@ -185,6 +208,23 @@ public final class WindowManager {
     /** Closes the windows opened here (not the main window). */
     public void closeViews() {
         new ArrayList<>(windows.keySet()).stream().filter(s -> s != main).forEach(Stage::close);
+    }
+
+    /** Moves {@code stage} off the area kept clear (the alarm banner), on the screen it is on. */
+    private void clear(Stage stage) {
+        keepClear.get().ifPresent(keep -> {
+            Rectangle2D at = new Rectangle2D(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()),
+                    Math.max(1, stage.getHeight()));
+            List<Screen> on = Screen.getScreensForRectangle(at);
+            Rectangle2D b = (on.isEmpty() ? Screen.getPrimary() : on.getFirst()).getVisualBounds();
+            WindowPlacement now = new WindowPlacement("", stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized(), 0);
+            WindowPlacement clear = now.clearOf(keep, new ScreenArea(b.getMinX(), b.getMinY(), b.getWidth(),
+                    b.getHeight()));
+            if (!clear.equals(now)) {
+                place(stage, clear);
+            }
+        });
     }
 
     private static void place(Stage stage, WindowPlacement p) {

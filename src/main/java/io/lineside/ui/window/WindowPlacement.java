@@ -43,4 +43,25 @@ public record WindowPlacement(String viewId, double x, double y, double width, d
         double ny = Math.min(Math.max(y, s.y()), s.y() + s.height() - h);
         return new WindowPlacement(viewId, nx, ny, w, h, maximized, index);
     }
+
+    /**
+     * This placement moved down below {@code keep} (the main window's alarm banner, which must stay in sight) and
+     * shortened to end on {@code screen}; unchanged when it does not overlap {@code keep}. A maximized window that
+     * would cover it is restored to the area below.
+     */
+    public WindowPlacement clearOf(ScreenArea keep, ScreenArea screen) {
+        boolean overlaps = x < keep.x() + keep.width() && x + width > keep.x()
+                && y < keep.y() + keep.height() && y + height > keep.y();
+        boolean coversWhenMaximized = maximized && keep.x() < screen.x() + screen.width()
+                && keep.x() + keep.width() > screen.x() && keep.y() < screen.y() + screen.height()
+                && keep.y() + keep.height() > screen.y();
+        if (!overlaps && !coversWhenMaximized) {
+            return this;
+        }
+        double top = keep.y() + keep.height();
+        double room = screen.y() + screen.height() - top;
+        double h = Math.max(MIN_HEIGHT, maximized ? room : Math.min(height, room));
+        return new WindowPlacement(viewId, maximized ? screen.x() : x, top, maximized ? screen.width() : width, h,
+                false, this.screen);
+    }
 }

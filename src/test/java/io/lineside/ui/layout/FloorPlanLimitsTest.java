@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmDefinitionsLoader;
-import io.lineside.history.TextSample;
 import io.lineside.history.TrendBucket;
 import io.lineside.stations.StationCatalog;
 import io.lineside.tags.StationId;
@@ -39,7 +38,7 @@ class FloorPlanLimitsTest {
         }
 
         @Override
-        public List<TextSample> states(TagPath path, Instant from, Instant to, Duration silence) {
+        public List<io.lineside.shifts.StateSpan> states(TagPath path, Instant from, Instant to, Duration hold) {
             return List.of();
         }
     };

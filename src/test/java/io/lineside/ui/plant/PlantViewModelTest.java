@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 /** The plant overview's line tiles without the toolkit: the pulse is called directly. */
 class PlantViewModelTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     private static final StationId LOAD = new StationId("demo", "assembly", "line-1", "load");
     private static final StationId PACK = new StationId("demo", "assembly", "line-1", "pack");
@@ -200,5 +203,53 @@ class PlantViewModelTest {
                 Duration.ofHours(8), Map.of("en", id), Optional.empty(), Optional.empty());
         return new ActiveAlarm(id, AlarmState.UNACK, priority, station.toString(), station.signal("state").toString(),
                 "fault", T0, 1, false, d);
+    }
+
+    @Test
+    void outputCountsTheShiftFromHistorySoARestartDoesNotResetIt() throws Exception {
+        Instant shiftStart = T0.minus(Duration.ofHours(2)); // the HMI restarts 2 h into the shift
+        try (io.lineside.history.HistoryDatabase db = io.lineside.history.HistoryDatabase.open(dir)) {
+            try (io.lineside.history.HistoryWriter writer = new io.lineside.history.HistoryWriter(db)) {
+                double[] counts = {900, 1_000, 1_400, 30, 230}; // before the shift, then +400, a PLC reset, +230
+                long[] at = {-600, 0, 3_600, 3_700, 7_190};
+                for (int i = 0; i < counts.length; i++) {
+                    Instant t = shiftStart.plusSeconds(at[i]);
+                    writer.put(new TagUpdate(PACK.signal("cycles"), new TagValue(counts[i], t, t, Quality.GOOD, i)));
+                }
+            }
+            PlantViewModel restarted = new PlantViewModel(store, alarms::get, line -> 3_600,
+                    Texts.forLocale(Locale.ENGLISH));
+            restarted.countFromHistory(OutputHistory.of(new io.lineside.history.HistoryQuery(db)),
+                    now -> shiftStart, Runnable::run, Runnable::run);
+            publish(PACK, "cycles", 240.0, T0); // the first live value: 10 more than the last stored
+            restarted.pulse(T0);
+            // from the last value before the shift (900) as the shift review counts: 100 + 400 + 30 (on from zero
+            // after the reset) + 200 in history; the live value not yet stored counts from the next one on; the
+            // target covers the same 2 h at 3,600/h
+            assertEquals("730 of 7,200 parts", restarted.lines().getFirst().outputTextProperty().get());
+            publish(PACK, "cycles", 250.0, T0.plusSeconds(10));
+            restarted.pulse(T0.plusSeconds(10));
+            assertEquals("740 of 7,210 parts", restarted.lines().getFirst().outputTextProperty().get());
+        }
+    }
+
+    @Test
+    void aNewShiftCountsFromZero() throws Exception {
+        try (io.lineside.history.HistoryDatabase db = io.lineside.history.HistoryDatabase.open(dir)) {
+            Instant nextShift = T0.plusSeconds(60);
+            PlantViewModel shifts = new PlantViewModel(store, alarms::get, line -> 3_600,
+                    Texts.forLocale(Locale.ENGLISH));
+            shifts.countFromHistory(OutputHistory.of(new io.lineside.history.HistoryQuery(db)),
+                    now -> now.isBefore(nextShift) ? T0 : nextShift, Runnable::run, Runnable::run);
+            publish(PACK, "cycles", 100.0, T0);
+            shifts.pulse(T0);
+            publish(PACK, "cycles", 150.0, T0.plusSeconds(50));
+            shifts.pulse(T0.plusSeconds(50));
+            assertEquals("50 of 50 parts", shifts.lines().getFirst().outputTextProperty().get());
+            publish(PACK, "cycles", 170.0, nextShift.plusSeconds(20));
+            shifts.pulse(nextShift.plusSeconds(20));
+            assertEquals("0 of 20 parts", shifts.lines().getFirst().outputTextProperty().get(),
+                    "the 20 parts since the last value straddle the change; the new shift counts from its next value");
+        }
     }
 }

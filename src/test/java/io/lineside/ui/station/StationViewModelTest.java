@@ -11,7 +11,6 @@ import io.lineside.alarms.Priority;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
-import io.lineside.history.TextSample;
 import io.lineside.stations.ConfiguredSignal;
 import io.lineside.stations.Localized;
 import io.lineside.stations.SignalConfig;
@@ -152,8 +151,9 @@ class StationViewModelTest {
             assertEquals(List.of(
                     new StateBand(start, start.plusSeconds(1_800), StationState.RUNNING),
                     new StateBand(start.plusSeconds(1_800), start.plusSeconds(2_400), StationState.FAULT),
-                    new StateBand(start.plusSeconds(2_400), start.plusSeconds(3_598), StationState.RUNNING),
-                    new StateBand(start.plusSeconds(3_598), start.plusSeconds(3_900), null),
+                    // the last sample before the silence holds for the gap rule's 66 s, as in the shift review
+                    new StateBand(start.plusSeconds(2_400), start.plusSeconds(3_598 + 66), StationState.RUNNING),
+                    new StateBand(start.plusSeconds(3_598 + 66), start.plusSeconds(3_900), null),
                     new StateBand(start.plusSeconds(3_900), NOW, StationState.RUNNING)), bands,
                     "from where history starts (2 h ago), not 8 h of nothing first");
             assertEquals("", model.historyMessageProperty().get());
@@ -283,29 +283,35 @@ class StationViewModelTest {
     }
 
     @Test
-    void textHistoryKeepsChangesAndMarksSilences() throws Exception {
+    void theTimelineUsesTheShiftReviewsGapRuleNotAFixedSilence() throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            Instant start = NOW.minus(Duration.ofMinutes(30));
             try (HistoryWriter writer = new HistoryWriter(db)) {
-                String[] states = {"idle", "idle", "running", "running", "running", "fault"};
-                int[] seconds = {0, 1, 2, 3, 60, 61};
-                for (int i = 0; i < states.length; i++) {
-                    Instant t = NOW.plusSeconds(seconds[i]);
-                    writer.put(new TagUpdate(PRESS.signal("state"), new TagValue(states[i], t, t, Quality.GOOD, i)));
+                int seq = 0;
+                for (int s = 0; s <= 1_800; s += 2) { // every 2 s for 30 min; 45 s without a sample at 10 min
+                    if (s <= 600 || s >= 646) {
+                        Instant t = start.plusSeconds(s);
+                        writer.put(new TagUpdate(PRESS.signal("state"), new TagValue("running", t, t, Quality.GOOD,
+                                seq++)));
+                    }
                 }
             }
-            List<TextSample> changes = new HistoryQuery(db).textChanges(PRESS.signal("state"), NOW,
-                    NOW.plusSeconds(120), Duration.ofSeconds(30));
-            assertEquals(List.of(new TextSample(NOW, "idle", Quality.GOOD),
-                    new TextSample(NOW.plusSeconds(2), "running", Quality.GOOD),
-                    new TextSample(NOW.plusSeconds(3), null, Quality.STALE),
-                    new TextSample(NOW.plusSeconds(60), "running", Quality.GOOD),
-                    new TextSample(NOW.plusSeconds(61), "fault", Quality.GOOD)), changes);
-            assertEquals(List.of(new StateBand(NOW, NOW.plusSeconds(2), StationState.IDLE),
-                    new StateBand(NOW.plusSeconds(2), NOW.plusSeconds(3), StationState.RUNNING),
-                    new StateBand(NOW.plusSeconds(3), NOW.plusSeconds(60), null),
-                    new StateBand(NOW.plusSeconds(60), NOW.plusSeconds(61), StationState.RUNNING),
-                    new StateBand(NOW.plusSeconds(61), NOW.plusSeconds(120), StationState.FAULT)),
-                    StateBand.of(changes, NOW, NOW.plusSeconds(120)));
+            StationViewModel model = model(db, Texts.forLocale(Locale.ENGLISH));
+            model.pulse(NOW);
+            assertEquals(List.of(new StateBand(start, NOW, StationState.RUNNING)), model.timelineProperty().get(),
+                    "45 s is within the default rule (60 s heartbeat + 5 s stale + 1 s): recorded, not 'no data'");
+
+            StationViewModel strict = model(db, Texts.forLocale(Locale.ENGLISH));
+            strict.setStateHold(Duration.ofSeconds(20)); // a station whose rule is shorter
+            strict.pulse(NOW);
+            List<StateBand> expected = List.of(new StateBand(start, start.plusSeconds(620), StationState.RUNNING),
+                    new StateBand(start.plusSeconds(620), start.plusSeconds(646), null),
+                    new StateBand(start.plusSeconds(646), NOW, StationState.RUNNING));
+            assertEquals(expected, strict.timelineProperty().get());
+            List<io.lineside.shifts.StateSpan> review = io.lineside.shifts.StateTimeline.build(null,
+                    new HistoryQuery(db).samples(PRESS.signal("state"), start, NOW, 10_000), start, NOW,
+                    Duration.ofSeconds(20), List.of(), List.of());
+            assertEquals(expected, StateBand.of(review, start, NOW), "the same bands as the shift review's timeline");
         }
     }
 

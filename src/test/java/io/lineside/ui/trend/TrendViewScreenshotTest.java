@@ -84,10 +84,13 @@ class TrendViewScreenshotTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "zh-CN", "en-night"})
+    @ValueSource(strings = {"en", "zh-CN", "en-night", "en-1280x800", "zh-CN-1280x800", "en-1920x1080",
+            "zh-CN-1920x1080"})
     void aStationHourWithAGapABadStretchAndTheCursor(String variant) throws Exception {
-        String language = variant.replace("-night", "");
+        String language = variant.startsWith("zh-CN") ? "zh-CN" : "en";
         String theme = variant.endsWith("-night") ? "night" : "day";
+        int width = variant.endsWith("1920x1080") ? 1920 : 1280;
+        int height = variant.endsWith("1920x1080") ? 1080 : variant.endsWith("1280x800") ? 800 : 600;
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             record(db);
             Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
@@ -99,7 +102,7 @@ class TrendViewScreenshotTest {
                     () -> view[0] = new TrendView(model, texts, ZONE));
             Path shot = FxToolkit.setupFixture(() -> {
                 Parent root = new ViewLoader(texts.bundle(), controllers).load(TrendView.class);
-                Scene scene = new Scene(root, 1280, 600);
+                Scene scene = new Scene(root, width, height);
                 scene.getStylesheets().add(getClass().getResource("/io/lineside/ui/lineside.css").toExternalForm());
                 if (theme.equals("night")) {
                     scene.getStylesheets().add(getClass().getResource("/io/lineside/ui/lineside-dark.css").toExternalForm());
@@ -118,10 +121,30 @@ class TrendViewScreenshotTest {
                         false, false, false, false, false, false, false, false, false, false, null));
                 chart.paintNow();
                 assertEquals(4, chart.getData().pens().size());
+                assertTrue(zoneInk(chart) > 30, "the time axis names the plant zone at its right end");
                 assertTrue(chart.getData().buckets().getFirst().size() > 900, "about one bucket per plot pixel");
                 return Screenshots.save(root, "trend-" + variant);
             });
             assertTrue(shot.toFile().length() > 20_000);
         }
+    }
+
+    /** Ink pixels where the time axis names its zone ("Times in Asia/Shanghai", right-aligned under the plot). */
+    private static int zoneInk(TrendChart chart) {
+        javafx.scene.SnapshotParameters fill = new javafx.scene.SnapshotParameters();
+        fill.setFill(chart.paletteProperty().get().plot()); // the canvas is transparent outside the plot
+        javafx.scene.image.WritableImage image = chart.snapshot(fill, null);
+        TrendPainter.Plot p = new TrendPainter(ZONE, Texts.forLocale(Locale.ENGLISH), false)
+                .plot(chart.getWidth(), chart.getHeight(), 4);
+        int ink = 0;
+        javafx.scene.paint.Color background = image.getPixelReader().getColor((int) p.right() - 60,
+                (int) p.bottom() + 18);
+        for (int x = (int) p.right() - 60; x < (int) p.right(); x++) {
+            for (int y = (int) p.bottom() + 5; y < (int) p.bottom() + 17; y++) {
+                javafx.scene.paint.Color c = image.getPixelReader().getColor(x, y);
+                ink += Math.abs(c.getBrightness() - background.getBrightness()) > 0.3 ? 1 : 0;
+            }
+        }
+        return ink;
     }
 }

@@ -43,4 +43,27 @@ class WindowPlacementTest {
         assertEquals(new WindowPlacement("review", 10, 10, 320, 240, false, 0), odd.clampTo(List.of(PRIMARY)));
         assertThrows(IllegalArgumentException.class, () -> odd.clampTo(List.of()));
     }
+
+    private static final ScreenArea BANNER = new ScreenArea(0, 70, 1920, 120); // the main window's, maximized
+
+    @Test
+    void aWindowOverTheAlarmBannerMovesBelowItAndEndsOnTheScreen() {
+        WindowPlacement review = new WindowPlacement("review", 300, 100, 1100, 1000, false, 0);
+        assertEquals(new WindowPlacement("review", 300, 190, 1100, 850, false, 0), review.clearOf(BANNER, PRIMARY));
+    }
+
+    @Test
+    void aMaximizedWindowIsRestoredToTheAreaBelowTheBanner() {
+        WindowPlacement diagnostics = new WindowPlacement("diagnostics", 0, 0, 800, 600, true, 0);
+        assertEquals(new WindowPlacement("diagnostics", 0, 190, 1920, 850, false, 0),
+                diagnostics.clearOf(BANNER, PRIMARY));
+    }
+
+    @Test
+    void aWindowAwayFromTheBannerStaysWhereItIs() {
+        WindowPlacement below = new WindowPlacement("review", 300, 400, 800, 600, false, 0);
+        WindowPlacement otherScreen = new WindowPlacement("review", 2000, 0, 800, 600, false, 1);
+        assertEquals(below, below.clearOf(BANNER, PRIMARY));
+        assertEquals(otherScreen, otherScreen.clearOf(BANNER, RIGHT));
+    }
 }
