@@ -45,6 +45,11 @@ public final class TagTrack {
         }
     }
 
+    /** Source time of the first sample held (the one the window starts in, if any came before it). */
+    public long firstTime() {
+        return ts[0];
+    }
+
     /** Samples held (including the one before the window that the window starts in). */
     public int size() {
         return ts.length;

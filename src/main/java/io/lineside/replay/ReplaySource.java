@@ -27,15 +27,38 @@ public final class ReplaySource {
     private final ReplayRecording recording;
     private final AlarmReplay alarms;
     private final List<ReplayMark> marks;
+    private final Instant from;
 
     public ReplaySource(ReplayRecording recording, AlarmReplay alarms) {
         this.recording = Objects.requireNonNull(recording, "recording");
         this.alarms = Objects.requireNonNull(alarms, "alarms");
         this.marks = ReplayMarks.of(recording, alarms.events());
+        this.from = recordedFrom(recording, alarms);
+    }
+
+    /**
+     * Where the window starts: its asked start, or later where nothing was recorded before (a workstation that began
+     * recording mid-shift), so the timeline spends its width on what is there.
+     */
+    private static Instant recordedFrom(ReplayRecording recording, AlarmReplay alarms) {
+        long first = Long.MAX_VALUE;
+        for (TagTrack track : recording.tracks().values()) {
+            first = Math.min(first, track.firstTime());
+        }
+        if (!alarms.events().isEmpty()) {
+            first = Math.min(first, alarms.events().getFirst().time().toEpochMilli());
+        }
+        if (!recording.alarmsBefore().isEmpty()) {
+            first = Long.MIN_VALUE; // alarm states carried into the window: it starts where asked
+        }
+        if (first == Long.MAX_VALUE || first <= recording.from().toEpochMilli()) {
+            return recording.from();
+        }
+        return Instant.ofEpochMilli(Math.min(first, recording.to().toEpochMilli()));
     }
 
     public Instant from() {
-        return recording.from();
+        return from;
     }
 
     public Instant to() {

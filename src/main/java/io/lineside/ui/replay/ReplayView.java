@@ -112,15 +112,15 @@ public final class ReplayView {
         table.setId("replayAlarms");
         table.getColumns().add(column("replay.col.since", ReplayAlarmRow::since, 70));
         table.getColumns().add(column("replay.col.state", ReplayAlarmRow::state, 130));
+        table.getColumns().add(column("replay.col.who", ReplayAlarmRow::who, 210));
         table.getColumns().add(column("replay.col.priority", ReplayAlarmRow::priority, 70));
-        table.getColumns().add(column("replay.col.message", ReplayAlarmRow::message, 180));
-        table.getColumns().add(column("replay.col.who", ReplayAlarmRow::who, 200));
+        table.getColumns().add(column("replay.col.message", ReplayAlarmRow::message, 220));
         table.setPlaceholder(new Label(texts.get("replay.noAlarms")));
         Label title = new Label(texts.get("replay.alarms"));
         title.getStyleClass().add("replay-section");
         VBox box = new VBox(4, title, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPrefWidth(480);
+        box.setPrefWidth(520);
         box.setMinWidth(300);
         box.setPadding(new Insets(4));
         return box;
