@@ -48,7 +48,8 @@ class ArchitectureTest {
     void coreDoesNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage("io.lineside.tags..", "io.lineside.telemetry..",
                         "io.lineside.history..", "io.lineside.sim..", "io.lineside.security..", "io.lineside.alarms..",
-                        "io.lineside.layout..", "io.lineside.shifts..", "io.lineside.store..", "io.lineside.stations..")
+                        "io.lineside.layout..", "io.lineside.shifts..", "io.lineside.store..", "io.lineside.stations..",
+                        "io.lineside.replay..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineside.ui..", "io.lineside.app..")
                 .check(CLASSES);
     }

@@ -54,6 +54,7 @@ public final class LinesideWindow {
     private final PlantViewModel plant;
     private final SessionViewModel session;
     private final ShiftReviewViewModel shifts;
+    private final ReplaySetup replay;
     private final ExecutorService queries = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("lineside-ui-queries").daemon().unstarted(r));
     private final ExecutorService auth = Executors.newSingleThreadExecutor(
@@ -143,6 +144,9 @@ public final class LinesideWindow {
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
         plant.countFromHistory(OutputHistory.of(services.query()), // the shift's output survives a restart
                 now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null), queries, Platform::runLater);
+        replay = new ReplaySetup(services, alarmViews.banner(), line -> oee.targetPerHour(), now -> calendar
+                .containing(now).map(ShiftPeriod::start).orElse(now.minus(java.time.Duration.ofHours(8))), queries,
+                texts, zone, clock);
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
@@ -204,6 +208,7 @@ public final class LinesideWindow {
     public void show(Stage stage, String title) {
         DisplayPrefs start = options.touch() ? startPrefs.withTouch(true) : startPrefs;
         windows = new WindowManager(texts, new ViewRegistry(), start, p -> prefsWriter.execute(() -> save(p)));
+        windows.registry().register("replay", "replay.title", replay::view); // Display > Open in new window > Replay
         window.attach(windows, stage);
         stage.setTitle(title);
         this.stage = stage;

@@ -37,7 +37,7 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AlarmJournalStore.class.getName());
     private static final String INSERT = "INSERT INTO alarm_event (ts, alarm_id, trig, from_state, to_state, priority,"
             + " area, station, tag, val, usr, note, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "ts, alarm_id, trig, from_state, to_state, priority, area, station, tag,"
+    static final String COLUMNS = "ts, alarm_id, trig, from_state, to_state, priority, area, station, tag,"
             + " val, usr, note, message";
 
     private final HistoryDatabase database;
@@ -161,7 +161,7 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
         }
     }
 
-    private static List<AlarmEvent> read(PreparedStatement ps) throws SQLException {
+    static List<AlarmEvent> read(PreparedStatement ps) throws SQLException {
         List<AlarmEvent> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -42,6 +42,11 @@ public final class StationCatalog {
         return new StationCatalog(List.of(), alarms, store);
     }
 
+    /** The same configuration over another store (replay's: its view-models read recorded values). */
+    public StationCatalog over(TagStore other) {
+        return new StationCatalog(configured, alarms, other);
+    }
+
     /** The station as known now. */
     public StationDescription describe(StationId id) {
         Map<String, SignalDescription> out = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ public final class Bench {
     /** Scenario order is table order. */
     static List<Scenario> scenarios() {
         return List.of(new IngestScenario(), new PulseScenario(), new HistoryScenario(), new FootprintScenario(),
-                new JmhScenario());
+                new JmhScenario(), new ReplayScenario());
     }
 
     private Bench() {

@@ -1,0 +1,136 @@
+package io.lineside.app;
+
+import io.lineside.alarms.AlarmDefinition;
+import io.lineside.alarms.AlarmReplay;
+import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.history.HistoryDatabase;
+import io.lineside.history.ReplayHistory;
+import io.lineside.history.ReplayRecording;
+import io.lineside.replay.ReplaySource;
+import io.lineside.stations.StationCatalog;
+import io.lineside.tags.TagPath;
+import io.lineside.tags.TagStore;
+import io.lineside.ui.Texts;
+import io.lineside.ui.ViewLoader;
+import io.lineside.ui.alarms.AlarmBannerView;
+import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.nav.NavigationView;
+import io.lineside.ui.nav.Navigator;
+import io.lineside.ui.plant.PlantViewModel;
+import io.lineside.ui.replay.ReplayLevels;
+import io.lineside.ui.replay.ReplayView;
+import io.lineside.ui.replay.ReplayViewModel;
+import io.lineside.ui.station.StationTagsViewModel;
+import io.lineside.ui.workshop.WorkshopViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+
+/**
+ * Composes replay mode: the one switch point from live to recorded. A replay window gets a tag store of its own,
+ * fed frame by frame from the history file ({@link ReplayViewModel}), and the live view-models (plant overview, line
+ * tiles, raw tags) are built on that store instead of the live one; the views are the live views, unchanged.
+ * FX thread only.
+ */
+final class ReplaySetup {
+
+    /** Where the cursor starts: this long before the end of the window (the live instant it was opened at). */
+    static final Duration LEAD = Duration.ofMinutes(10);
+
+    private final HistoryDatabase database;
+    private final TagStore live;
+    private final StationCatalog stations;
+    private final List<AlarmDefinition> definitions;
+    private final AlarmBannerViewModel liveBanner;
+    private final ToDoubleFunction<io.lineside.ui.nav.LineId> targetPerHour;
+    private final Function<Instant, Instant> windowStart;
+    private final Executor queries;
+    private final Texts texts;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    /**
+     * @param windowStart the start of the window that holds an instant (its shift's start, or 8 h before)
+     * @param queries     the background executor for history reads
+     */
+    ReplaySetup(Services services, AlarmBannerViewModel liveBanner,
+                ToDoubleFunction<io.lineside.ui.nav.LineId> targetPerHour, Function<Instant, Instant> windowStart,
+                Executor queries, Texts texts, ZoneId zone, Clock clock) {
+        this.database = services.database();
+        this.live = services.store();
+        this.stations = services.stations();
+        this.definitions = services.alarms().definitions();
+        this.liveBanner = liveBanner;
+        this.targetPerHour = targetPerHour;
+        this.windowStart = windowStart;
+        this.queries = queries;
+        this.texts = texts;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** A new replay of the window that holds now, the cursor {@link #LEAD} before now. */
+    Parent view() {
+        Instant now = clock.instant();
+        return view(windowStart.apply(now), now, now.minus(LEAD));
+    }
+
+    /** A new replay of {@code [from, to]}, the cursor at {@code at}. */
+    Parent view(Instant from, Instant to, Instant at) {
+        Map<String, AlarmDefinition> byId = new java.util.HashMap<>();
+        definitions.forEach(d -> byId.put(d.id(), d));
+        TagStore[] replayStore = new TagStore[1];
+        ReplayViewModel model = new ReplayViewModel((a, b) -> {
+            ReplaySource source = load(a, b, byId);
+            describe(live, replayStore[0], source.tags());
+            return source;
+        }, queries, Platform::runLater, texts, zone);
+        TagStore store = model.store();
+        replayStore[0] = store;
+        PlantViewModel plant = new PlantViewModel(store, () -> model.frame() == null
+                ? AlarmSnapshot.empty(from) : model.frame().banner(), targetPerHour, texts);
+        WorkshopViewModel workshop = new WorkshopViewModel(store, stations.over(store), texts);
+        Function<io.lineside.tags.StationId, StationTagsViewModel> tags =
+                id -> new StationTagsViewModel(id, store, texts, zone);
+        model.addReceiver(plant::pulse);
+        model.addReceiver(workshop::pulse);
+        Navigator navigator = new Navigator(texts);
+        NavigationView navigation = new NavigationView(navigator,
+                new ReplayLevels(plant, workshop, tags, navigator, texts));
+        Parent hierarchy = load(NavigationView.class, navigation);
+        Parent banner = load(AlarmBannerView.class, new AlarmBannerView(liveBanner));
+        ReplayView view = new ReplayView(model, banner, hierarchy, navigation::pulse, texts, () -> {
+            navigation.dispose();
+            plant.dispose();
+            workshop.dispose();
+        });
+        model.load(from, to, at);
+        return view.root();
+    }
+
+    /** Background thread: the window from history, the tags' units and ranges copied from the live store. */
+    private ReplaySource load(Instant from, Instant to, Map<String, AlarmDefinition> byId) throws Exception {
+        ReplayRecording recording = new ReplayHistory(database).load(from, to);
+        return new ReplaySource(recording, new AlarmReplay(recording.alarmsBefore(), recording.alarmEvents(),
+                byId::get));
+    }
+
+    /** Copies what the configuration says about each replayed tag (units, ranges) into the replay store. */
+    static void describe(TagStore from, TagStore to, Iterable<TagPath> paths) {
+        for (TagPath p : paths) {
+            to.describe(p, from.meta(p));
+        }
+    }
+
+    private Parent load(Class<?> type, Object controller) {
+        return new ViewLoader(texts.bundle(), Map.of(type, () -> controller)).load(type);
+    }
+}
