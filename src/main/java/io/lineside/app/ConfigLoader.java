@@ -111,9 +111,10 @@ public final class ConfigLoader {
         if (alarms.isPresent()) {
             checkAlarms(top, alarms.get());
         }
+        MappingsSection mappings = new MappingsSection(file);
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
                 failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()),
-                new MappingsSection(file).read(top.node(), prefix));
+                mappings.read(top.node(), prefix), mappings.writable());
     }
 
     /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */
