@@ -69,4 +69,27 @@ class MappingsCommandsTest {
         assertTrue(e.getMessage().contains("key 'mappings[0].signals[0].command.topic': expected a command topic"),
                 e.getMessage());
     }
+
+    @Test
+    void theCommandsListDeclaresSparkplugMetricsWritable() throws Exception {
+        AppConfig config = new ConfigLoader().load(Files.writeString(dir.resolve("s.yaml"), BROKER + """
+                commands:
+                  - tag: plant1/press-cell/*/Ram/speed
+                    command: {kind: setpoint, min: 0, max: 5}
+                """));
+        WritableSignal speed = config.commands().find(TagPath.parse("plant1/press-cell/press1/Ram/speed")).orElseThrow();
+        assertEquals(io.lineside.commands.CommandTarget.SPARKPLUG, speed.target());
+        assertTrue(config.commands().find(TagPath.parse("plant2/press-cell/press1/Ram/speed")).isEmpty());
+    }
+
+    @Test
+    void aCommandsEntryWithoutItsSignalIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("s.yaml"), BROKER + """
+                commands:
+                  - {tag: "plant1/*/*/*/*", command: {kind: action}}
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+        assertTrue(e.getMessage().contains("key 'commands[0].tag': expected site/area/line/station/signal"),
+                e.getMessage());
+    }
 }
