@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.commands.WritableSignals;
 import io.lineside.security.IdlePolicy;
 import io.lineside.telemetry.mapping.TopicMappings;
 import io.lineside.telemetry.sparkplug.SparkplugSettings;
@@ -26,11 +27,13 @@ import java.util.Optional;
  * @param alarmsFile  the alarm definitions (validated when the config is loaded); empty for the shipped demo alarms
  * @param sparkplug   the Sparkplug B host (a second, clean-session link to the same broker), or empty for none
  * @param mappings    which topics carry which tags ({@code mappings:}); by default today's layout under the prefix
+ * @param commands    the signals a mapping declares writable ({@code command:}); none by default
  */
 public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
                         Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
                         Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
-                        Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug, TopicMappings mappings) {
+                        Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug, TopicMappings mappings,
+                        WritableSignals commands) {
 
     /** A truststore file (PEM CA certificates or PKCS12) and its password (PKCS12 only). */
     public record Tls(Path truststore, Optional<char[]> password) {
@@ -42,6 +45,16 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
     public AppConfig {
         failover = List.copyOf(failover);
         mappings = mappings == null ? TopicMappings.defaults(topicPrefix) : mappings;
+        commands = commands == null ? WritableSignals.NONE : commands;
+    }
+
+    /** Nothing writable. */
+    public AppConfig(Optional<String> brokerUrl, Optional<String> clientId, Optional<String> username,
+                     Optional<char[]> password, String topicPrefix, Optional<Path> dataDir, Duration staleAfter,
+                     Optional<String> language, List<String> failover, Optional<Tls> tls, IdlePolicy idleLock,
+                     Optional<Path> alarmsFile, Optional<SparkplugSettings> sparkplug, TopicMappings mappings) {
+        this(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language, failover, tls,
+                idleLock, alarmsFile, sparkplug, mappings, null);
     }
 
     /** With the default mappings under {@code topicPrefix}. */
@@ -82,11 +95,11 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, Optional.of(dir), staleAfter, language,
-                failover, tls, idleLock, alarmsFile, sparkplug, mappings);
+                failover, tls, idleLock, alarmsFile, sparkplug, mappings, commands);
     }
 
     public AppConfig withLanguage(String tag) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
-                failover, tls, idleLock, alarmsFile, sparkplug, mappings);
+                failover, tls, idleLock, alarmsFile, sparkplug, mappings, commands);
     }
 }

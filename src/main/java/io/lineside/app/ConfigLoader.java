@@ -36,6 +36,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("broker", "topicPrefix", "dataDir", "staleAfterSeconds", "language",
             "security", "alarms", "sparkplug", "station", // station: read by StationProfileLoader
             "mappings", "clockSkewSeconds", // read by MappingsSection
+            "commands", // read by CommandsSection
             "kiosk", "touch"); // read by DisplayOptions
     private static final Set<String> SECURITY_KEYS = Set.of("idleLockMinutes");
     private static final Map<String, Role> IDLE_ROLES = Map.of("operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR,
@@ -111,9 +112,18 @@ public final class ConfigLoader {
         if (alarms.isPresent()) {
             checkAlarms(top, alarms.get());
         }
+        MappingsSection mappings = new MappingsSection(file);
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
                 failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()),
-                new MappingsSection(file).read(top.node(), prefix));
+                mappings.read(top.node(), prefix), writable(mappings, new CommandsSection(file).read(top.node())));
+    }
+
+    /** The mappings' command blocks first, then the {@code commands:} list (the first declaration wins). */
+    private static io.lineside.commands.WritableSignals writable(MappingsSection mappings,
+                                                              java.util.List<io.lineside.commands.WritableSignal> more) {
+        java.util.List<io.lineside.commands.WritableSignal> all = new java.util.ArrayList<>(mappings.writable().all());
+        all.addAll(more);
+        return new io.lineside.commands.WritableSignals(all);
     }
 
     /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */

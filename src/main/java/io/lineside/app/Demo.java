@@ -29,10 +29,12 @@ final class Demo implements AutoCloseable {
 
     /** Starts publishing the 3 × 6 demo workshop under {@code topicPrefix}, one tick a second. */
     void startSimulator(String topicPrefix) {
+        SimPlant plant = SimPlant.demo(topicPrefix, System.nanoTime());
+        // The simulator obeys operator commands on <telemetry topic>/set, so the demo closes the loop.
         publisher = new MqttPublisher(broker.url(), "lineside-simulator-" + ProcessHandle.current().pid(), 1)
+                .listen(topicPrefix + "/+/+/+/+/+/set", plant::command)
                 .connect(Duration.ofSeconds(10));
-        simulator = new LineSimulator(SimPlant.demo(topicPrefix, System.nanoTime()), publisher::publish, clock,
-                Duration.ofSeconds(1));
+        simulator = new LineSimulator(plant, publisher::publish, clock, Duration.ofSeconds(1));
         simulator.start();
     }
 

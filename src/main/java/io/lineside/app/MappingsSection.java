@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lineside.commands.CommandConfigException;
+import io.lineside.commands.CommandSpecParser;
+import io.lineside.commands.WritableSignal;
+import io.lineside.commands.WritableSignals;
 import io.lineside.stations.Localized;
 import io.lineside.stations.SignalConfig;
 import io.lineside.stations.SignalKind;
@@ -49,6 +53,8 @@ import java.util.TreeSet;
  *          label: {en: Zone 1, zh-CN: 一区}}           # label: a string, or one per language
  *       - {name: door, path: values.door, kind: state}  # analog | counter | state | text | boolean
  *       - {name: trays, path: values.trays, role: good-count}  # state | good-count | scrap-count | speed
+ *       - {name: speedSp, path: values.speedSp, command: {kind: setpoint, min: 0, max: 40, step: 0.5}}
+ *                                          # writable: see CommandSpecParser (nothing is writable without it)
  *   - topic: factory/+/press/{line}/{station}/{signal}
  *     site: plant2                         # parts the topic does not carry
  *     area: press
@@ -60,7 +66,7 @@ final class MappingsSection {
     private static final Set<String> RULE_KEYS = Set.of("topic", "kind", "site", "area", "line", "station", "signal",
             "signals", "timestamp", "seq", "quality", "partial");
     private static final Set<String> SIGNAL_KEYS = Set.of("name", "path", "unit", "expectedPeriod", "range", "deadband",
-            "label", "decimals", "kind", "role", "trend");
+            "label", "decimals", "kind", "role", "trend", "command");
     private static final int MAX_RULES = 1_000;
     private static final int MAX_SIGNALS = 2_000;
     private static final long MAX_FILE_BYTES = 1024 * 1024;
@@ -68,6 +74,7 @@ final class MappingsSection {
     private final YAMLMapper yaml = YAMLMapper.builder(YAMLFactory.builder().build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private Path file;
+    private final List<WritableSignal> writable = new ArrayList<>();
 
     MappingsSection(Path configFile) {
         this.file = configFile;
@@ -154,6 +161,7 @@ final class MappingsSection {
             }
         }
         List<SignalSpec> signals = signals(node.get("signals"), key + ".signals", kind == PayloadKind.BATCH);
+        commands(node.get("signals"), key + ".signals", fixed, topicText);
         JsonNode partial = node.get("partial");
         if (partial != null && !partial.isBoolean()) {
             throw error(key + ".partial", "true or false", describe(partial));
@@ -197,6 +205,30 @@ final class MappingsSection {
                     display(s, k)));
         }
         return signals;
+    }
+
+    /** The signals {@link #read} found a {@code command:} block for (operator commands); nothing else is writable. */
+    WritableSignals writable() {
+        return new WritableSignals(writable);
+    }
+
+    private void commands(JsonNode signals, String key, Map<String, String> fixed, String topic) throws ConfigException {
+        if (signals == null || !signals.isArray()) {
+            return;
+        }
+        boolean derivable = !topic.contains("+") && !topic.contains("#");
+        CommandSpecParser parser = new CommandSpecParser(file.toString());
+        for (int i = 0; i < signals.size(); i++) {
+            JsonNode c = signals.get(i).get("command");
+            if (c != null) {
+                try {
+                    writable.add(WritableSignal.mqtt(fixed, signals.get(i).get("name").asText().strip(),
+                            parser.parse(c, key + "[" + i + "].command", derivable), topic));
+                } catch (CommandConfigException e) {
+                    throw new ConfigException(e.getMessage());
+                }
+            }
+        }
     }
 
     /** The signal's label, decimals, kind, roles and default-trend choice (each optional). */

@@ -8,7 +8,9 @@ import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
 import io.lineside.history.StreamPosition;
+import io.lineside.commands.WritableSignals;
 import io.lineside.tags.TagStore;
+import io.lineside.telemetry.CommandLink;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestPipeline;
@@ -48,6 +50,8 @@ public final class Services implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final MqttConnection connection;
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
+    private final CommandLink commandLink; // operator commands: its own clean, memory-only link (decision 0025)
+    private final WritableSignals writable;
     private final MessageInspector inspector;
     private final io.lineside.stations.StationCatalog stations;
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
@@ -109,9 +113,13 @@ public final class Services implements AutoCloseable {
                 clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
                 config.failover(), tls), fanout.sparkplug(), pipeline.diagnostics(), clock, status -> { }))
                 .orElse(null);
+        this.commandLink = new CommandLink(new MqttConnection.Settings(brokerUrl, clientId, "",
+                config.username().orElse(null), config.password().orElse(null), null, config.failover(), tls));
+        this.writable = config.isDemo() ? DemoCommands.writable(config.topicPrefix()) : config.commands();
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();
+        commandLink.start();
         if (sparkplug != null) {
             sparkplug.connection().tap(inspector);
             sparkplug.start();
@@ -164,6 +172,16 @@ public final class Services implements AutoCloseable {
         return stations;
     }
 
+    /** The operator-command link (publish only, never queues). */
+    public CommandLink commandLink() {
+        return commandLink;
+    }
+
+    /** The signals the config (or the demo) declares writable. */
+    public WritableSignals writable() {
+        return writable;
+    }
+
     /** The engineers' message inspector (both the JSON and the Sparkplug link feed it). */
     public MessageInspector inspector() {
         return inspector;
@@ -192,6 +210,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        commandLink.close();
         if (sparkplug != null) {
             sparkplug.close();
         }

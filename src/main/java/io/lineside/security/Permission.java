@@ -10,6 +10,8 @@ public enum Permission {
     /** See overviews, alarms and trends; allowed while the session is locked. */
     VIEW(Role.VIEWER),
     ACKNOWLEDGE_ALARM(Role.OPERATOR),
+    /** Write a command to the line (setpoint, mode, start/stop/reset); a signal's config may ask a higher role. */
+    OPERATE_LINE(Role.OPERATOR),
     SHELVE_ALARM(Role.SUPERVISOR),
     REVIEW_HISTORY(Role.SUPERVISOR),
     EXPORT_REPORT(Role.SUPERVISOR),

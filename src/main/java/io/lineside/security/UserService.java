@@ -68,8 +68,11 @@ public final class UserService {
         return authenticate(name, password, AuditActions.LOGIN, null);
     }
 
-    /** As {@link #authenticate(String, char[])}, audited under {@code action} with {@code oldValue}. */
-    AuthResult authenticate(String name, char[] password, String action, String oldValue)
+    /**
+     * As {@link #authenticate(String, char[])}, audited under {@code action} with {@code oldValue}: also the
+     * re-authentication of a critical operator command (it counts toward the user's lockout like a login).
+     */
+    public AuthResult authenticate(String name, char[] password, String action, String oldValue)
             throws AuditUnavailableException {
         Optional<UserStore.Row> found;
         try (Connection c = db.connect()) {

@@ -36,6 +36,9 @@ public final class SimPlant {
     private final Map<String, Long> seq = new HashMap<>();
     private final Map<SimStation, SimStation.State> lastPublishedState = new HashMap<>();
     private final JsonFactory json = new JsonFactory();
+    private final SimCommands commands;
+    /** Stations whose rate or mode an operator set: they publish them from then on. */
+    private final java.util.Set<SimStation> commanded = new java.util.HashSet<>();
     private Instant last;
     private Instant lastStateRepeat = Instant.EPOCH;
 
@@ -54,6 +57,16 @@ public final class SimPlant {
             lineNames.add("line-" + l);
             lines.add(stations.stream().map(SimStation::new).toList());
         }
+        this.commands = new SimCommands(prefix, site, area, lineNames);
+    }
+
+    /**
+     * An operator command arriving on {@code <telemetry topic>/set} (JSON {@code {"value": ...}}), applied at the next
+     * tick: {@code rate} (speed setpoint, %), {@code mode} (auto/manual), {@code run} (start, stop, reset). Other
+     * topics and bad payloads are ignored. Safe from any thread.
+     */
+    public void command(String topic, byte[] payload) {
+        commands.offer(topic, payload);
     }
 
     /** The demo workshop: site {@code demo}, area {@code assembly}, 3 lines × 6 stations. */
@@ -75,6 +88,7 @@ public final class SimPlant {
             lastStateRepeat = now;
         }
         List<SimMessage> out = new ArrayList<>();
+        commands.drain((line, stationName, signal, value) -> apply(line, stationName, signal, value));
         for (int l = 0; l < lines.size(); l++) {
             List<SimStation> line = lines.get(l);
             // Downstream first, so a part moves one station per tick at most.
@@ -98,9 +112,42 @@ public final class SimPlant {
                 out.add(message(base + "temperature", round(station.temperature), now));
                 out.add(message(base + "cycles", (double) station.cycles, now));
                 out.add(message(base + "scrap", (double) station.scrap, now));
+                if (commanded.contains(station)) {
+                    out.add(message(base + "rate", station.rate, now));
+                    out.add(message(base + "mode", station.mode, now));
+                }
             }
         }
         return out;
+    }
+
+    private void apply(int line, String stationName, String signal, Object value) {
+        for (SimStation station : lines.get(line)) {
+            if (!station.kind.name().equals(stationName)) {
+                continue;
+            }
+            switch (signal) {
+                case "rate" -> {
+                    if (value instanceof Double d && d >= 0 && d <= 200) {
+                        station.rate = d;
+                        commanded.add(station);
+                    }
+                }
+                case "mode" -> {
+                    if ("auto".equals(value) || "manual".equals(value)) {
+                        station.mode = (String) value;
+                        commanded.add(station);
+                    }
+                }
+                case "run" -> {
+                    if (value instanceof String action) {
+                        station.act(action);
+                        lastPublishedState.remove(station); // publish the new state on this tick
+                    }
+                }
+                default -> { }
+            }
+        }
     }
 
     private SimMessage message(String topic, Object value, Instant now) {

@@ -28,6 +28,12 @@ final class SimStation {
     String reason = "";
     /** Parts waiting in front of this station (the first station has an endless supply). */
     int buffer = BUFFER_CAPACITY / 2;
+    /** Speed setpoint, % of nominal (an operator command); 100 until commanded. */
+    double rate = 100;
+    /** auto or manual (an operator command; the model runs the same either way). */
+    String mode = "auto";
+    /** Stopped by the operator: idle until started (or reset). */
+    boolean stopped;
     private double progress;
     private double downSeconds;
 
@@ -45,6 +51,12 @@ final class SimStation {
      */
     void advance(double dt, SimStation downstream, boolean firstStation, double faultRatePerSecond,
                  RandomGenerator random, RandomGenerator detail) {
+        if (stopped) {
+            state = State.IDLE;
+            reason = "stopped";
+            updatePhysics(dt, random);
+            return;
+        }
         if (state == State.FAULT || state == State.IDLE) {
             downSeconds -= dt;
             if (downSeconds > 0) {
@@ -66,7 +78,7 @@ final class SimStation {
             state = State.BLOCKED;
         } else {
             state = State.RUNNING;
-            progress += dt / kind.cycleSeconds();
+            progress += dt / kind.cycleSeconds() * rate / 100;
             while (progress >= 1 && (firstStation || buffer > 0)
                     && (downstream == null || downstream.buffer < BUFFER_CAPACITY)) {
                 progress -= 1;
@@ -99,6 +111,35 @@ final class SimStation {
         };
         temperature += (target - temperature) * Math.min(1, dt / 30) + random.nextGaussian() * 0.15 * Math.sqrt(dt);
         double nominalSpeed = 60 / kind.cycleSeconds();
-        speed = state == State.RUNNING ? nominalSpeed * (0.96 + random.nextDouble() * 0.06) : 0;
+        speed = state == State.RUNNING ? nominalSpeed * rate / 100 * (0.96 + random.nextDouble() * 0.06) : 0;
+    }
+
+    /**
+     * An operator's action: stop holds the station idle, start lets it run (a fault still needs reset), reset
+     * clears a fault or a stop and runs.
+     */
+    void act(String action) {
+        switch (action) {
+            case "stop" -> {
+                stopped = true;
+                state = State.IDLE;
+                reason = "stopped";
+            }
+            case "start" -> {
+                if (stopped || state == State.IDLE) {
+                    stopped = false;
+                    downSeconds = 0;
+                    state = State.RUNNING;
+                    reason = "";
+                }
+            }
+            case "reset" -> {
+                stopped = false;
+                downSeconds = 0;
+                state = State.RUNNING;
+                reason = "";
+            }
+            default -> { }
+        }
     }
 }

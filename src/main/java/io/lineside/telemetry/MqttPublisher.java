@@ -29,6 +29,41 @@ public final class MqttPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Also receives messages on {@code filter} (QoS 1), resubscribed on every reconnect; {@code handler} runs on
+     * Paho's thread and must return quickly (exceptions are logged, never reach Paho). Call before {@link #connect}.
+     */
+    public MqttPublisher listen(String filter, java.util.function.BiConsumer<String, byte[]> handler) {
+        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                try {
+                    client.subscribe(filter, 1);
+                } catch (MqttException e) {
+                    LOG.log(System.Logger.Level.WARNING, "subscribe {0} failed: {1}", filter, e.getMessage());
+                }
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                try {
+                    handler.accept(topic, message.getPayload());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "handler for " + topic + " failed", e);
+                }
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            }
+        });
+        return this;
+    }
+
     /** Connects, waiting at most {@code timeout}; throws {@link IllegalStateException} with the operator message. */
     public MqttPublisher connect(Duration timeout) {
         MqttConnectOptions options = new MqttConnectOptions();

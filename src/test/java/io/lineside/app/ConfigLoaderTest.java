@@ -117,7 +117,7 @@ class ConfigLoaderTest {
         "broker:\\n  host: x|unknown key 'broker.host'; expected one of clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username",
         "broker:\\n  url: tcp://x:1\\n  failover: [tcp://y:1, htp://z]|key 'broker.failover[1]': expected tcp://host:port or ssl://host:port, found \"htp://z\"",
         "broker:\\n  url: tcp://x:1\\n  failover: tcp://y:1|key 'broker.failover': expected a list of strings, found \"tcp://y:1\"",
-        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of alarms, broker, clockSkewSeconds, dataDir, kiosk, language, mappings, security, sparkplug, staleAfterSeconds, station, topicPrefix, touch",
+        "brokr:\\n  url: tcp://x:1|unknown key 'brokr'; expected one of alarms, broker, clockSkewSeconds, commands, dataDir, kiosk, language, mappings, security, sparkplug, staleAfterSeconds, station, topicPrefix, touch",
         "topicPrefix: x|key 'broker': expected a mapping with clientId, failover, passwordFile, truststore, truststorePasswordFile, url, username, found nothing",
         "broker:\\n  clientId: a|key 'broker.url': expected a broker URL such as tcp://broker.plant.local:1883, found nothing",
         "broker:\\n  url: [1, 2]|key 'broker.url': expected a non-empty string, found a list",

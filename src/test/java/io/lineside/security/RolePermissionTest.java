@@ -27,6 +27,7 @@ class RolePermissionTest {
     private static final Map<Permission, Role> MINIMUM = Map.ofEntries(
             Map.entry(Permission.VIEW, Role.VIEWER),
             Map.entry(Permission.ACKNOWLEDGE_ALARM, Role.OPERATOR),
+            Map.entry(Permission.OPERATE_LINE, Role.OPERATOR),
             Map.entry(Permission.SHELVE_ALARM, Role.SUPERVISOR),
             Map.entry(Permission.REVIEW_HISTORY, Role.SUPERVISOR),
             Map.entry(Permission.EXPORT_REPORT, Role.SUPERVISOR),

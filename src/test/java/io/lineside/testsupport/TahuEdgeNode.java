@@ -36,6 +36,9 @@ public final class TahuEdgeNode implements AutoCloseable {
     private volatile double speed = 0.5;
     /** False: rebirth requests are recorded but not answered (an edge node that ignores them). */
     public volatile boolean answersRebirth = true;
+    /** False: DCMD writes are recorded but not obeyed (no DDATA follows). */
+    public volatile boolean obeysCommands = true;
+    private final List<Metric> deviceCommands = new CopyOnWriteArrayList<>();
 
     /** Connects (with the NDEATH Will for {@code bdSeq}) and listens for rebirth requests; births come on {@link #birth}. */
     public TahuEdgeNode(String brokerUrl, long bdSeq) throws Exception {
@@ -58,6 +61,26 @@ public final class TahuEdgeNode implements AutoCloseable {
                 }
             }
         });
+        client.subscribe(BASE + "DCMD/" + NODE + "/" + DEVICE, 0, (topic, message) -> {
+            SparkplugBPayload command = new SparkplugBPayloadDecoder().buildFromByteArray(message.getPayload(), null);
+            for (Metric m : command.getMetrics()) {
+                deviceCommands.add(m);
+                if (obeysCommands && "Ram/speed".equals(m.getName()) && m.getValue() instanceof Double v) {
+                    new Thread(() -> { // not on Paho's callback thread
+                        try {
+                            deviceData(v);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).start();
+                }
+            }
+        });
+    }
+
+    /** The metrics of every DCMD received for the device, in arrival order. */
+    public List<Metric> deviceCommands() {
+        return deviceCommands;
     }
 
     /** NBIRTH (seq 0, bdSeq, node metric alias 1) then DBIRTH (device metrics alias 2 to 5). */

@@ -1,0 +1,2 @@
+/** Operator commands to the line: which signals are writable, the checks before a write, and its read-back. */
+package io.lineside.commands;
