@@ -49,6 +49,7 @@ import javafx.stage.WindowEvent;
 public final class LinesideWindow {
 
     private final MainWindow window;
+    private final io.lineside.commands.CommandService commands; // operator commands (decision 0025)
     private final WorkshopViewModel workshop;
     private final PlantViewModel plant;
     private final SessionViewModel session;
@@ -139,12 +140,15 @@ public final class LinesideWindow {
         // Output against the ideal rate OEE uses; no target where the station config has no ideal cycles.
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows
+        commands = OperatorCommands.open(services, security, security.audit().workstation(), clock);
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
                             Platform::runLater, texts);
                     // The state timeline covers the shift running now (8 h when the calendar has none running).
                     faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
+                    faceplate.setCommands(new io.lineside.ui.station.CommandControlsViewModel(id, faceplate.description(),
+                            services.writable().all(), commands, services.store(), Platform::runLater, texts));
                     return faceplate;
                 },
                 id -> new StationTagsViewModel(id, services.store(), texts, zone));
@@ -237,6 +241,7 @@ public final class LinesideWindow {
             stage.removeEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
         }
         window.dispose();
+        commands.close();
         session.dispose();
         horn.close();
         queries.shutdownNow();
