@@ -50,6 +50,7 @@ import javafx.stage.WindowEvent;
 public final class LinesideWindow {
 
     private final MainWindow window;
+    private final io.lineside.commands.CommandService commands; // operator commands (decision 0025)
     private final WorkshopViewModel workshop;
     private final PlantViewModel plant;
     private final SessionViewModel session;
@@ -147,6 +148,7 @@ public final class LinesideWindow {
         replay = new ReplaySetup(services, alarmViews.banner(), line -> oee.targetPerHour(), now -> calendar
                 .containing(now).map(ShiftPeriod::start).orElse(now.minus(java.time.Duration.ofHours(8))), queries,
                 texts, zone, clock);
+        commands = OperatorCommands.open(services, security, security.audit().workstation(), clock);
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),
                             alarmViews.summary().rows(), StationHistory.of(services.query()), queries,
@@ -154,6 +156,8 @@ public final class LinesideWindow {
                     // The state timeline covers the shift running now (8 h when the calendar has none running).
                     faceplate.setTimelineStart(now -> calendar.containing(now).map(ShiftPeriod::start).orElse(null));
                     faceplate.setStateHold(oee.staleAfter()); // the shift review's gap rule
+                    faceplate.setCommands(new io.lineside.ui.station.CommandControlsViewModel(id, faceplate.description(),
+                            services.writable().all(), commands, services.store(), Platform::runLater, texts));
                     return faceplate;
                 },
                 id -> new StationTagsViewModel(id, services.store(), texts, zone));
@@ -247,6 +251,7 @@ public final class LinesideWindow {
             stage.removeEventHandler(WindowEvent.WINDOW_HIDING, saveOnHide);
         }
         window.dispose();
+        commands.close();
         session.dispose();
         horn.close();
         queries.shutdownNow();

@@ -139,6 +139,7 @@ public final class CommandService implements AutoCloseable {
         }
         WritableSignal signal = found.get();
         CommandSpec spec = signal.spec();
+        oldText = text(store.get(signal.confirmPath(path))); // an action's "before" is its confirming signal's value
         try {
             actor = session.require(Permission.OPERATE_LINE);
         } catch (AccessDeniedException e) {

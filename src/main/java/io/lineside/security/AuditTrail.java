@@ -60,6 +60,11 @@ public final class AuditTrail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The workstation this trail's rows name. */
+    public String workstation() {
+        return workstation;
+    }
+
     /** Appends one row and returns it as stored. */
     public AuditRecord append(AuditEntry entry) throws AuditUnavailableException {
         Objects.requireNonNull(entry, "entry");

@@ -66,6 +66,9 @@ public final class StationView {
         count.textProperty().bind(model.countTextProperty());
         showState(model.stateProperty().get());
         model.stateProperty().addListener((o, old, now) -> showState(now));
+        if (model.commands() != null && !model.commands().rows().isEmpty()) {
+            faceplate.getChildren().add(2, new CommandControls(model.commands(), model.commands().texts()));
+        }
         model.gauges().forEach(this::addGauge);
         model.gauges().addListener((ListChangeListener<GaugeViewModel>) c -> {
             while (c.next()) {

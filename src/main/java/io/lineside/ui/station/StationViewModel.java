@@ -94,6 +94,7 @@ public final class StationViewModel {
     private boolean trendsBusy;
     private boolean timelineBusy;
     private boolean disposed;
+    private CommandControlsViewModel commands;
 
     /**
      * @param alarmRows the alarm summary's rows (all stations); the faceplate shows this station's
@@ -253,12 +254,28 @@ public final class StationViewModel {
         if (!timelineBusy && Duration.between(lastTimeline, now).compareTo(TIMELINE_EVERY) >= 0) {
             loadTimeline(now);
         }
+        if (commands != null) {
+            commands.refresh();
+        }
+    }
+
+    /** The station's writable signals (operator commands), set before the view loads; none by default. */
+    public void setCommands(CommandControlsViewModel commands) {
+        this.commands = commands;
+    }
+
+    /** The command section, or null when the station has no writable signal. */
+    public CommandControlsViewModel commands() {
+        return commands;
     }
 
     /** Drops history reads still running; the view-model is not used again. */
     public void dispose() {
         disposed = true;
         tracker.close();
+        if (commands != null) {
+            commands.dispose();
+        }
     }
 
     private void take(String signal, TagValue value, Instant now) {
