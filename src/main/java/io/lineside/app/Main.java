@@ -73,6 +73,7 @@ public final class Main {
         boolean kioskOption = args.contains(DisplayOptions.KIOSK_OPTION);
         args = args.stream().filter(a -> !a.equals(DisplayOptions.KIOSK_OPTION)).toList();
         HistorySettings history;
+        Optional<Path> reportsFolder; // where the recorder writes shift PDFs (empty: <dataDir>/reports)
         cli = null;
         try {
             cli = CommandLine.parse(args);
@@ -88,6 +89,8 @@ public final class Main {
             station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
             display = DisplayOptions.read(configFile).withKiosk(kioskOption);
             history = configFile.isPresent() ? new StationProfileLoader().history(configFile.get()) : HistorySettings.DEFAULT;
+            reportsFolder = configFile.isPresent() ? new StationProfileLoader().reportsFolder(configFile.get())
+                    : Optional.empty();
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("lineside: " + e.getMessage());
             if (cli == null || cli.command().isEmpty()) {
@@ -117,8 +120,10 @@ public final class Main {
                 return 2;
             }
             String clientId = config.clientId().orElseGet(() -> ClientIds.derive(dataDir));
-            return new Recorder().history(history).run(config, config.brokerUrl().orElseThrow(), clientId, dataDir,
-                    Clock.systemDefaultZone(), out, err);
+            Clock clock = Clock.systemDefaultZone();
+            return new Recorder().history(history).shiftReports(ShiftReports.forRecorder(config, station, history,
+                    reportsFolder, clock))
+                    .run(config, config.brokerUrl().orElseThrow(), clientId, dataDir, clock, out, err);
         }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {

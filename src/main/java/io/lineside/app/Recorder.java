@@ -26,10 +26,20 @@ final class Recorder {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HistorySettings history = HistorySettings.DEFAULT;
     private Duration summaryEvery = Duration.ofSeconds(60);
+    private java.util.function.Function<Services, ShiftReports> reports = services -> null;
 
     /** How often the counters line is logged (and written for {@code diagnose}); 60 s unless a test says. */
     Recorder summaryEvery(Duration period) {
         this.summaryEvery = period;
+        return this;
+    }
+
+    /**
+     * Writes a PDF per shift as each ends, and for the shifts that ended while it was down ({@link ShiftReports});
+     * {@code factory} builds them on the opened history (null: none).
+     */
+    Recorder shiftReports(java.util.function.Function<Services, ShiftReports> factory) {
+        this.reports = factory;
         return this;
     }
 
@@ -53,12 +63,19 @@ final class Recorder {
                 return 0; // stopped while waiting
             }
             history.applyTo(services.writer());
+            ShiftReports shiftReports = reports.apply(services);
+            if (shiftReports != null) {
+                shiftReports.start();
+            }
             out.println("lineside record: recording " + brokerUrl + " into " + dataDir.resolve("db"));
             out.flush();
             Thread.ofPlatform().daemon().name("lineside-recorder-progress").start(() -> reportFirstCommit(services, out));
             Thread.ofPlatform().daemon().name("lineside-recorder-summary")
                     .start(() -> reportPeriodically(services, dataDir, clock, out));
             awaitStop();
+            if (shiftReports != null) {
+                shiftReports.close();
+            }
             services.close();
             String last = summary(services, dataDir, clock);
             // "written" counted updates skipped as unchanged too: the honest counts are in the summary line.

@@ -38,7 +38,7 @@ final class ShiftReports implements AutoCloseable {
     private final ShiftAnalyzer analyzer;
     private final ResourceBundle bundle;
     private final String workstation;
-    private final Path dir;
+    private Path dir;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
@@ -57,6 +57,31 @@ final class ShiftReports implements AutoCloseable {
     /** The configured alarms, whose guidance each report prints for the shift's alarms; call before {@link #start}. */
     ShiftReports alarmGuidance(java.util.List<io.lineside.alarms.AlarmDefinition> definitions) {
         this.alarms = java.util.List.copyOf(definitions);
+        return this;
+    }
+
+    /**
+     * What {@code lineside record} writes: the station's calendar, OEE settings with its gap rule, the config's
+     * language, into {@code folder} (else {@code <dataDir>/reports}).
+     */
+    static java.util.function.Function<Services, ShiftReports> forRecorder(AppConfig config,
+            java.util.Optional<StationProfile> station, HistorySettings history, java.util.Optional<Path> folder,
+            Clock clock) {
+        io.lineside.shifts.OeeSettings oee = ShiftSetup.oee(station, false, ShiftSetup.gapRule(config, history));
+        ResourceBundle bundle = io.lineside.ui.Texts.forLocale(config.language()
+                .map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.getDefault())).bundle();
+        return services -> {
+            ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock), bundle,
+                    station.map(StationProfile::name).orElse("lineside"), services.dataDir(), clock)
+                    .alarmGuidance(services.alarms().definitions());
+            return folder.map(reports::folder).orElse(reports);
+        };
+    }
+
+    /** Writes into {@code folder} (the station's {@code reportsFolder}) instead of {@code <dataDir>/reports}. */
+    ShiftReports folder(Path folder) {
+        this.dir = folder;
         return this;
     }
 
@@ -81,7 +106,9 @@ final class ShiftReports implements AutoCloseable {
 
     /**
      * Writes the reports due now, oldest first, remembering each as done; returns the files written. A failure
-     * stops the run and the same shift is tried again next time.
+     * stops the run and the same shift is tried again next time. A report already in the folder is kept as it is
+     * (idempotent: a lost marker or a second process never rewrites a file a supervisor may have filed); each is
+     * written beside its name and moved into place, so a crash leaves no half file under it.
      */
     List<Path> catchUp() throws Exception {
         Instant now = clock.instant();
@@ -92,8 +119,12 @@ final class ShiftReports implements AutoCloseable {
             if (report.hasHistory()) {
                 Files.createDirectories(dir);
                 Path file = dir.resolve(period.key().replace('/', '-') + ".pdf");
-                ShiftReportPdf.withGuidance(alarms).write(report, bundle, calendar.zone(), workstation, file);
-                written.add(file);
+                if (!Files.exists(file)) {
+                    Path partial = dir.resolve(file.getFileName() + ".part");
+                    ShiftReportPdf.withGuidance(alarms).write(report, bundle, calendar.zone(), workstation, partial);
+                    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                    written.add(file);
+                }
             }
             remember(period.end());
         }

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 public final class StationProfileLoader {
 
     private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone", "oee",
-            "maxHistoryMb", "historyDeadband", "historyMaxIntervalSeconds"); // the last three: HistorySettings
+            "maxHistoryMb", "historyDeadband", "historyMaxIntervalSeconds", // these three: HistorySettings
+            "reportsFolder"); // reportsFolder: see reportsFolder(Path)
     private static final Set<String> OEE_KEYS = Set.of("idealCycleSeconds", "flow", "idlePlanned", "staleAfterSeconds");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
     private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end", "crew");
@@ -47,6 +48,21 @@ public final class StationProfileLoader {
         try {
             JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
             return HistorySettings.read(file, root == null ? null : root.get("station"));
+        } catch (IOException e) {
+            throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where shift PDFs are written ({@code station.reportsFolder}, relative to the config file), or empty when the
+     * config names none (then {@code <dataDir>/reports}).
+     */
+    Optional<Path> reportsFolder(Path file) throws ConfigException {
+        try {
+            JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode station = root == null ? null : root.get("station");
+            return station == null || station.isNull() ? Optional.empty()
+                    : new Block(file, "station.", station).path("reportsFolder");
         } catch (IOException e) {
             throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
         }

@@ -72,4 +72,68 @@ class ShiftReportsTest {
             }
         }
     }
+
+    /** A clock the test moves: the recorder's timer asks it what time it is. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return SHANGHAI;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theRecordersReportsGoToTheConfiguredFolderAsShiftsEndAndAFileThereIsNeverRewritten() throws Exception {
+        ShiftCalendar calendar = new ShiftCalendar(List.of(
+                new ShiftDefinition("a", LocalTime.of(6, 0), LocalTime.of(7, 0), "A"),
+                new ShiftDefinition("b", LocalTime.of(7, 0), LocalTime.of(8, 0), "B"),
+                new ShiftDefinition("c", LocalTime.of(8, 0), LocalTime.of(9, 0), "C")), SHANGHAI);
+        LocalDate day = LocalDate.of(2026, 11, 26);
+        Instant from = calendar.period(day, "a").start();
+        Path folder = dir.resolve("shift-pdfs");
+        ResourceBundle english = ResourceBundle.getBundle("io.lineside.i18n.messages", Locale.ROOT);
+        try (HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"))) {
+            SimulatedShift.record(db, from, from.plus(Duration.ofHours(3)), Duration.ofSeconds(5), 1, 3);
+            try (AlarmJournalStore journal = new AlarmJournalStore(db)) {
+                MovingClock clock = new MovingClock(from.plus(Duration.ofMinutes(90))); // 07:30, in shift b
+                ShiftAnalyzer analyzer = new ShiftAnalyzer(new HistoryQuery(db), journal, ShiftSetup.oee(true), clock);
+                ShiftReports reports = new ShiftReports(calendar, analyzer, english, "assembly-east", dir, clock)
+                        .folder(folder);
+
+                assertEquals(List.of(folder.resolve("2026-11-26-a.pdf")), reports.catchUp(), "a has ended, b not");
+                assertEquals(List.of(), reports.catchUp(), "nothing new while b runs");
+
+                clock.now = from.plus(Duration.ofMinutes(200)); // 09:20: the recorder was down through b and c
+                assertEquals(List.of(folder.resolve("2026-11-26-b.pdf"), folder.resolve("2026-11-26-c.pdf")),
+                        reports.catchUp(), "caught up in order");
+
+                Path a = folder.resolve("2026-11-26-a.pdf");
+                byte[] filed = Files.readAllBytes(a);
+                java.nio.file.attribute.FileTime stamp = Files.getLastModifiedTime(a);
+                Files.delete(folder.resolve("last-shift-end")); // the marker is lost: everything is due again
+                assertEquals(List.of(), reports.catchUp(), "existing reports are not rewritten");
+                assertEquals(stamp, Files.getLastModifiedTime(a));
+                assertTrue(java.util.Arrays.equals(filed, Files.readAllBytes(a)));
+                try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+                    assertEquals(List.of(), left.filter(p -> p.toString().endsWith(".part")).toList());
+                }
+                assertTrue(Files.notExists(dir.resolve("reports")), "nothing in <dataDir>/reports when a folder is set");
+            }
+        }
+    }
 }

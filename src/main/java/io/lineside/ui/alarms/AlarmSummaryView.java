@@ -111,6 +111,7 @@ public final class AlarmSummaryView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         column(priorityColumn, AlarmRow::priorityProperty);
         column(timeColumn, AlarmRow::timeProperty);
+        timeColumn.setText(model.timeHeader());
         column(stationColumn, AlarmRow::stationProperty);
         column(messageColumn, AlarmRow::messageProperty);
         column(valueColumn, AlarmRow::valueProperty);

@@ -136,6 +136,12 @@ public final class AlarmSummaryViewModel {
     }
 
     /** The chosen scope (one of {@link #scopes()}); bound by the view. */
+    /** The time column's header: "Time" over the plant zone the times are in (stored times are UTC). */
+    public String timeHeader() {
+        return texts.get("summary.time") + "\n"
+                + (zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()); // not "Z"
+    }
+
     public StringProperty scopeProperty() {
         return scope;
     }

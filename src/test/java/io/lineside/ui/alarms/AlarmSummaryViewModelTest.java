@@ -49,6 +49,14 @@ class AlarmSummaryViewModelTest {
     }
 
     @Test
+    void theTimeColumnSaysWhichZoneItsTimesAreIn() {
+        assertEquals("Time\nUTC", model.timeHeader());
+        AlarmSummaryViewModel shanghai = new AlarmSummaryViewModel(snapshot::get, List.of(), List::of, sent,
+                Texts.forLocale(Locale.SIMPLIFIED_CHINESE), java.time.ZoneId.of("Asia/Shanghai"), Runnable::run);
+        assertEquals("\u65F6\u95F4\nAsia/Shanghai", shanghai.timeHeader());
+    }
+
+    @Test
     void rowsAreSortedByPriorityThenNewestFirst() {
         model.pulse(T0);
         assertEquals(List.of("WELD-H", "PRESS-H", "WELD-M", "PRESS-L"), ids());

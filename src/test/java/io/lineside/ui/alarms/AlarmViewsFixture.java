@@ -16,7 +16,6 @@ import io.lineside.ui.ViewLoader;
 import io.lineside.ui.theme.Theme;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +84,9 @@ final class AlarmViewsFixture {
         definitions.add(new AlarmDefinition("SHELVED-1", shelvedDef.tag(), shelvedDef.station(), Priority.LOW,
                 shelvedDef.condition(), Duration.ZERO, Duration.ZERO, false, Duration.ZERO, Duration.ofHours(8),
                 shelvedDef.messages(), shelvedDef.guidance(), Optional.empty()));
-        banner = new AlarmBannerViewModel(() -> snapshot, horn, texts, ZoneOffset.UTC);
+        banner = new AlarmBannerViewModel(() -> snapshot, horn, texts, java.time.ZoneId.of("Asia/Shanghai"));
         summary = new AlarmSummaryViewModel(() -> snapshot, definitions, () -> shelved, new Idle(), texts,
-                ZoneOffset.UTC, Runnable::run);
+                java.time.ZoneId.of("Asia/Shanghai"), Runnable::run);
         ViewLoader loader = new ViewLoader(texts.bundle(), Map.of(
                 AlarmBannerView.class, () -> new AlarmBannerView(banner),
                 AlarmSummaryView.class, () -> summaryView = new AlarmSummaryView(summary, texts)));

@@ -86,7 +86,7 @@ class PlantViewModelTest {
         assertEquals("Stale (2 stations) \u00B7 last Running", text);
         publish(LOAD, "state", "running", T0.plusSeconds(2));
         model.pulse(T0.plusSeconds(2));
-        assertTrue(tile(0).stateTextProperty().get().startsWith("Stale (1 stations)"));
+        assertTrue(tile(0).stateTextProperty().get().startsWith("Stale (1 station) \u00B7 last"));
         publish(PACK, "state", "running", T0.plusSeconds(3));
         model.pulse(T0.plusSeconds(3));
         assertEquals(Quality.GOOD, tile(0).qualityProperty().get());
