@@ -116,6 +116,14 @@ class AlarmStateMachineTest {
             SHELVED    RESTORE             1 0 0 SHELVED
             SUPPRESSED RESTORE             1 0 0 SUPPRESSED
             OUT_OF_SERVICE RESTORE             1 0 0 OUT_OF_SERVICE
+            NORMAL     COMMENT             0 0 0 NORMAL
+            UNACK      COMMENT             0 0 0 UNACK
+            ACKED      COMMENT             0 0 0 ACKED
+            RTN_UNACK  COMMENT             0 0 0 RTN_UNACK
+            LATCHED    COMMENT             0 0 0 LATCHED
+            SHELVED    COMMENT             0 0 0 SHELVED
+            SUPPRESSED COMMENT             0 0 0 SUPPRESSED
+            OUT_OF_SERVICE COMMENT             0 0 0 OUT_OF_SERVICE
             """;
 
     record Row(AlarmState state, AlarmTrigger trigger, Context context, AlarmState expected) {

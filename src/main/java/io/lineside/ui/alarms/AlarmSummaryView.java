@@ -123,8 +123,13 @@ public final class AlarmSummaryView {
         detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.detail(table.getSelectionModel().getSelectedItem()),
                 table.getSelectionModel().selectedItemProperty(), model.rows()));
+        detail.visibleProperty().bind(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.NONE));
+        detail.managedProperty().bind(detail.visibleProperty());
         history.textProperty().bind(model.historyProperty());
-        history.visibleProperty().bind(model.historyProperty().isNotEmpty());
+        // While a command panel is open (it names its alarms) it needs the room: detail and history give way, so the
+        // panel and its confirm button never leave the pane.
+        history.visibleProperty().bind(model.historyProperty().isNotEmpty()
+                .and(panel.modeProperty().isEqualTo(AlarmCommandPanel.Mode.NONE)));
         history.managedProperty().bind(history.visibleProperty());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.showHistory(row));
         groupColumn.visibleProperty().bind(model.groupedProperty());
