@@ -6,7 +6,6 @@ import io.lineside.security.AuditVerifier;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
 import io.lineside.shifts.OeeSettings;
-import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmActions;
 import io.lineside.ui.window.StartupProblemWindow;
@@ -73,7 +72,7 @@ public final class Main {
         boolean kioskOption = args.contains(DisplayOptions.KIOSK_OPTION);
         args = args.stream().filter(a -> !a.equals(DisplayOptions.KIOSK_OPTION)).toList();
         HistorySettings history;
-        Optional<Path> reportsFolder; // where the recorder writes shift PDFs (empty: <dataDir>/reports)
+        Optional<Path> reportsFolder; // where the HMI or the recorder writes shift PDFs (empty: <dataDir>/reports)
         cli = null;
         try {
             cli = CommandLine.parse(args);
@@ -156,7 +155,7 @@ public final class Main {
             Texts texts = Texts.forLocale(config.language().map(Locale::forLanguageTag).orElse(Locale.getDefault()));
             OeeSettings oee = ShiftSetup.oee(station, config.isDemo(), ShiftSetup.gapRule(config, history));
             openWindow(services, security, alarmCommands, texts, config.isDemo(), spine.viewer(), station, oee,
-                    display, clock, started);
+                    display, reportsFolder, clock, started);
             return 0;
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
@@ -208,20 +207,20 @@ public final class Main {
 
     private static void openWindow(Services services, SecurityServices security, AlarmActions alarmCommands,
                                    Texts texts, boolean demo, boolean viewer, Optional<StationProfile> station,
-                                   OeeSettings oee, DisplayOptions display, Clock clock,
-                                   Deque<AutoCloseable> started) {
+                                   OeeSettings oee, DisplayOptions display, Optional<Path> reportsFolder,
+                                   Clock clock, Deque<AutoCloseable> started) {
         Thread hook = Thread.ofPlatform().unstarted(() -> closeAll(started));
         Runtime.getRuntime().addShutdownHook(hook);
         Platform.startup(() -> {
             LinesideWindow window = new LinesideWindow(services, security, alarmCommands, texts, demo, station, oee,
                     clock);
             // Reports of shifts that ended while the app was closed, then of each shift as it ends.
-            ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock),
-                    texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
-                    services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
-            reports.start();
-            started.push(reports);
+            if (!viewer) { // a live viewer's history is scratch: the recorder writes the station's reports
+                ShiftReports reports = ShiftReports.of(services, station, oee, texts.bundle(),
+                        station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"), reportsFolder, clock);
+                reports.start();
+                started.push(reports);
+            }
             station.ifPresent(s -> window.workshop().showOnly(s::shows)); // the areas and lines this station shows
             started.push(window::dispose);
             window.setDisplayOptions(display);

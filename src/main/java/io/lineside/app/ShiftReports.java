@@ -70,13 +70,21 @@ final class ShiftReports implements AutoCloseable {
         io.lineside.shifts.OeeSettings oee = ShiftSetup.oee(station, false, ShiftSetup.gapRule(config, history));
         ResourceBundle bundle = io.lineside.ui.Texts.forLocale(config.language()
                 .map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.getDefault())).bundle();
-        return services -> {
-            ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock), bundle,
-                    station.map(StationProfile::name).orElse("lineside"), services.dataDir(), clock)
-                    .alarmGuidance(services.alarms().definitions());
-            return folder.map(reports::folder).orElse(reports);
-        };
+        return services -> of(services, station, oee, bundle, station.map(StationProfile::name).orElse("lineside"),
+                folder, clock);
+    }
+
+    /**
+     * The reports of {@code services}' history, HMI and recorder alike: the station's calendar and the configured
+     * alarms' guidance, into {@code folder} (the station's {@code reportsFolder}) or else {@code <dataDir>/reports}.
+     */
+    static ShiftReports of(Services services, java.util.Optional<StationProfile> station,
+                           io.lineside.shifts.OeeSettings oee, ResourceBundle bundle, String workstation,
+                           java.util.Optional<Path> folder, Clock clock) {
+        ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
+                new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock), bundle, workstation,
+                services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
+        return folder.map(reports::folder).orElse(reports);
     }
 
     /** Writes into {@code folder} (the station's {@code reportsFolder}) instead of {@code <dataDir>/reports}. */

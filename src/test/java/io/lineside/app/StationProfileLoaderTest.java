@@ -141,6 +141,23 @@ class StationProfileLoaderTest {
                 .endsWith("key 'station.retentionDays': expected a whole number of days from 1 to 3650, found number"));
     }
 
+    @Test
+    void reportsFolderIsRelativeToTheConfigFileAndOptional() throws Exception {
+        StationProfileLoader loader = new StationProfileLoader();
+        Path relative = write("station: {name: s1, reportsFolder: shift-pdfs}\n");
+        assertEquals(Optional.of(dir.resolve("shift-pdfs")), loader.reportsFolder(relative));
+        Path absolute = write("station: {name: s1, reportsFolder: /srv/reports}\n");
+        assertEquals(Optional.of(Path.of("/srv/reports")), loader.reportsFolder(absolute));
+        assertEquals(Optional.empty(), loader.reportsFolder(write("station: {name: s1}\n")));
+        assertEquals(Optional.empty(), loader.reportsFolder(write("broker: {url: tcp://b:1883}\n")));
+        Path blank = write("station: {name: s1, reportsFolder: \"\"}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.reportsFolder(blank)).getMessage()
+                .contains("key 'station.reportsFolder': expected a file path"));
+        Path number = write("station: {name: s1, reportsFolder: 7}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.reportsFolder(number)).getMessage()
+                .contains("key 'station.reportsFolder': expected a file path"));
+    }
+
     private Path write(String yaml) throws IOException {
         Path f = Files.createTempFile(dir, "station", ".yaml");
         return Files.writeString(f, yaml);
