@@ -140,7 +140,7 @@ class OvenPlantIT {
         Path face = FxToolkit.setupFixture(() -> {
             Parent root = new ViewLoader(texts.bundle(), controllers).load(StationView.class);
             Scene scene = new Scene(root, width, height);
-            Theme.LIGHT.stylesheets().forEach(css -> scene.getStylesheets().add(Theme.class.getResource(css).toExternalForm()));
+            scene.getStylesheets().addAll(Theme.LIGHT.stylesheetUrls());
             model.pulse(now);
             root.applyCss();
             root.layout();
@@ -181,7 +181,7 @@ class OvenPlantIT {
             floor.pulse(now);
             Parent root = (Parent) FloorPlanView.create(floor);
             Scene scene = new Scene(root, width, height);
-            Theme.LIGHT.stylesheets().forEach(css -> scene.getStylesheets().add(Theme.class.getResource(css).toExternalForm()));
+            scene.getStylesheets().addAll(Theme.LIGHT.stylesheetUrls());
             root.applyCss();
             root.layout();
             return Screenshots.save(root, "oven-floorplan-" + suffix);
@@ -207,7 +207,7 @@ class OvenPlantIT {
         Path plan = FxToolkit.setupFixture(() -> {
             Parent root = new ViewLoader(texts.bundle(), tiles).load(WorkshopView.class);
             Scene scene = new Scene(root, width, height);
-            Theme.LIGHT.stylesheets().forEach(css -> scene.getStylesheets().add(Theme.class.getResource(css).toExternalForm()));
+            scene.getStylesheets().addAll(Theme.LIGHT.stylesheetUrls());
             workshop.pulse(now);
             root.applyCss();
             root.layout();

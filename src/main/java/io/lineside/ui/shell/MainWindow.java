@@ -36,6 +36,7 @@ import io.lineside.ui.tags.TagBrowserView;
 import io.lineside.ui.tags.TagBrowserViewModel;
 import java.time.format.DateTimeFormatter;
 import javafx.event.EventType;
+import io.lineside.ui.theme.Theme;
 import io.lineside.ui.window.DisplayControls;
 import io.lineside.ui.window.ViewRegistry;
 import io.lineside.ui.window.WindowManager;
@@ -241,7 +242,7 @@ public final class MainWindow {
         if (windows != null) {
             return windows.style(scene);
         }
-        scene.getStylesheets().setAll(MainWindow.class.getResource("/io/lineside/ui/lineside.css").toExternalForm());
+        scene.getStylesheets().setAll(Theme.LIGHT.stylesheetUrls());
         return scene;
     }
 

@@ -20,4 +20,9 @@ public enum Theme {
     public List<String> stylesheets() {
         return stylesheets;
     }
+
+    /** The stylesheets as URLs, in load order, for {@code Scene.getStylesheets()}. */
+    public List<String> stylesheetUrls() {
+        return stylesheets.stream().map(s -> Theme.class.getResource(s).toExternalForm()).toList();
+    }
 }

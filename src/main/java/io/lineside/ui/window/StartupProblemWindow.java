@@ -25,8 +25,7 @@ public final class StartupProblemWindow {
                 Stage stage = new Stage();
                 stage.setTitle(texts.get("startup.title"));
                 Scene scene = new Scene(StartupProblemPane.create(texts, problem, stage::close));
-                scene.getStylesheets().setAll(Theme.LIGHT.stylesheets().stream()
-                        .map(s -> StartupProblemWindow.class.getResource(s).toExternalForm()).toList());
+                scene.getStylesheets().setAll(Theme.LIGHT.stylesheetUrls());
                 stage.setScene(scene);
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();

@@ -135,8 +135,7 @@ public final class WindowManager {
 
     /** Applies theme and touch size to {@code scene} (every window's scene goes through here). */
     public Scene style(Scene scene) {
-        scene.getStylesheets().setAll(prefs.theme().stylesheets().stream()
-                .map(s -> WindowManager.class.getResource(s).toExternalForm()).toList());
+        scene.getStylesheets().setAll(prefs.theme().stylesheetUrls());
         touch(scene.getRoot());
         return scene;
     }

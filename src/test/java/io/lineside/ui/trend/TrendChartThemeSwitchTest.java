@@ -51,7 +51,7 @@ class TrendChartThemeSwitchTest {
     }
 
     private static List<String> sheets(Theme theme) {
-        return theme.stylesheets().stream().map(s -> TrendChart.class.getResource(s).toExternalForm()).toList();
+        return theme.stylesheetUrls();
     }
 
     @Test

@@ -44,8 +44,7 @@ class StartupProblemPaneTest {
         List<String> elided = WaitForAsyncUtils.asyncFx(() -> {
             Parent pane = StartupProblemPane.create(texts, PROBLEM, closed::incrementAndGet);
             Scene scene = new Scene(pane);
-            scene.getStylesheets().setAll(Theme.LIGHT.stylesheets().stream()
-                    .map(s -> StartupProblemPaneTest.class.getResource(s).toExternalForm()).toList());
+            scene.getStylesheets().setAll(Theme.LIGHT.stylesheetUrls());
             pane.applyCss();
             pane.resize(pane.prefWidth(-1), pane.prefHeight(pane.prefWidth(-1)));
             pane.layout();
