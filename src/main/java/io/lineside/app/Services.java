@@ -116,6 +116,7 @@ public final class Services implements AutoCloseable {
         this.commandLink = new CommandLink(new MqttConnection.Settings(brokerUrl, clientId, "",
                 config.username().orElse(null), config.password().orElse(null), null, config.failover(), tls));
         this.writable = config.isDemo() ? DemoCommands.writable(config.topicPrefix()) : config.commands();
+        pipeline.commandTopics(writable::isCommandTopic); // our writes echo back through the subscription
         Duration staleAfter = config.staleAfter();
         watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
         connection.start();

@@ -4,6 +4,8 @@ import io.lineside.tags.StationId;
 import io.lineside.tags.TagPath;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A signal the config declares writable, for the stations of {@code scope} (a mapping rule's fixed ISA-95 parts;
@@ -42,13 +44,35 @@ public record WritableSignal(Map<String, String> scope, String name, CommandSpec
      * {@code /set} (and the signal's name before it when the telemetry topic carries several signals).
      */
     public String commandTopic(TagPath path) {
+        return fill(path.site(), path.area(), path.line(), path.station(), path.signal());
+    }
+
+    /**
+     * What this signal's plain MQTT command topics look like for every station of its scope (one topic level per
+     * free station part), or empty for Sparkplug: a message on such a topic is a write, not telemetry.
+     */
+    public Optional<Pattern> commandTopics() {
+        if (target != CommandTarget.MQTT) {
+            return Optional.empty();
+        }
+        String any = "\u0000"; // never in a TagPath segment nor in a template
+        String template = fill(scope.getOrDefault("site", any), scope.getOrDefault("area", any),
+                scope.getOrDefault("line", any), scope.getOrDefault("station", any), name);
+        StringBuilder regex = new StringBuilder();
+        for (String literal : template.split(any, -1)) {
+            regex.append(regex.isEmpty() ? "" : "[^/]+").append(Pattern.quote(literal));
+        }
+        return Optional.of(Pattern.compile(regex.toString()));
+    }
+
+    private String fill(String site, String area, String line, String station, String signal) {
         String template = spec.topic();
         if (template == null) {
             template = telemetryTopic.contains("{signal}") ? telemetryTopic + "/set"
                     : telemetryTopic + "/{signal}/set";
         }
-        return template.replace("{site}", path.site()).replace("{area}", path.area()).replace("{line}", path.line())
-                .replace("{station}", path.station()).replace("{signal}", path.signal());
+        return template.replace("{site}", site).replace("{area}", area).replace("{line}", line)
+                .replace("{station}", station).replace("{signal}", signal);
     }
 
     /** The tag whose telemetry confirms a write to {@code path}. */

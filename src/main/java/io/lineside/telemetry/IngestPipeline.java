@@ -83,6 +83,14 @@ public final class IngestPipeline implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("lineside-decoder").daemon().start(this::run);
     }
 
+    /**
+     * Topics that carry operator commands (this HMI's own writes come back through its subscription): they are
+     * skipped, not counted as unknown topics. Call before messages arrive; safe from any thread.
+     */
+    public void commandTopics(java.util.function.Predicate<String> isCommandTopic) {
+        step.commandTopics(isCommandTopic);
+    }
+
     /** Accepts one message that needs no acknowledgement (QoS 0). Safe from any thread; never blocks or throws. */
     public void offer(String topic, byte[] payload) {
         offer(topic, payload, IngestSink.NO_ACK);

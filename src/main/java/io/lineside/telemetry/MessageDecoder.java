@@ -35,6 +35,7 @@ final class MessageDecoder {
     private final long skewLimitMillis;
     private final Map<Object, Last> lastSeq = new HashMap<>();
     private long receiveSeq = -1;
+    private volatile java.util.function.Predicate<String> commandTopics = topic -> false;
 
     MessageDecoder(TopicMappings mappings, IngestSink sink, IngestDiagnostics diagnostics) {
         this.sink = sink;
@@ -55,11 +56,18 @@ final class MessageDecoder {
         lastSeq.put(path, new Last(seq, sourceTime));
     }
 
+    /** Topics that carry writes to the plant (operator commands), not telemetry: never counted as unknown. */
+    void commandTopics(java.util.function.Predicate<String> isCommandTopic) {
+        this.commandTopics = java.util.Objects.requireNonNull(isCommandTopic);
+    }
+
     /** Decodes one message and hands its updates (and any gap) to the sink. */
     void handle(String topic, byte[] payload, Instant received) {
         TopicResolver.Resolved resolved = resolver.resolve(topic);
         if (resolved == null) {
-            diagnostics.unknownTopic(topic, payload);
+            if (!commandTopics.test(topic)) { // our own (or another HMI's) command echoed by the broker is no stray
+                diagnostics.unknownTopic(topic, payload);
+            }
         } else if (resolved.rule().kind() == PayloadKind.BATCH) {
             handleBatch(topic, payload, received, resolved);
         } else {

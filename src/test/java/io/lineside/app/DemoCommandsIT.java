@@ -53,6 +53,15 @@ class DemoCommandsIT {
                         "admin-pass-1".toCharArray()), o -> { }).get(10, TimeUnit.SECONDS);
                 assertEquals(CommandOutcome.State.CONFIRMED, stop.state(), stop.toString());
                 assertEquals("idle", services.store().get(TagPath.parse(PRESS + "state")).value());
+                // The demo subscribes to lineside/#, so both writes came back to the HMI: commands, not strays. A stray
+                // published after them is counted, so an unknown-topic counter that never moves fails here too.
+                publisher.publish("lineside/demo/assembly/line-1/press/rate/stray", "1".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                Eventually.await("the stray topic counted", Duration.ofSeconds(5),
+                        () -> services.pipeline().diagnostics().unknownTopics().size() >= 1);
+                assertEquals(java.util.List.of("lineside/demo/assembly/line-1/press/rate/stray"),
+                        java.util.List.copyOf(services.pipeline().diagnostics().unknownTopics().keySet()),
+                        "the /set echoes are not unknown topics");
                 commands.close();
             }
         }
