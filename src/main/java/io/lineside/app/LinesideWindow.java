@@ -148,6 +148,11 @@ public final class LinesideWindow {
         replay = new ReplaySetup(services, alarmViews.banner(), line -> oee.targetPerHour(), now -> calendar
                 .containing(now).map(ShiftPeriod::start).orElse(now.minus(java.time.Duration.ofHours(8))), queries,
                 texts, zone, clock);
+        journal.setReplay(event -> { // "Replay from 10 min before": a replay window of its own per event
+            if (windows != null) {
+                windows.open("replay", () -> replay.viewBefore(event));
+            }
+        });
         commands = OperatorCommands.open(services, security, security.audit().workstation(), clock);
         Levels.Models hierarchy = new Levels.Models(plant, workshop, id -> {
                     StationViewModel faceplate = new StationViewModel(id, services.store(), services.stations(),

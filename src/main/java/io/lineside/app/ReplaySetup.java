@@ -44,6 +44,8 @@ final class ReplaySetup {
 
     /** Where the cursor starts: this long before the end of the window (the live instant it was opened at). */
     static final Duration LEAD = Duration.ofMinutes(10);
+    /** How far past a journal event its replay window reaches (up to the live instant). */
+    static final Duration WINDOW_AFTER = Duration.ofHours(1);
 
     private final HistoryDatabase database;
     private final TagStore live;
@@ -81,6 +83,21 @@ final class ReplaySetup {
     Parent view() {
         Instant now = clock.instant();
         return view(windowStart.apply(now), now, now.minus(LEAD));
+    }
+
+    /**
+     * A new replay of the moments before {@code event} (a journal row): the window that holds it, reaching at least
+     * {@link #LEAD} before it and up to the live instant, the cursor {@link #LEAD} before the event.
+     */
+    Parent viewBefore(Instant event) {
+        Instant now = clock.instant();
+        Instant at = event.minus(LEAD);
+        Instant from = windowStart.apply(event);
+        if (from.isAfter(at)) {
+            from = at; // an alarm early in its shift: the window starts where the cursor does
+        }
+        Instant to = event.plus(WINDOW_AFTER).isBefore(now) ? event.plus(WINDOW_AFTER) : now;
+        return view(from, to.isAfter(event) ? to : event, at);
     }
 
     /** A new replay of {@code [from, to]}, the cursor at {@code at}. */

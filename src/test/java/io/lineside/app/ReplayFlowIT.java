@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.security.Role;
@@ -25,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
+import io.lineside.ui.review.JournalViewModel;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +93,10 @@ class ReplayFlowIT extends FxRobot {
             window.show(stage, "Lineside");
         });
         ZoneId zone = ZoneId.systemDefault();
+        // Twenty minutes of recorded past, so "replay from 10 min before" the fault has history to land on.
+        Instant past = Instant.now().minus(Duration.ofMinutes(20));
+        spine.services.writer().put(new io.lineside.tags.TagUpdate(LOAD_STATE,
+                new io.lineside.tags.TagValue("idle", past, past, Quality.GOOD, 1)));
 
         publishLine("running");
         awaitLive("running", Quality.GOOD);
@@ -143,6 +150,41 @@ class ReplayFlowIT extends FxRobot {
                 .orElseThrow();
         assertEquals(Quality.STALE, state.quality(), "the broker was lost: Stale, the last value held");
         shoot(root, "replay-lost-" + language);
+
+        // From the journal: "Replay from 10 min before" the fault's first row opens a replay of its own, cursor there.
+        Stage[] opened = new Stage[1];
+        interact(() -> opened[0] = window.windows().show("review"));
+        Stage review = opened[0];
+        Parent reviewRoot = review.getScene().getRoot();
+        interact(() -> ((javafx.scene.control.TabPane) reviewRoot).getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        TableView<JournalViewModel.Row> journal = (TableView<JournalViewModel.Row>) lookupIn(reviewRoot,
+                ".journal .table-view");
+        Eventually.await("the journal lists the fault", Duration.ofSeconds(10),
+                () -> journal.getItems().stream().anyMatch(r -> r.alarm().equals(LOAD_FAULT)));
+        JournalViewModel.Row first = journal.getItems().stream().filter(r -> r.alarm().equals(LOAD_FAULT))
+                .min(java.util.Comparator.comparing(JournalViewModel.Row::at)).orElseThrow();
+        assertTrue(Duration.between(first.at(), raised).abs().toSeconds() < 3, "the activation: " + first);
+        Button replayButton = (Button) lookupIn(reviewRoot, "#replayButton");
+        assertTrue(replayButton.isDisabled(), "nothing selected, nothing to replay");
+        interact(() -> journal.getSelectionModel().select(first));
+        assertFalse(replayButton.isDisabled());
+        shoot(review, reviewRoot, "journal-replay-" + language);
+        List<javafx.stage.Window> before = List.copyOf(javafx.stage.Window.getWindows());
+        clickOn(replayButton);
+        Stage before10 = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> !before.contains(w))
+                .findFirst().orElseThrow(() -> new AssertionError("no replay window opened"));
+        Parent beforeRoot = before10.getScene().getRoot();
+        String expected = texts.get("replay.banner", HMS.format(first.at().minus(Duration.ofMinutes(10)).atZone(zone)));
+        try { // not "now - 10 min" (the menu's replay): the fault was raised well over 9 s before this click
+            Eventually.await("the replay starts 10 min before the fault", Duration.ofSeconds(20),
+                    () -> text(beforeRoot, "#replayBanner").equals(expected));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": expected " + expected + ", shown "
+                    + text(beforeRoot, "#replayBanner"), e);
+        }
+        interact(before10::close);
+        interact(review::close);
     }
 
     /** Lets a second pass, returns an instant strictly after what was published and before what comes next. */
@@ -197,18 +239,22 @@ class ReplayFlowIT extends FxRobot {
     }
 
     private void shoot(Parent root, String name) {
+        shoot(replay, root, name);
+    }
+
+    private void shoot(Stage stage, Parent root, String name) {
         for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
             interact(() -> {
-                replay.setWidth(size[0]);
-                replay.setHeight(size[1]);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
             });
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
             interact(() -> Screenshots.save(root, name + "-" + size[0] + "x" + size[1]));
         }
         interact(() -> {
-            replay.setWidth(1280);
-            replay.setHeight(800);
+            stage.setWidth(1280);
+            stage.setHeight(800);
         });
     }
 

@@ -37,6 +37,8 @@ public final class JournalView {
     @FXML
     private Button exportButton;
     @FXML
+    private Button replayButton;
+    @FXML
     private TableView<Row> table;
     @FXML
     private TableColumn<Row, String> timeColumn;
@@ -90,6 +92,14 @@ public final class JournalView {
         timeColumn.setText(texts.get("review.time") + " (" + model.zone().getId() + ")");
         searchButton.disableProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.busyProperty());
+        replayButton.setVisible(model.canReplay());
+        replayButton.setManaged(model.canReplay());
+        replayButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && model.canReplay() && table.getSelectionModel().getSelectedItem() != null) {
+                replay();
+            }
+        });
         search();
     }
 
@@ -101,6 +111,11 @@ public final class JournalView {
     private void search() {
         model.search(range.getValue().value(), priority.getValue().value(), state.getValue().value(), area.getText(),
                 text.getText());
+    }
+
+    @FXML
+    private void replay() {
+        model.replayBefore(table.getSelectionModel().getSelectedItem());
     }
 
     @FXML

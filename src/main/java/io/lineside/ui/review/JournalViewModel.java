@@ -30,7 +30,7 @@ public final class JournalViewModel {
 
     /** One journal row as the table shows it. */
     public record Row(String time, String priority, String alarm, String event, String transition, String station,
-                      String value, String user, String note, String message) {
+                      String value, String user, String note, String message, Instant at) {
     }
 
     /** Writes the rows to a CSV file as the signed-in user (permission-checked and audited); returns what happened. */
@@ -51,6 +51,7 @@ public final class JournalViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private List<AlarmEvent> shown = List.of();
+    private java.util.function.Consumer<Instant> replay;
 
     public JournalViewModel(AlarmJournal journal, Exporter exporter, Executor background, Executor fx, Texts texts,
                             Clock clock) {
@@ -115,6 +116,25 @@ public final class JournalViewModel {
                 failure -> message.set(texts.get("session.refused", BackgroundTasks.describe(failure))));
     }
 
+    /** Where "replay from before this event" goes (opens a replay window around the instant); none: no replay. */
+    public void setReplay(java.util.function.Consumer<Instant> replay) {
+        this.replay = replay;
+    }
+
+    /** Whether the journal can open a replay at all (the view hides its button otherwise). */
+    public boolean canReplay() {
+        return replay != null;
+    }
+
+    /** Opens a replay of the moments before {@code row}'s event: what the operator saw as it came. */
+    public void replayBefore(Row row) {
+        if (replay == null || row == null) {
+            message.set(texts.get("journal.replay.none"));
+            return;
+        }
+        replay.accept(row.at());
+    }
+
     private void show(List<AlarmEvent> found) {
         shown = found;
         rows.setAll(found.stream().map(this::row).toList());
@@ -128,7 +148,7 @@ public final class JournalViewModel {
     private Row row(AlarmEvent e) {
         return new Row(TIME.format(e.time().atZone(zone)), texts.get("priority." + e.priority().name()),
                 e.alarmId(), e.trigger().name(), state(e.from()) + " \u2192 " + state(e.to()), e.station(), e.value(),
-                e.user(), e.note(), e.message());
+                e.user(), e.note(), e.message(), e.time());
     }
 
     private String state(AlarmState state) {

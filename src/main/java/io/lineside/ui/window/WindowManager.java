@@ -93,13 +93,23 @@ public final class WindowManager {
     public Stage open(String viewId) {
         ViewRegistry.View view = registry.find(viewId)
                 .orElseThrow(() -> new IllegalArgumentException("no view registered as " + viewId));
+        return open(viewId, view.factory());
+    }
+
+    /**
+     * Opens {@code viewId} in a new window with content of its own (e.g. a replay at a chosen instant), rebuilt from
+     * {@code factory} on a language switch; the arrangement restores the view as registered.
+     */
+    public Stage open(String viewId, Supplier<Parent> factory) {
+        ViewRegistry.View view = registry.find(viewId)
+                .orElseThrow(() -> new IllegalArgumentException("no view registered as " + viewId));
         Stage stage = new Stage();
         stage.setTitle(texts.get(view.titleKey()));
-        stage.setScene(style(new Scene(view.factory().get())));
+        stage.setScene(style(new Scene(factory.get())));
         if (main != null) {
             stage.getIcons().setAll(main.getIcons());
         }
-        windows.put(stage, new Content(viewId, view.factory(), view.titleKey()));
+        windows.put(stage, new Content(viewId, factory, view.titleKey()));
         stage.setOnHidden(e -> windows.remove(stage));
         stage.show();
         clear(stage);
