@@ -183,7 +183,8 @@ public final class LinesideWindow {
             }
             Platform.runLater(() -> window.levels().setLineViews(new FloorPlanLines(services.store(), texts,
                     Platform::runLater, layouts, layouts::current, window.navigator()::openStation,
-                    window.levels()::stationTiles).withStationModel(services.stations()::describe)));
+                    window.levels()::stationTiles).withStationModel(services.stations()::describe)
+                    .withAlarms(services.alarms()::snapshot)));
         });
     }
 
