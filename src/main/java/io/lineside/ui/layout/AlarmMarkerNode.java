@@ -20,11 +20,11 @@ import javafx.scene.text.TextAlignment;
  */
 final class AlarmMarkerNode extends Group {
 
-    private static final String DIAMOND = "M 0 -12 L 12 0 L 0 12 L -12 0 Z";
-    private static final String TRIANGLE = "M 0 -12 L 12 9 L -12 9 Z";
-    private static final String SQUARE = "M -10 -10 L 10 -10 L 10 10 L -10 10 Z";
-    private static final String CIRCLE = "M 0 -11 A 11 11 0 1 1 0 11 A 11 11 0 1 1 0 -11 Z";
-    private static final String HEXAGON = "M -11 0 L -5.5 -10 L 5.5 -10 L 11 0 L 5.5 10 L -5.5 10 Z";
+    private static final String DIAMOND = "M 0 -16 L 16 0 L 0 16 L -16 0 Z";
+    private static final String TRIANGLE = "M 0 -16 L 16 12 L -16 12 Z";
+    private static final String SQUARE = "M -13 -13 L 13 -13 L 13 13 L -13 13 Z";
+    private static final String CIRCLE = "M 0 -14 A 14 14 0 1 1 0 14 A 14 14 0 1 1 0 -14 Z";
+    private static final String HEXAGON = "M -15 0 L -7.5 -13 L 7.5 -13 L 15 0 L 7.5 13 L -7.5 13 Z";
 
     private final SymbolViewModel symbol;
     private final FloorPlanViewModel plan;
@@ -44,7 +44,7 @@ final class AlarmMarkerNode extends Group {
         getStyleClass().add("fp-marker");
         setId("marker-" + symbol.id());
         setManaged(false);
-        setLayoutX(symbol.box().x() + symbol.box().width() - 2);
+        setLayoutX(symbol.box().x() + symbol.box().width() - 4);
         setLayoutY(symbol.box().y() + 2);
         symbol.markerProperty().addListener((obs, old, now) -> update());
         update();
@@ -60,15 +60,15 @@ final class AlarmMarkerNode extends Group {
         halo.getStyleClass().add("fp-marker-halo");
         shape = new SVGPath();
         shape.getStyleClass().add("fp-marker-shape");
-        number = SymbolNode.text(-12, 0, "", "fp-marker-number");
-        number.setWrappingWidth(24);
+        number = SymbolNode.text(-16, 0, "", "fp-marker-number");
+        number.setWrappingWidth(32);
         number.setTextAlignment(TextAlignment.CENTER);
-        badge = new Rectangle(9, 5, 16, 14);
+        badge = new Rectangle(12, 7, 18, 16);
         badge.setArcWidth(8);
         badge.setArcHeight(8);
         badge.getStyleClass().add("fp-marker-badge");
-        count = SymbolNode.text(9, 16, "", "fp-marker-count");
-        count.setWrappingWidth(16);
+        count = SymbolNode.text(12, 19.5, "", "fp-marker-count");
+        count.setWrappingWidth(18);
         count.setTextAlignment(TextAlignment.CENTER);
         getChildren().setAll(halo, shape, number, badge, count);
         tooltip = new Tooltip();
@@ -96,13 +96,13 @@ final class AlarmMarkerNode extends Group {
         halo.setContent(path);
         shape.setContent(path);
         number.setText(m.number());
-        number.setY(m.priority() == Priority.HIGH ? 7 : 4.5); // a triangle's middle sits low
+        number.setY(m.priority() == Priority.HIGH ? 8.5 : 5.5); // a triangle's middle sits low
         boolean many = m.count() > 1;
         badge.setVisible(many);
         count.setVisible(many);
         String n = m.count() > 99 ? "99+" : Integer.toString(m.count());
         count.setText(n);
-        badge.setWidth(n.length() > 1 ? 8 + 7 * n.length() : 16);
+        badge.setWidth(n.length() > 1 ? 8 + 8 * n.length() : 18);
         count.setWrappingWidth(badge.getWidth());
         tooltip.setText(m.tooltip());
         var classes = getStyleClass();
