@@ -26,9 +26,9 @@ final class AlarmMarksPainter {
             Priority.HIGH, Color.web("#f28c00"), Priority.MEDIUM, Color.web("#f5d000"),
             Priority.LOW, Color.web("#6fa8dc"), Priority.DIAGNOSTIC, Color.web("#5a5a5a"));
     /** How far above the plot's bottom the marks' lane runs. */
-    static final double LANE = 11;
-    private static final double R = 7;
-    private static final Font NUMBER = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 9);
+    static final double LANE = 12;
+    private static final double R = 8;
+    private static final Font NUMBER = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 10);
 
     private AlarmMarksPainter() {
     }
