@@ -313,7 +313,7 @@ public final class FloorPlanViewModel {
         stations.addAll(next.keySet());
         for (StationId st : stations) {
             List<io.lineside.alarms.ActiveAlarm> now = next.getOrDefault(st, List.of());
-            if (now.equals(shownAlarms.getOrDefault(st, List.of()))) {
+            if (sameMarks(now, shownAlarms.getOrDefault(st, List.of()))) {
                 continue; // this station's alarms are as shown: its markers stay untouched
             }
             for (SymbolViewModel symbol : marked.get(st)) {
@@ -324,6 +324,22 @@ public final class FloorPlanViewModel {
         }
         shownAlarms = next;
         return changedMarkers;
+    }
+
+    /** True if both lists read the same on a marker: the same alarms in the same states and priorities. */
+    private static boolean sameMarks(List<io.lineside.alarms.ActiveAlarm> a, List<io.lineside.alarms.ActiveAlarm> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            io.lineside.alarms.ActiveAlarm x = a.get(i);
+            io.lineside.alarms.ActiveAlarm y = b.get(i);
+            if (x.state() != y.state() || x.priority() != y.priority() || !x.id().equals(y.id())
+                    || !x.since().equals(y.since())) {
+                return false; // since: a new occurrence ranks by time among its peers
+            }
+        }
+        return true;
     }
 
     private void bind(BoundItem item) {
