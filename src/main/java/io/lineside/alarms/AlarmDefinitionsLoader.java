@@ -289,12 +289,40 @@ public final class AlarmDefinitionsLoader {
         }
         YamlFields gf = g.get();
         gf.onlyKeys(GUIDANCE_KEYS);
-        return Optional.of(new Guidance(
-                gf.requiredText("cause", MAX_TEXT, "the likely cause"),
-                gf.requiredText("consequence", MAX_TEXT, "the consequence of no action"),
-                gf.requiredText("action", MAX_TEXT, "the operator's action"),
+        Map<String, String> cause = guidanceText(gf, "cause", "the likely cause");
+        Map<String, String> consequence = guidanceText(gf, "consequence", "the consequence of no action");
+        Map<String, String> action = guidanceText(gf, "action", "the operator's action");
+        Map<String, Guidance.Text> translations = new LinkedHashMap<>();
+        for (String language : List.of("zh-CN")) {
+            if (cause.containsKey(language) || consequence.containsKey(language) || action.containsKey(language)) {
+                translations.put(language, new Guidance.Text(cause.get(language), consequence.get(language),
+                        action.get(language)));
+            }
+        }
+        return Optional.of(new Guidance(cause.get("en"), consequence.get("en"), action.get("en"),
                 Duration.ofMinutes(gf.integer("respondWithinMinutes", 1, 24 * 60)
-                        .orElseThrow(() -> gf.error("respondWithinMinutes", "a whole number from 1 to 1440", "nothing")))));
+                        .orElseThrow(() -> gf.error("respondWithinMinutes", "a whole number from 1 to 1440", "nothing"))),
+                translations));
+    }
+
+    /**
+     * One guidance text: a plain string (English, as before) or, as {@code message}, a mapping of language to text
+     * with {@code en}.
+     */
+    private static Map<String, String> guidanceText(YamlFields gf, String key, String what) throws AlarmConfigException {
+        if (!gf.has(key) || !gf.node().get(key).isObject()) {
+            return Map.of("en", gf.requiredText(key, MAX_TEXT, what));
+        }
+        YamlFields m = gf.object(key).orElseThrow();
+        m.onlyKeys(LANGUAGES);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String language : List.of("en", "zh-CN")) {
+            m.text(language, MAX_TEXT).ifPresent(t -> out.put(language, t));
+        }
+        if (!out.containsKey("en")) {
+            throw m.error("en", "the English " + key + " text", "nothing");
+        }
+        return out;
     }
 
     private static Optional<SuppressionRule> suppression(YamlFields f) throws AlarmConfigException {

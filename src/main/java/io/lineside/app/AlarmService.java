@@ -278,6 +278,11 @@ public final class AlarmService implements AutoCloseable {
         return journal;
     }
 
+    /** Goes up with every journalled event (cheap, any thread): what a view reads again on. */
+    public long journalRevision() {
+        return journal.appended();
+    }
+
     /** How far back an alarm's history reaches (a shift). */
     public static final java.time.Duration HISTORY_WINDOW = java.time.Duration.ofHours(8);
 

@@ -119,6 +119,8 @@ public final class LinesideWindow {
                 zone);
         trend.setStationModel(services.stations()::describe); // a station's default pens: its trended signals
         trend.setExporter(new TrendExport(security.actions(), texts, zone));
+        trend.setAlarmMarks(new TrendAlarmMarks(services.alarms().journal(), services.alarms()::journalRevision,
+                services.alarms().definitions(), texts)); // the pens' alarms on the time axis
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics,
                 new InspectorViewModel(services.inspector(), texts, zone), texts, zone);
@@ -188,7 +190,8 @@ public final class LinesideWindow {
             }
             Platform.runLater(() -> window.levels().setLineViews(new FloorPlanLines(services.store(), texts,
                     Platform::runLater, layouts, layouts::current, window.navigator()::openStation,
-                    window.levels()::stationTiles).withStationModel(services.stations()::describe)));
+                    window.levels()::stationTiles).withStationModel(services.stations()::describe)
+                    .withAlarms(services.alarms()::snapshot)));
         });
     }
 

@@ -54,13 +54,21 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
         this(database, DEFAULT_MAX_PENDING);
     }
 
+    private final java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+
     AlarmJournalStore(HistoryDatabase database, int maxPending) {
         this.database = database;
         this.maxPending = maxPending;
     }
 
+    /** How many events were ever appended (stored or waiting): goes up with each, so readers know to read again. */
+    public long appended() {
+        return appended.get();
+    }
+
     @Override
     public synchronized void append(AlarmEvent event) {
+        appended.incrementAndGet();
         if (pending.size() >= maxPending) {
             lost++;
             LOG.log(Level.ERROR, "alarm journal retry buffer full; event not stored: {0}", pending.removeFirst());

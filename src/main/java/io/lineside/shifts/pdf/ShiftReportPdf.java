@@ -170,7 +170,8 @@ public final class ShiftReportPdf {
                     + d.priority().displayName() + " \u00B7 ") + counts.get(id) + "\u00D7";
             c.paragraph(x, 9, 12, PdfCanvas.INK, head, TEXT_WIDTH);
             String text = d == null ? f.text("shift.alarmNotConfigured")
-                    : d.guidance().map(g -> f.text("shift.alarmGuidanceLine", g.cause(), g.consequence(), g.action(),
+                    : d.guidance().map(g -> f.text("shift.alarmGuidanceLine", g.cause(language), g.consequence(language),
+                            g.action(language),
                             g.timeToRespond().toMinutes())).orElse(f.text("shift.alarmNoGuidance"));
             c.paragraph(x + 10, 8, 11, PdfCanvas.MUTED, text, TEXT_WIDTH - 10);
             c.y -= 3;

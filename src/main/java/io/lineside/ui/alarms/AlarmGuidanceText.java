@@ -12,10 +12,10 @@ public final class AlarmGuidanceText {
     private AlarmGuidanceText() {
     }
 
-    /** The guidance of {@code definition}, or the "no guidance configured" text. */
+    /** The guidance of {@code definition} in the UI language (English where not translated), or the "no guidance configured" text. */
     public static String of(AlarmDefinition definition, Texts texts) {
-        return definition.guidance().map(g -> texts.get("summary.detailGuidance", g.cause(), g.consequence(),
-                        g.action(), g.timeToRespond() == null ? "\u2014" : String.valueOf(g.timeToRespond().toMinutes())))
+        return definition.guidance().map(g -> texts.get("summary.detailGuidance", g.cause(texts.language()),
+                        g.consequence(texts.language()), g.action(texts.language()), g.timeToRespond() == null ? "\u2014" : String.valueOf(g.timeToRespond().toMinutes())))
                 .orElseGet(() -> texts.get("summary.detailNoGuidance"));
     }
 }

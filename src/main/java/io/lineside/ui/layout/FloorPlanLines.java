@@ -31,6 +31,7 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
     private final Consumer<StationId> openStation;
     private final Function<LineId, LevelView> fallback;
     private Function<StationId, StationDescription> stations;
+    private Supplier<io.lineside.alarms.AlarmSnapshot> alarms;
 
     public FloorPlanLines(TagStore store, Texts texts, Executor fx, LayoutActions actions,
                           Supplier<Optional<Layout>> current, Consumer<StationId> openStation,
@@ -50,6 +51,12 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         return this;
     }
 
+    /** Where every plan's alarm markers come from (the alarm engine's latest snapshot). */
+    public FloorPlanLines withAlarms(Supplier<io.lineside.alarms.AlarmSnapshot> alarms) {
+        this.alarms = alarms;
+        return this;
+    }
+
     @Override
     public LevelView apply(LineId line) {
         Optional<Layout> layout = current.get().filter(l -> draws(l, line));
@@ -60,6 +67,9 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         plan.setActions(actions);
         plan.setStationModel(stations);
         plan.setOnOpenStation(openStation);
+        if (alarms != null) {
+            plan.setAlarms(alarms);
+        }
         plan.showOnly(FloorPlanViewModel.line(line.area(), line.line()));
         plan.show(layout.get());
         Node node = FloorPlanView.create(plan);

@@ -129,6 +129,9 @@ public final class FloorPlanView extends Pane {
             }
             plan.connections().forEach(c -> nodes.add(new ConnectionNode(c)));
             plan.symbols().forEach(s -> nodes.add(SymbolNodes.create(s, vm)));
+            // Markers last: above every symbol, so a neighbour never covers one.
+            plan.symbols().stream().filter(SymbolViewModel::carriesMarker)
+                    .forEach(s -> nodes.add(new AlarmMarkerNode(s, vm)));
         }
         content.getChildren().setAll(nodes);
         requestLayout();

@@ -69,6 +69,13 @@ public final class FloorPlanViewModel {
     private Function<StationId, StationDescription> stations;
     private LayoutActions actions;
     private Instant lastAgeRefresh = Instant.EPOCH;
+    private java.util.function.Supplier<io.lineside.alarms.AlarmSnapshot> alarms;
+    private io.lineside.alarms.AlarmSnapshot lastAlarms;
+    /** The symbols that carry a marker, by station: a station's alarm set changing redraws only these. */
+    private final Map<StationId, List<SymbolViewModel>> marked = new HashMap<>();
+    /** Each station's annunciated alarms as last shown. */
+    private Map<StationId, List<io.lineside.alarms.ActiveAlarm>> shownAlarms = Map.of();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper blinkOn = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
 
     /**
      * @param fx where reload results are applied (the FX thread in the app, same-thread in tests)
@@ -109,6 +116,25 @@ public final class FloorPlanViewModel {
         this.stations = stations;
     }
 
+    /**
+     * Where the markers' alarms come from (the engine's latest snapshot, as the banner and summary read it); without
+     * it no symbol shows a marker. Read once per pulse; only a new snapshot costs anything. Applies at once.
+     */
+    public void setAlarms(java.util.function.Supplier<io.lineside.alarms.AlarmSnapshot> source) {
+        this.alarms = source;
+        lastAlarms = null;
+        shownAlarms = Map.of();
+        applyAlarms();
+    }
+
+    /**
+     * The blink phase of unacknowledged markers: the banner's cadence (on for 500 ms, off for 500 ms). Only the
+     * nodes of blinking markers listen.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty blinkOnProperty() {
+        return blinkOn.getReadOnlyProperty();
+    }
+
     /** Where reloads go; without it, reload reports that no layout file is configured. */
     public void setActions(LayoutActions actions) {
         this.actions = actions;
@@ -121,6 +147,9 @@ public final class FloorPlanViewModel {
         byTag.clear();
         changed.clear();
         degraded.clear();
+        marked.clear();
+        lastAlarms = null;
+        shownAlarms = Map.of();
         Map<String, Box> boxes = new HashMap<>();
         List<SymbolViewModel> symbols = new ArrayList<>();
         List<LineTitle> lines = new ArrayList<>();
@@ -140,6 +169,9 @@ public final class FloorPlanViewModel {
                     boxes.put(s.id(), s.box());
                     lineBox = lineBox.union(s.box());
                     bind(item);
+                    if (item.carriesMarker()) {
+                        marked.computeIfAbsent(item.station(), k -> new ArrayList<>(2)).add(item);
+                    }
                 }
             }
             if (lineBox != null) {
@@ -166,6 +198,7 @@ public final class FloorPlanViewModel {
         }
         symbols.forEach(s -> showNow(s, now));
         connections.forEach(c -> showNow(c, now));
+        applyAlarms();
         plan.set(new Plan(layout, frame, List.copyOf(lines), List.copyOf(connections), List.copyOf(symbols)));
     }
 
@@ -196,6 +229,8 @@ public final class FloorPlanViewModel {
             }
         }
         changed.clear();
+        shown += applyAlarms();
+        blinkOn.set((now.toEpochMilli() / 500) % 2 == 0); // the banner's flash phase
         if (!degraded.isEmpty() && Duration.between(lastAgeRefresh, now).compareTo(AGE_REFRESH) >= 0) {
             for (BoundItem item : degraded) {
                 item.refreshAge(now);
@@ -249,6 +284,62 @@ public final class FloorPlanViewModel {
         } else {
             message.set(texts.get("layout.reload.refused", outcome.problem()));
         }
+    }
+
+    /**
+     * Re-derives the markers of the stations whose alarm set changed since the snapshot last shown; nothing when the
+     * snapshot is the same object (most pulses).
+     *
+     * @return how many markers changed
+     */
+    private int applyAlarms() {
+        if (alarms == null || marked.isEmpty()) {
+            return 0;
+        }
+        io.lineside.alarms.AlarmSnapshot snapshot = alarms.get();
+        if (snapshot == lastAlarms) {
+            return 0;
+        }
+        lastAlarms = snapshot;
+        Map<StationId, List<io.lineside.alarms.ActiveAlarm>> next = new HashMap<>();
+        for (io.lineside.alarms.ActiveAlarm a : snapshot.alarms()) {
+            StationId st = a.definition().station();
+            if (marked.containsKey(st)) {
+                next.computeIfAbsent(st, k -> new ArrayList<>(4)).add(a);
+            }
+        }
+        int changedMarkers = 0;
+        Set<StationId> stations = new LinkedHashSet<>(shownAlarms.keySet());
+        stations.addAll(next.keySet());
+        for (StationId st : stations) {
+            List<io.lineside.alarms.ActiveAlarm> now = next.getOrDefault(st, List.of());
+            if (sameMarks(now, shownAlarms.getOrDefault(st, List.of()))) {
+                continue; // this station's alarms are as shown: its markers stay untouched
+            }
+            for (SymbolViewModel symbol : marked.get(st)) {
+                if (symbol.setMarker(AlarmMarker.of(now.stream().filter(symbol::marks).toList(), texts))) {
+                    changedMarkers++;
+                }
+            }
+        }
+        shownAlarms = next;
+        return changedMarkers;
+    }
+
+    /** True if both lists read the same on a marker: the same alarms in the same states and priorities. */
+    private static boolean sameMarks(List<io.lineside.alarms.ActiveAlarm> a, List<io.lineside.alarms.ActiveAlarm> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            io.lineside.alarms.ActiveAlarm x = a.get(i);
+            io.lineside.alarms.ActiveAlarm y = b.get(i);
+            if (x.state() != y.state() || x.priority() != y.priority() || !x.id().equals(y.id())
+                    || !x.since().equals(y.since())) {
+                return false; // since: a new occurrence ranks by time among its peers
+            }
+        }
+        return true;
     }
 
     private void bind(BoundItem item) {

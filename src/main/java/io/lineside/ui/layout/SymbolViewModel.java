@@ -42,6 +42,8 @@ public final class SymbolViewModel extends BoundItem {
     private final double[] recent;
     private int recentCount;
     private int recentNext;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AlarmMarker> marker =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     SymbolViewModel(LayoutSymbol symbol, String label, Texts texts) {
         this(symbol, label, null, texts);
@@ -156,6 +158,38 @@ public final class SymbolViewModel extends BoundItem {
      */
     public List<Double> limitMarks() {
         return limitMarks;
+    }
+
+    /**
+     * True if this symbol carries an alarm marker: a station body (the station's alarms) or a piece of equipment
+     * bound to a tag (that signal's alarms).
+     */
+    public boolean carriesMarker() {
+        return switch (symbol.kind()) {
+            case STATION -> true;
+            case CONVEYOR, BUFFER, TANK, VALVE, MOTOR -> symbol.tag().isPresent();
+            default -> false;
+        };
+    }
+
+    /** True if {@code alarm} belongs on this symbol's marker (its station's, or its bound signal's). */
+    boolean marks(io.lineside.alarms.ActiveAlarm alarm) {
+        return symbol.kind() == SymbolKind.STATION ? alarm.definition().station().equals(symbol.station())
+                : symbol.tag().map(t -> t.equals(alarm.definition().tag())).orElse(false);
+    }
+
+    /** The marker of this symbol's worst annunciated alarm, or null when it has none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<AlarmMarker> markerProperty() {
+        return marker.getReadOnlyProperty();
+    }
+
+    /** Sets the marker; a node redraws only when it reads differently. @return true if it changed */
+    boolean setMarker(AlarmMarker next) {
+        if (java.util.Objects.equals(next, marker.get())) {
+            return false;
+        }
+        marker.set(next);
+        return true;
     }
 
     private static OptionalDouble first(double a, double b) {

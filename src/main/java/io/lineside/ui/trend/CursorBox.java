@@ -25,6 +25,10 @@ final class CursorBox {
     static final int MAX_ROWS = 12;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final double ROW = 15;
+    /** Alarms named in the box at most; more are counted. */
+    static final int MAX_ALARMS = 3;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final DateTimeFormatter clock;
 
     private final Texts texts;
     private final DateTimeFormatter time;
@@ -34,6 +38,7 @@ final class CursorBox {
     CursorBox(Texts texts, ZoneId zone, Font font) {
         this.texts = texts;
         this.time = TIME.withZone(zone);
+        this.clock = CLOCK.withZone(zone);
         this.font = font;
         measure.setFont(font);
     }
@@ -54,6 +59,9 @@ final class CursorBox {
         if (data.pens().size() > shown) {
             rows.add("+" + (data.pens().size() - shown));
         }
+        int penRows = rows.size();
+        List<javafx.scene.paint.Color> alarmKeys = new ArrayList<>();
+        alarmRows(data, at, rows, alarmKeys);
         double w = 0;
         for (String row : rows) {
             measure.setText(row);
@@ -77,9 +85,44 @@ final class CursorBox {
                 g.setLineWidth(3);
                 g.strokeLine(bx + 6, ry + 7, bx + 18, ry + 7);
                 g.setLineWidth(1);
+            } else if (r >= penRows && alarmKeys.get(r - penRows) != null) {
+                g.setFill(alarmKeys.get(r - penRows));
+                g.fillRect(bx + 6, ry + 2, 12, 10);
+                g.setStroke(colours.text());
+                g.strokeRect(bx + 6.5, ry + 2.5, 11, 9);
             }
             g.setFill(colours.text());
             g.fillText(rows.get(r), bx + (r == 0 ? 6 : 22), ry);
+        }
+    }
+
+    /**
+     * Up to {@link #MAX_ALARMS} alarms whose occurrence spans the cursor's time: "▲ 2 High · id · message", then
+     * its activation, return and acknowledgement (with who) on the next row.
+     */
+    private void alarmRows(TrendData data, Instant at, List<String> rows, List<javafx.scene.paint.Color> keys) {
+        List<TrendAlarmMark> here = data.alarms().stream().filter(m -> m.covers(at, data.range()))
+                .sorted(java.util.Comparator.comparing(TrendAlarmMark::priority)).toList();
+        for (TrendAlarmMark m : here.subList(0, Math.min(MAX_ALARMS, here.size()))) {
+            rows.add(io.lineside.ui.alarms.AlarmSummaryViewModel.symbol(m.priority()) + " " + (m.priority().ordinal() + 1)
+                    + " " + texts.get("priority." + m.priority().name()) + " \u00B7 " + m.alarmId() + " \u00B7 "
+                    + m.message());
+            keys.add(AlarmMarksPainter.FILL.get(m.priority()));
+            StringBuilder when = new StringBuilder(m.activated() == null
+                    ? texts.get("trend.alarm.before", clock.format(data.range().from()))
+                    : texts.get("trend.alarm.activated", clock.format(m.activated())));
+            if (m.returned() != null) {
+                when.append(" \u00B7 ").append(texts.get("trend.alarm.returned", clock.format(m.returned())));
+            }
+            if (m.acked() != null) {
+                when.append(" \u00B7 ").append(texts.get("trend.alarm.acked", clock.format(m.acked()), m.ackedBy()));
+            }
+            rows.add(when.toString());
+            keys.add(null);
+        }
+        if (here.size() > MAX_ALARMS) {
+            rows.add(texts.get("trend.alarm.more", here.size() - MAX_ALARMS));
+            keys.add(null);
         }
     }
 

@@ -7,12 +7,19 @@ import java.util.List;
 
 /**
  * What a trend chart draws: per pen its down-sampled buckets over one window and its recorded gaps (telemetry
- * known to be missing, drawn as breaks). Lists are parallel to {@code pens}. Immutable; any thread.
+ * known to be missing, drawn as breaks), and the alarms of the pens' tags in that window (marks on the time axis).
+ * Lists are parallel to {@code pens}. Immutable; any thread.
  */
 public record TrendData(List<TrendPen> pens, TrendRange range, List<List<TrendBucket>> buckets,
-                        List<List<TagGap>> gaps) {
+                        List<List<TagGap>> gaps, List<TrendAlarmMark> alarms) {
+
+    /** Without alarm marks. */
+    public TrendData(List<TrendPen> pens, TrendRange range, List<List<TrendBucket>> buckets, List<List<TagGap>> gaps) {
+        this(pens, range, buckets, gaps, List.of());
+    }
 
     public TrendData {
+        alarms = List.copyOf(alarms);
         pens = List.copyOf(pens);
         buckets = List.copyOf(buckets);
         gaps = List.copyOf(gaps);

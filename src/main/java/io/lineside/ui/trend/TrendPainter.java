@@ -98,6 +98,9 @@ final class TrendPainter {
                         shift);
             }
             g.drawImage(pens, p.left(), p.top());
+            if (!compact) {
+                AlarmMarksPainter.paint(g, p, data, shift, colours);
+            }
         }
         g.setStroke(colours.frame());
         g.setLineWidth(1);

@@ -89,6 +89,22 @@ public final class TrendViewModel {
     private record Request(long id, List<TrendPen> pens, TrendRange range, int buckets, StationId candidatesOf) {
     }
 
+    /**
+     * Where the alarm marks come from (the alarm journal). {@link #marks} is called on the background executor with
+     * each query; {@link #revision} on the FX thread once per pulse, so it must be cheap (a counter).
+     */
+    public interface AlarmMarks {
+        /** The occurrences of the alarms on {@code tags} within {@code range}. */
+        List<TrendAlarmMark> marks(List<TagPath> tags, TrendRange range) throws Exception;
+
+        /** Goes up when the journal has a new event; a shown window is read again (at most once per refresh). */
+        long revision();
+    }
+
+    private AlarmMarks alarmMarks;
+    /** The journal revision the last request was made at. */
+    private long marksRevision;
+
     public TrendViewModel(TrendSource source, Executor background, Executor fx, Texts texts, ZoneId zone) {
         this.source = source;
         this.background = background;
@@ -136,6 +152,11 @@ public final class TrendViewModel {
     /** Tags of the open station with history that are not yet pens (what "add pen" offers). */
     public ObservableList<TagPath> candidates() {
         return candidatesView;
+    }
+
+    /** Marks the alarms of the pens' tags on the time axis, from {@code marks} (applies from the next query). */
+    public void setAlarmMarks(AlarmMarks marks) {
+        this.alarmMarks = marks;
     }
 
     /** Replaces the default exporter (a plain CSV file) with one that checks permissions and audits. */
@@ -240,9 +261,14 @@ public final class TrendViewModel {
      */
     public void pulse(Instant now) {
         this.now = now;
-        if (live.get() && !busy.get() && range.get() != null
-                && Duration.between(lastRequest, now).compareTo(refreshInterval()) >= 0) {
+        if (busy.get() || range.get() == null || pens.isEmpty() && !live.get()) {
+            return;
+        }
+        Duration since = Duration.between(lastRequest, now);
+        if (live.get() && since.compareTo(refreshInterval()) >= 0) {
             request(range.get().endingAt(now));
+        } else if (alarmMarks != null && alarmMarks.revision() != marksRevision && since.compareTo(REFRESH) >= 0) {
+            request(range.get()); // a new journal event: its mark may belong in this window (live or not)
         }
     }
 
@@ -306,6 +332,9 @@ public final class TrendViewModel {
     private void request(TrendRange window) {
         range.set(window);
         lastRequest = now;
+        if (alarmMarks != null) {
+            marksRevision = alarmMarks.revision();
+        }
         pending = new Request(latest.incrementAndGet(), List.copyOf(pens), window, width,
                 candidatesLoaded ? null : station);
         busy.set(true);
@@ -321,6 +350,8 @@ public final class TrendViewModel {
             List<List<TrendBucket>> buckets = new ArrayList<>();
             List<List<TagGap>> gaps = new ArrayList<>();
             List<TagPath> more = List.of();
+            List<TrendAlarmMark> marks = List.of();
+            AlarmMarks markSource = alarmMarks;
             String error = null;
             try {
                 for (TrendPen pen : r.pens()) {
@@ -330,6 +361,9 @@ public final class TrendViewModel {
                     buckets.add(source.trend(pen.path(), r.range().from(), r.range().to(), r.buckets()));
                     gaps.add(source.gaps(pen.path(), r.range().from(), r.range().to()));
                 }
+                if (markSource != null && !r.pens().isEmpty() && latest.get() == r.id()) {
+                    marks = markSource.marks(r.pens().stream().map(TrendPen::path).toList(), r.range());
+                }
                 if (r.candidatesOf() != null) {
                     more = source.tags().stream().filter(t -> t.stationId().equals(r.candidatesOf())).toList();
                 }
@@ -338,19 +372,20 @@ public final class TrendViewModel {
             }
             String failure = error;
             List<TagPath> tags = more;
-            fx.execute(() -> finished(r, buckets, gaps, tags, failure));
+            List<TrendAlarmMark> found = marks;
+            fx.execute(() -> finished(r, buckets, gaps, found, tags, failure));
         });
     }
 
-    private void finished(Request r, List<List<TrendBucket>> buckets, List<List<TagGap>> gaps, List<TagPath> tags,
-                          String error) {
+    private void finished(Request r, List<List<TrendBucket>> buckets, List<List<TagGap>> gaps,
+                          List<TrendAlarmMark> marks, List<TagPath> tags, String error) {
         running = false;
         if (r.id() == latest.get()) {
             busy.set(false);
             if (error != null) {
                 message.set(texts.get("trend.failed", error));
             } else {
-                TrendData result = new TrendData(r.pens(), r.range(), buckets, gaps);
+                TrendData result = new TrendData(r.pens(), r.range(), buckets, gaps, marks);
                 message.set(result.isEmpty() ? texts.get("trend.noData") : "");
                 data.set(result);
             }
