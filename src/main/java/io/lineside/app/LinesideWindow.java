@@ -107,7 +107,7 @@ public final class LinesideWindow {
                 services.connection()::status,
                 services.pipeline().diagnostics()::snapshot,
                 () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError(),
-                        writer.delayed()),
+                        writer.delayed(), writer.lag().toSeconds(), writer.droppedSinceCaughtUp()),
                 services.dataDir().toString(), demo, () -> {
                     AlarmService.Stats a = services.alarms().stats();
                     int restored = (int) services.alarms().snapshot().alarms().stream()
