@@ -122,6 +122,8 @@ public final class LinesideWindow {
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics,
                 new InspectorViewModel(services.inspector(), texts, zone), texts, zone);
+        diagnostics.setHistory(() -> new DiagnosticsViewModel.HistoryCounters(writer.droppedCount(),
+                writer.gappedCount(), writer.lag().toSeconds()));
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
         UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
                 security.audit(), auth, Platform::runLater, texts);
