@@ -44,9 +44,13 @@ import java.util.function.Function;
  */
 public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
-    public static final int DEFAULT_CAPACITY = 50_000;
-    /** Kept samples and markers may fill the queue up to this many times its capacity (a memory cap). */
-    public static final int HARD_FACTOR = 4;
+    /**
+     * Samples nobody waits on may fill the queue this far: a few seconds of the writer's throughput (~32k rows/s),
+     * ~25 MB. The decoder's own queue no longer fills while history is behind, so this is memory it used to hold.
+     */
+    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Kept samples and markers may fill the queue up to this many times its capacity: the memory cap (~50 MB). */
+    public static final int HARD_FACTOR = 2;
     /** History counts as delayed while its oldest queued entry is older than this. */
     static final long DELAYED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final int MAX_BATCH = 500;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlowHistoryBackpressureIT {
 
     private static final int MESSAGES = 400;
-    private static final int CAPACITY = 250;
+    private static final int CAPACITY = 400;
 
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class SlowHistoryBackpressureIT {
         AtomicLong maxBacklog = new AtomicLong();
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"))) {
-            // 250 rows fit the capacity; 400 messages and their 400 acks fit the hard limit (4 x 250) only.
+            // 400 entries fit the capacity; 400 messages and their 400 acks fit the hard limit (2 x 400) only.
             HistoryWriter writer = new HistoryWriter(db, CAPACITY, Duration.ofMillis(10),
                     (batch, attempt) -> pause()); // a disk that takes 250 ms per commit
             IngestPipeline pipeline = new IngestPipeline(new TopicMapper("lineside"), new IngestSink() {
