@@ -16,14 +16,22 @@ import java.util.Collection;
  * The one fan-out of telemetry, JSON and Sparkplug alike: tag store, then alarms, then history, in that order, for
  * every live update and for every tag that turns stale (the watchdog, a lost broker link, a Sparkplug death), so the alarms hold on a non-Good input and
  * history shows what the operator saw. A late update (a redelivered backlog: {@link io.lineside.tags.TagValue#LATE})
- * goes to history only. Safe from any thread; {@link #accept} waits while the history writer is full
- * (backpressure up to the broker, never a drop), so call the staleness methods off the MQTT supervisor thread.
+ * goes to history only.
+ *
+ * <p>Nothing here waits for history (decision 0022): the store and the alarms see every message at once. An update
+ * of an acknowledged message (QoS 1) and a staleness mark are queued whatever the writer's backlog, and the
+ * message's ack waits for their commit — so the broker's in-flight window, not this thread, is what waits. An update
+ * nobody acknowledges (QoS 0, Sparkplug) is queued while the writer has room, else counted and written as a gap.
+ * Only past the writer's hard limit is an acknowledged update refused: then its message's ack is withheld and the
+ * broker keeps the message. Safe from any thread; the per-message state belongs to the decoder thread.
  */
 final class Fanout implements IngestSink {
 
     private final TagStore store;
     private final AlarmService alarms;
     private final HistoryWriter writer;
+    private boolean acknowledged; // decoder thread: the current message's ack waits for its commit
+    private boolean incomplete; // decoder thread: history refused an update of the current message
 
     Fanout(TagStore store, AlarmService alarms, HistoryWriter writer) {
         this.store = store;
@@ -32,27 +40,37 @@ final class Fanout implements IngestSink {
     }
 
     @Override
+    public void messageBegins(boolean acknowledged) {
+        this.acknowledged = acknowledged;
+        this.incomplete = false;
+    }
+
+    @Override
     public void accept(TagUpdate update) {
-        if (update.value().late()) {
-            writer.put(update); // stored in its place; the live view and the alarms have moved on
-            return;
+        if (!update.value().late()) { // a late one is stored in its place; the live view and alarms have moved on
+            store.apply(update);
+            alarms.accept(update); // queued for the evaluator thread, never blocks
         }
-        store.apply(update);
-        alarms.accept(update); // queued for the evaluator thread, never blocks
-        writer.put(update); // last: waits while the writer is full
+        if (acknowledged) {
+            incomplete |= !writer.keep(update); // last; never waits
+        } else {
+            writer.accept(update); // beyond the writer's capacity: counted and written as a gap
+        }
     }
 
     /** The same fan-out for the Sparkplug host: live values, historical ones (history only), deaths and gaps. */
     SparkplugSink sparkplug() {
-        return new SparkplugSink() {
+        return new SparkplugSink() { // its own thread; clean session, so nothing waits for an ack
             @Override
             public void live(TagUpdate update) {
-                accept(update);
+                store.apply(update);
+                alarms.accept(update);
+                writer.accept(update);
             }
 
             @Override
             public void historical(TagUpdate update) {
-                writer.put(update); // the publisher's own backlog: the live value is left alone
+                writer.accept(update); // the publisher's own backlog: the live value is left alone
             }
 
             @Override
@@ -62,7 +80,7 @@ final class Fanout implements IngestSink {
 
             @Override
             public void gap(TagGap gap) {
-                writer.putGap(gap);
+                writer.keepGap(gap);
             }
 
             @Override
@@ -79,14 +97,20 @@ final class Fanout implements IngestSink {
 
     @Override
     public void gap(TagGap gap) {
-        writer.putGap(gap); // before the update that revealed it, so both land in one commit
+        writer.keepGap(gap); // before the update that revealed it, so both land in one commit
     }
 
     @Override
     public void messageDone(Runnable ack) {
-        if (ack != IngestSink.NO_ACK) { // a no-op marker would only force early commits
-            writer.putAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+        if (ack == IngestSink.NO_ACK) {
+            return; // a no-op marker would only force early commits
         }
+        if (incomplete) {
+            writer.withhold(ack); // a sample of it is only a gap: the broker keeps the message and redelivers it
+        } else {
+            writer.keepAfterCommit(ack); // a QoS 1 message is acknowledged once its samples are committed
+        }
+        incomplete = false;
     }
 
     /** The watchdog's turn: tags silent past their limit turn STALE, in the store, the alarms and history. */
@@ -101,6 +125,6 @@ final class Fanout implements IngestSink {
 
     private void turnedStale(TagUpdate update) {
         alarms.accept(update);
-        writer.put(update);
+        writer.keep(update); // kept like an acknowledged sample, never waits
     }
 }

@@ -107,7 +107,7 @@ public final class LinesideWindow {
                 services.connection()::status,
                 services.pipeline().diagnostics()::snapshot,
                 () -> new MainViewModel.HistoryStatus(writer.writtenCount(), writer.droppedCount(), writer.lastError(),
-                        writer.delayed()),
+                        writer.delayed(), writer.lag().toSeconds(), writer.droppedSinceCaughtUp()),
                 services.dataDir().toString(), demo, () -> {
                     AlarmService.Stats a = services.alarms().stats();
                     int restored = (int) services.alarms().snapshot().alarms().stream()
@@ -124,6 +124,8 @@ public final class LinesideWindow {
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(services.pipeline().diagnostics()::snapshot,
                 services.pipeline().diagnostics()::unknownTopics,
                 new InspectorViewModel(services.inspector(), texts, zone), texts, zone);
+        diagnostics.setHistory(() -> new DiagnosticsViewModel.HistoryCounters(writer.droppedCount(),
+                writer.gappedCount(), writer.lag().toSeconds()));
         session = new SessionViewModel(security.session(), security.users(), auth, Platform::runLater, texts, zone);
         UsersViewModel users = new UsersViewModel(security.users(), security.session(), security.actions(),
                 security.audit(), auth, Platform::runLater, texts);

@@ -37,7 +37,8 @@ final class RecorderSummary {
                 + ", discarded values " + d.discardedValues() + ", rebirths suppressed " + d.rebirthsSuppressed()
                 + ", window overflows " + d.windowOverflows()
                 + ", callback errors " + d.callbackErrors()
-                + ", writer dropped " + w.droppedCount() + ", failed " + w.failedCount() + " in " + w.failedBatches()
+                + ", writer dropped " + w.droppedCount() + " (as gaps " + w.gappedCount() + ", behind "
+                + w.lag().toSeconds() + " s), failed " + w.failedCount() + " in " + w.failedBatches()
                 + " batches, withheld " + w.withheldCount() + ", backlog " + w.backlog()
                 + ", reconnects " + reconnects;
     }

@@ -97,7 +97,7 @@ public final class Services implements AutoCloseable {
         this.inspector = new MessageInspector(mappings, clock);
         connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
         // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
-        connection.onSessionLost(gap -> watchdog.execute(() -> writer.putGap(gap)));
+        connection.onSessionLost(gap -> watchdog.execute(() -> writer.keepGap(gap)));
         connection.onStatus(status -> {
             if (status.state() != ConnectionState.ONLINE) { // on the watchdog: a full writer must not hold the supervisor
                 try {

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +22,16 @@ import java.util.function.Function;
 /**
  * Stores every {@link TagUpdate} it is given in the history database, in batches.
  *
- * <p><b>Threading.</b> All methods are safe from any thread and never throw. {@link #accept} never blocks: when
- * the bounded queue is full the update is dropped, counted, and {@link #delayed()} turns true. {@link #put} and
- * {@link #putAfterCommit} wait for room instead (backpressure for a producer that can slow down, like the ingest
- * decoder); they drop only once the writer is closing. One daemon thread, {@code lineside-history-writer}, owns
+ * <p><b>Threading.</b> All methods are safe from any thread and never throw; those of the live path never wait (decision 0022: the live
+ * view must not wait for the disk). The queue has a capacity for samples that need no acknowledgement
+ * ({@link #accept}: QoS 0, Sparkplug): beyond it such a sample is not stored but counted and written later as a gap
+ * row for its tag ({@link MissedSamples}), never silently lost. What waits for an acknowledgement or must be kept
+ * ({@link #keep}, {@link #keepGap}, {@link #keepAfterCommit}: QoS 1 samples, staleness marks) is queued beyond that
+ * capacity too, up to a hard limit of {@link #HARD_FACTOR} times it (the broker's in-flight window normally keeps
+ * it far below); past the hard limit it too becomes a counted gap and {@code keep} returns false, so the caller
+ * withholds the message's acknowledgement and the broker keeps it. {@link #put}, {@link #putGap} and
+ * {@link #putAfterCommit} wait at the hard limit instead: for producers that load history and may wait (imports,
+ * tests), never the live path. One daemon thread, {@code lineside-history-writer}, owns
  * the JDBC connection: it takes up to 500 updates (waiting at most 250 ms after the first), or up to 5,000 when
  * at least 2,000 wait, and writes them with one prepared batch and one commit: large commits when behind, since
  * a commit's cost is mostly the index pages it rewrites, so the writer catches up instead of falling further
@@ -38,7 +44,15 @@ import java.util.function.Function;
  */
 public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
-    public static final int DEFAULT_CAPACITY = 50_000;
+    /**
+     * Samples nobody waits on may fill the queue this far: a few seconds of the writer's throughput (~32k rows/s),
+     * ~25 MB. The decoder's own queue no longer fills while history is behind, so this is memory it used to hold.
+     */
+    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Kept samples and markers may fill the queue up to this many times its capacity: the memory cap (~50 MB). */
+    public static final int HARD_FACTOR = 2;
+    /** History counts as delayed while its oldest queued entry is older than this. */
+    static final long DELAYED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final int MAX_BATCH = 500;
     /** A backlog this deep is written in batches of up to {@link #MAX_BACKLOG_BATCH}. */
     static final int BACKLOG = 2_000;
@@ -56,13 +70,21 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     /** A queued sample, a gap marker, or a marker that runs once everything queued before it is committed. */
-    private record Entry(TagUpdate update, Runnable afterCommit, TagGap gap) {
+    private record Entry(TagUpdate update, Runnable afterCommit, TagGap gap, long queuedNanos) {
         Entry(TagUpdate update, Runnable afterCommit) {
-            this(update, afterCommit, null);
+            this(update, afterCommit, null, System.nanoTime());
+        }
+
+        Entry(TagGap gap) {
+            this(null, null, gap, System.nanoTime());
         }
     }
 
-    private final BlockingQueue<Entry> queue;
+    private final BlockingQueue<Entry> queue; // holds up to hardCapacity
+    private final int capacity; // for samples nobody waits on: beyond it they become gap rows
+    private final MissedSamples missed = new MissedSamples();
+    private final AtomicLong gapped = new AtomicLong();
+    private volatile long droppedWhenCaughtUp;
     private final Duration retryPause;
     private final BeforeWrite beforeWrite;
     private final Thread thread;
@@ -114,31 +136,84 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         this.syncBeforeAck = syncBeforeAck;
         this.maintenance = new WriterMaintenance(database, folder, Clock.systemUTC());
         this.table = new SampleTable(database, folder);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(Math.multiplyExact(capacity, HARD_FACTOR));
         this.retryPause = retryPause;
         this.beforeWrite = beforeWrite;
         this.thread = Thread.ofPlatform().name("lineside-history-writer").daemon().unstarted(this::run);
         thread.start();
     }
 
-    /** Queues an update for writing; drops and counts it if the queue is full or the writer is closed. */
+    /**
+     * Queues an update nobody waits on (QoS 0, Sparkplug) for writing. Beyond the queue's capacity it is not stored:
+     * it is counted in {@link #droppedCount()} and becomes part of a gap row for its tag, written once there is
+     * room (before the tag's next queued sample at the latest). Never waits.
+     */
     @Override
     public void accept(TagUpdate update) {
-        try {
-            if (closing.get() || !queue.offer(new Entry(update, null))) {
-                dropped.incrementAndGet();
-                delayed = true;
-            } else {
-                enqueued.incrementAndGet();
-            }
-        } catch (RuntimeException e) { // a null update: count it, never throw at the producer
-            dropped.incrementAndGet();
+        if (update == null) {
+            dropped.incrementAndGet(); // count it, never throw at the producer
+            return;
         }
+        queueOrMiss(update, capacity);
     }
 
     /**
-     * Queues an update for writing, waiting while the queue is full; drops and counts it only if the writer is
-     * closing (or the waiting thread is interrupted). Safe from any thread.
+     * Queues an update that must be kept (a QoS 1 sample, a staleness mark) without waiting, beyond the queue's
+     * capacity if need be: the live path's way in. Only past the hard limit ({@link #HARD_FACTOR} times the
+     * capacity) is it refused: then it is counted and written as a gap like an {@link #accept}ed one, and this
+     * returns false so the caller withholds its message's acknowledgement (the broker keeps it and redelivers it).
+     * False also once closing.
+     */
+    public boolean keep(TagUpdate update) {
+        if (update == null) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        return queueOrMiss(update, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Queues a gap (telemetry known to be missing) without waiting, to be written in the same commit as the updates
+     * queued around it; past the hard limit it waits with its tag's missed samples for room instead (and is written
+     * after them). False if it could not be queued now.
+     */
+    public boolean keepGap(TagGap gap) {
+        if (gap == null) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        if (!closing.get() && queue.offer(new Entry(gap))) {
+            enqueued.incrementAndGet();
+            return true;
+        }
+        if (!closing.get()) {
+            missed.add(gap);
+        } else {
+            dropped.incrementAndGet();
+        }
+        delayed = true;
+        return false;
+    }
+
+    /**
+     * Like {@link #afterCommit} (the marker runs once everything queued before it is committed) and never waits; a
+     * marker refused past the hard limit, or once closing, is withheld and counted: returns false then.
+     */
+    public boolean keepAfterCommit(Runnable marker) {
+        if (closing.get() || !queue.offer(new Entry(null, marker))) {
+            withheld.incrementAndGet();
+            delayed = true;
+            return false;
+        }
+        enqueued.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * Queues an update for writing, waiting while the queue is at its hard limit; drops and counts it only if the
+     * writer is closing (or the waiting thread is interrupted). For producers that load history and may wait
+     * (imports, tests); the live path uses {@link #keep} and {@link #accept}, which never wait.
      */
     public void put(TagUpdate update) {
         if (update == null) {
@@ -151,19 +226,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
-    /**
-     * Queues a gap (telemetry known to be missing) to be written in the same commit as the updates queued around
-     * it, waiting while the queue is full like {@link #put}; drops and counts it only once closing. Safe from any
-     * thread.
-     */
+    /** Queues a gap like {@link #keepGap}, but waits while the queue is at its hard limit, like {@link #put}. */
     public void putGap(TagGap gap) {
-        if (gap == null || !enqueue(new Entry(null, null, gap))) {
+        if (gap == null || !enqueue(new Entry(gap))) {
             dropped.incrementAndGet();
             delayed = true;
         }
     }
 
-    /** Like {@link #afterCommit}, but waits while the queue is full; refuses the marker only once closing. */
+    /** Like {@link #afterCommit}, but waits while the queue is at its hard limit; refuses the marker only once closing. */
     public void putAfterCommit(Runnable marker) {
         if (!enqueue(new Entry(null, marker))) {
             withheld.incrementAndGet();
@@ -173,21 +244,61 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
 
     private boolean enqueue(Entry entry) {
         try {
-            if (queue.offer(entry)) {
-                enqueued.incrementAndGet();
-                return true;
-            }
-            delayed = true; // holding the producer back: history is behind until it catches up
             while (!closing.get()) {
                 if (queue.offer(entry, PUT_POLL_NANOS, TimeUnit.NANOSECONDS)) {
                     enqueued.incrementAndGet();
                     return true;
                 }
+                delayed = true; // holding the producer back: history is behind until it catches up
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    /** Counts a marker its producer withholds itself (its message's samples did not all fit); never runs it. */
+    public void withhold(Runnable marker) {
+        withheld.incrementAndGet();
+        delayed = true;
+    }
+
+    /**
+     * Queues {@code update} while the queue holds fewer than {@code limit} entries (and the hard limit allows),
+     * after its tag's missed stretch if it has one; else adds it to that stretch.
+     */
+    private boolean queueOrMiss(TagUpdate update, int limit) {
+        if (closing.get()) {
+            dropped.incrementAndGet();
+            delayed = true;
+            return false;
+        }
+        if (queue.size() < limit) {
+            if (missed.any()) {
+                queueMissed(missed.take(update.path())); // the break comes before the next stored sample
+            }
+            if (queue.offer(new Entry(update, null))) {
+                enqueued.incrementAndGet();
+                return true;
+            }
+        }
+        missed.add(update);
+        dropped.incrementAndGet();
+        delayed = true;
+        return false;
+    }
+
+    /** Queues a missed stretch as a gap row; if even that does not fit, it goes back to wait. */
+    private void queueMissed(MissedSamples.Taken taken) {
+        if (taken == null) {
+            return;
+        }
+        if (queue.offer(new Entry(taken.gap()))) {
+            enqueued.incrementAndGet();
+            gapped.addAndGet(taken.samples());
+        } else {
+            missed.putBack(taken); // its samples stay counted as dropped; only their gap waits
+        }
     }
 
     /**
@@ -197,12 +308,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
      * queue was full or the writer closed. A marker must be quick and must not throw. Safe from any thread.
      */
     public void afterCommit(Runnable marker) {
-        if (closing.get() || !queue.offer(new Entry(null, marker))) {
-            withheld.incrementAndGet();
-            delayed = true;
-        } else {
-            enqueued.incrementAndGet();
-        }
+        keepAfterCommit(marker);
     }
 
     /**
@@ -233,8 +339,23 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     public long insertedCount() { return inserted.get(); }
     /** True duplicates: committed updates whose exact sample (tag, source time, seq) was already stored. */
     public long duplicateCount() { return duplicates.get(); }
-    /** Updates refused because the queue was full or the writer closed. */
+    /**
+     * Updates not stored: beyond the capacity (or the hard limit), or refused while closing. Those refused before
+     * closing are written as gap rows ({@link #gappedCount()} once queued).
+     */
     public long droppedCount() { return dropped.get(); }
+    /** Dropped updates since history last caught up (what the status bar calls "not stored" while delayed). */
+    public long droppedSinceCaughtUp() { return Math.max(0, dropped.get() - droppedWhenCaughtUp); }
+    /** Dropped updates whose gap row has been queued (written with the next commit). */
+    public long gappedCount() { return gapped.get(); }
+    /**
+     * How far history is behind: the age of the oldest entry waiting to be written (zero when none waits). Safe from
+     * any thread.
+     */
+    public Duration lag() {
+        Entry head = queue.peek();
+        return head == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - head.queuedNanos()));
+    }
     /** Batches given up after all retries; their updates are in {@link #failedCount()}. */
     public long failedBatches() { return failedBatches.get(); }
     /** Updates lost with a failed batch. */
@@ -249,10 +370,16 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     public long syncCount() { return syncs.get(); }
 
     /**
-     * True after a drop, a failed batch or a {@link #put} that had to wait for room, until a later commit leaves the
-     * queue empty (caught up).
+     * True while history is behind — its oldest queued entry is more than a second old, or samples wait to be written
+     * as a gap — and after a drop or a failed batch, until a later commit leaves the queue empty (caught up).
      */
-    public boolean delayed() { return delayed; }
+    public boolean delayed() {
+        if (delayed || missed.any()) {
+            return true;
+        }
+        Entry head = queue.peek();
+        return head != null && System.nanoTime() - head.queuedNanos() > DELAYED_AFTER_NANOS;
+    }
     /** Tag-hours packed into blocks since start (see {@link HourFolder}). */
     public long foldedHours() { return maintenance.folded(); }
     /** Failed fold or retention turns (rows stay unpacked or old, still readable, and are retried). */
@@ -311,7 +438,7 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         List<Runnable> markers = new ArrayList<>();
         List<TagGap> gaps = new ArrayList<>();
         try {
-            while (!closing.get() || !queue.isEmpty()) {
+            while (!closing.get() || !queue.isEmpty() || missed.any()) {
                 boolean wrote = fill(entries, maintenance.backlog() ? 0 : MAX_WAIT_NANOS);
                 int taken = entries.size();
                 if (wrote) {
@@ -345,6 +472,9 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 }
                 if (!wrote && unsynced && System.nanoTime() - lastSync >= SYNC_EVERY_NANOS) {
                     sync(); // quiet now: the last commits reach the disk within a second
+                }
+                if (missed.any() && queue.size() < capacity) {
+                    missed.takeAll().forEach(this::queueMissed); // room again: the breaks are written next
                 }
                 if (!closing.get()) {
                     maintenance.turn(table, wrote ? WriterMaintenance.TURN_NANOS : WriterMaintenance.IDLE_NANOS);
@@ -450,7 +580,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                 if (attempt > 1) {
                     LOG.log(Level.INFO, "history batch written after {0} attempts", attempt);
                 }
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() && !missed.any()) {
+                    droppedWhenCaughtUp = dropped.get();
                     delayed = false;
                 }
                 return true;

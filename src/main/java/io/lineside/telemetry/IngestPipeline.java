@@ -164,6 +164,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     private void handleThenAck(Raw raw) {
         try {
+            sink.messageBegins(raw.ack() != IngestSink.NO_ACK);
             if (raw.payload() != null) {
                 step.handle(raw.topic(), raw.payload(), Instant.ofEpochMilli(raw.receivedMillis()));
             }

@@ -17,6 +17,15 @@ public interface IngestSink {
      */
     Runnable NO_ACK = () -> { };
 
+    /**
+     * A message's updates follow: {@code acknowledged} is true when its ack waits for them to be durable (QoS 1 on a
+     * persistent session), false when it needs none (QoS 0, a clean session). Ignored unless overridden; the
+     * production sink keeps every update of an acknowledged message and may gap those of the others when history
+     * cannot keep up (decision 0022).
+     */
+    default void messageBegins(boolean acknowledged) {
+    }
+
     /** One decoded update. */
     void accept(TagUpdate update);
 

@@ -105,7 +105,8 @@ final class IngestScenario implements Scenario {
             IngestDiagnostics.Snapshot d = services.pipeline().diagnostics().snapshot();
             AlarmService.Stats alarms = services.alarms().stats();
             String note = "ingest queue full " + d.queueFull() + ", seq gaps " + d.seqGaps() + ", duplicates "
-                    + d.duplicates() + ", history dropped " + services.writer().droppedCount() + ", H2 batches "
+                    + d.duplicates() + ", history dropped " + services.writer().droppedCount() + " (as gap rows "
+                    + services.writer().gappedCount() + "), H2 batches "
                     + services.writer().committedBatches();
             return new LinesideRun(timing, rows, count - rows, note, services.alarms().droppedUpdates(), alarms);
         }

@@ -176,6 +176,100 @@ class HistoryWriterTest {
         writer.close();
         assertEquals(3, writer.writtenCount());
         assertEquals(3, new HistoryQuery(db).sampleCount());
+        // Not silently: the 8 samples that did not fit (seqs 3..10, 3 s..10 s) are one gap row of their tag.
+        assertEquals(List.of(new io.lineside.tags.TagGap(Samples.TEMP, Samples.T0.plusSeconds(3),
+                        Samples.T0.plusSeconds(10), 8, 3)),
+                new HistoryQuery(db).gaps(Samples.TEMP, Samples.T0, Samples.T0.plusSeconds(60)));
+        assertEquals(8, writer.gappedCount());
+    }
+
+    @Test
+    void aMissedStretchIsWrittenBeforeTheTagsNextStoredSampleAndALateCopyShrinksIt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HistoryWriter writer = new HistoryWriter(db, 3, Duration.ofMillis(10), (batch, attempt) -> {
+            entered.countDown();
+            await(release);
+        });
+        writer.accept(Samples.good(Samples.TEMP, Samples.T0, 0, 0));
+        await(entered);
+        for (int i = 1; i <= 7; i++) { // 1..3 queued, 4..7 missed
+            writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(i), i, i));
+        }
+        assertEquals(4, writer.droppedCount());
+        assertEquals(0, writer.gappedCount(), "no room yet for the gap either");
+        release.countDown();
+        awaitUntil(() -> writer.writtenCount() == 4);
+        writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(8), 8, 8));
+        io.lineside.tags.TagUpdate copy = Samples.good(Samples.TEMP, Samples.T0.plusSeconds(5), 5, 5);
+        writer.keep(new io.lineside.tags.TagUpdate(copy.path(), copy.value().withFlags(io.lineside.tags.TagValue.LATE)));
+        writer.close();
+        assertEquals(4, writer.gappedCount());
+        assertEquals(6, new HistoryQuery(db).sampleCount());
+        assertEquals(List.of(
+                        new io.lineside.tags.TagGap(Samples.TEMP, Samples.T0.plusSeconds(4), Samples.T0.plusSeconds(5), 1, 4),
+                        new io.lineside.tags.TagGap(Samples.TEMP, Samples.T0.plusSeconds(5), Samples.T0.plusSeconds(7), 2, 6)),
+                new HistoryQuery(db).gaps(Samples.TEMP, Samples.T0, Samples.T0.plusSeconds(60)));
+        assertFalse(writer.delayed(), "caught up");
+    }
+
+    @Test
+    void keptSamplesAreQueuedBeyondTheCapacityWithoutWaitingUpToTheHardLimit() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HistoryWriter writer = new HistoryWriter(db, 2, Duration.ofMillis(10), (batch, attempt) -> {
+            entered.countDown();
+            await(release);
+        });
+        writer.keep(Samples.good(Samples.TEMP, Samples.T0, 0, 0));
+        await(entered);
+        List<Boolean> kept = new ArrayList<>();
+        List<Integer> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 1; i <= 6; i++) { // the hard limit is 2 x 2 = 4 entries: 2 samples and their 2 acks fit
+                int n = i;
+                boolean ok = writer.keep(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(i), i, i));
+                kept.add(ok);
+                if (ok) {
+                    ok = writer.keepAfterCommit(() -> acked.add(n));
+                } else {
+                    writer.withhold(() -> acked.add(n));
+                }
+            }
+        });
+        assertEquals(List.of(true, true, false, false, false, false), kept);
+        assertTrue(writer.delayed());
+        release.countDown();
+        writer.close();
+        assertEquals(List.of(1, 2), acked, "only the stored ones are acknowledged, in order");
+        assertEquals(4, writer.withheldCount());
+        assertEquals(4, writer.droppedCount());
+        assertEquals(3, new HistoryQuery(db).sampleCount());
+        assertEquals(List.of(new io.lineside.tags.TagGap(Samples.TEMP, Samples.T0.plusSeconds(3),
+                        Samples.T0.plusSeconds(6), 4, 3)),
+                new HistoryQuery(db).gaps(Samples.TEMP, Samples.T0, Samples.T0.plusSeconds(60)));
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestQueuedEntry() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HistoryWriter writer = new HistoryWriter(db, 100, Duration.ofMillis(10), (batch, attempt) -> {
+            entered.countDown();
+            await(release);
+        });
+        assertEquals(Duration.ZERO, writer.lag());
+        writer.accept(Samples.good(Samples.TEMP, Samples.T0, 0, 0));
+        await(entered);
+        writer.accept(Samples.good(Samples.TEMP, Samples.T0.plusSeconds(1), 1, 1));
+        Thread.sleep(1_200);
+        assertTrue(writer.lag().toMillis() >= 1_200, writer.lag().toString());
+        assertTrue(writer.delayed(), "more than a second behind");
+        release.countDown();
+        awaitUntil(() -> writer.writtenCount() == 2);
+        assertEquals(Duration.ZERO, writer.lag());
+        assertFalse(writer.delayed());
+        writer.close();
     }
 
     @Test

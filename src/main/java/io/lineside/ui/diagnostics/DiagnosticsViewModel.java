@@ -33,6 +33,7 @@ public final class DiagnosticsViewModel {
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper lastBad = new ReadOnlyStringWrapper();
     private final ObservableList<String> topics = FXCollections.observableArrayList();
+    private Supplier<HistoryCounters> history = () -> null;
     private Instant lastRefresh = Instant.EPOCH;
     private long lastReceived = -1;
 
@@ -43,6 +44,18 @@ public final class DiagnosticsViewModel {
         this.unknownTopics = unknownTopics;
         this.texts = texts;
         this.zone = zone;
+    }
+
+    /**
+     * The history writer's side (decision 0022): samples not stored since start, how many of them are already gap
+     * rows, and how far history is behind.
+     */
+    public record HistoryCounters(long notStored, long gapped, long behindSeconds) {
+    }
+
+    /** Adds the history writer's counters to the list (none until set). Call before the first pulse. */
+    public void setHistory(Supplier<HistoryCounters> history) {
+        this.history = java.util.Objects.requireNonNull(history, "history");
     }
 
     /** One line per counter, e.g. "Received: 1,204 (90/s)". */
@@ -97,6 +110,11 @@ public final class DiagnosticsViewModel {
                 texts.get("diag.ignoredDeaths", s.ignoredDeaths()),
                 texts.get("diag.outOfRange", s.outOfRange()),
                 texts.get("diag.clockSkews", s.clockSkews())));
+        HistoryCounters h = history.get();
+        if (h != null) {
+            counters.set(counters.get() + "\n" + texts.get("diag.historyNotStored", h.notStored(), h.gapped(),
+                    h.behindSeconds()));
+        }
         IngestDiagnostics.BadPayload bad = s.lastBad();
         lastBad.set(bad == null ? texts.get("diag.noBadPayload") : texts.get("diag.badPayload", bad.topic(),
                 TIME.format(bad.time().atZone(zone)), bad.reason(), bad.hexPrefix()));

@@ -55,14 +55,20 @@ public final class MainViewModel {
     /** "Alarm evaluation delayed" stays this long after the last coalesced update, so a short burst is seen. */
     static final Duration ALARM_DELAY_SHOWN = Duration.ofSeconds(5);
 
-    /** The history writer's counters as the status bar shows them. */
     /**
-     * @param behind true while the writer holds the ingest back (it writes everything, so live values may lag)
+     * The history writer's counters as the status bar shows them.
+     *
+     * @param written    samples committed
+     * @param dropped    samples not stored since start (each written as a gap row, decision 0022)
+     * @param behind     true while history lags the live values (the live view itself stays live)
+     * @param lagSeconds how far history is behind while {@code behind}
+     * @param notStored  samples not stored since history last caught up
      */
-    public record HistoryStatus(long written, long dropped, String lastError, boolean behind) {
+    public record HistoryStatus(long written, long dropped, String lastError, boolean behind, long lagSeconds,
+                                long notStored) {
 
         public HistoryStatus(long written, long dropped, String lastError) {
-            this(written, dropped, lastError, false);
+            this(written, dropped, lastError, false, 0, 0);
         }
     }
 
@@ -177,9 +183,9 @@ public final class MainViewModel {
         ingestText.set(texts.get("status.messages", d.received()) + "   " + texts.get("status.errors", rejected));
         HistoryStatus h = sources.history().get();
         historyDelayed.set(h.dropped() > 0 || h.lastError() != null || h.behind());
-        historyText.set(h.dropped() > 0 ? texts.get("status.historyDelayed", h.dropped())
-                : h.behind() ? texts.get("status.historyBehind", h.written())
-                : texts.get("status.history", h.written()) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
+        historyText.set(h.behind() ? texts.get("status.historyLagging", h.lagSeconds(), h.notStored())
+                : (h.dropped() > 0 ? texts.get("status.historyGapped", h.written(), h.dropped())
+                : texts.get("status.history", h.written())) + (h.lastError() == null ? "" : " \u2014 " + h.lastError()));
         AlarmStatus a = sources.alarms().get();
         if (a.delayed() || a.coalesced() != lastCoalesced) {
             alarmDelayedUntil = now.plus(ALARM_DELAY_SHOWN);

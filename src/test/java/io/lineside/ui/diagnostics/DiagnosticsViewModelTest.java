@@ -40,6 +40,14 @@ class DiagnosticsViewModelTest {
     }
 
     @Test
+    void historyCountersCloseTheListOnceSet() {
+        model.setHistory(() -> new DiagnosticsViewModel.HistoryCounters(2_229, 2_000, 12));
+        model.pulse(T0);
+        assertTrue(model.countersProperty().get().endsWith("\nMessages with a skewed source clock: 6\n"
+                + "History: not stored 2,229 (written as gaps 2,000), behind 12 s"), model.countersProperty().get());
+    }
+
+    @Test
     void countersShowRatesAndTheLastBadPayload() {
         model.pulse(T0);
         assertTrue(model.countersProperty().get().startsWith("Received: 100 (0/s)\n"));

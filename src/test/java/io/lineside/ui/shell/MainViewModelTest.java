@@ -54,23 +54,23 @@ class MainViewModelTest {
     }
 
     @Test
-    void droppedHistoryIsFlagged() {
+    void samplesHistoryCouldNotStoreStayFlaggedAfterItCaughtUp() {
         history.set(new MainViewModel.HistoryStatus(10, 7, null));
         model.pulse(T0);
         assertTrue(model.historyDelayedProperty().get());
-        assertEquals("History writing delayed: 7 updates dropped", model.historyTextProperty().get());
+        assertEquals("History: 10 samples \u00B7 7 not stored (gaps in history)", model.historyTextProperty().get());
     }
 
     @Test
-    void aWriterHoldingTheIngestBackIsSaidSoLiveValuesMayLag() {
+    void aLaggingWriterIsSaidSoWithHowFarBehindAndWhatItCouldNotStore() {
         AtomicReference<MainViewModel.HistoryStatus> history = new AtomicReference<>(
-                new MainViewModel.HistoryStatus(500, 0, null, true));
+                new MainViewModel.HistoryStatus(500, 40, null, true, 12, 40));
         MainViewModel model = new MainViewModel(new MainViewModel.Sources(
                 () -> new ConnectionStatus(ConnectionState.ONLINE, Instant.EPOCH, "tcp://b:1883", 0, ""),
                 () -> new IngestDiagnostics().snapshot(), history::get, "/data", false),
                 Texts.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
         model.pulse(Instant.EPOCH.plusSeconds(10));
-        assertEquals("History: 500 samples \u2014 writing behind: live values may lag", model.historyTextProperty().get());
+        assertEquals("History delayed (12 s behind, 40 samples not stored)", model.historyTextProperty().get());
         assertTrue(model.historyDelayedProperty().get());
     }
 
