@@ -217,7 +217,9 @@ public final class Main {
                     clock);
             // Reports of shifts that ended while the app was closed, then of each shift as it ends.
             ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock),
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock).withBook(
+                            new io.lineside.history.ShiftBook(services.database()), station
+                                    .map(StationProfile::downtimeReasons).orElse(io.lineside.shifts.ReasonTree.DEFAULT)),
                     texts.bundle(), station.map(StationProfile::name).orElse(demo ? "demo" : "lineside"),
                     services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
             reports.start();

@@ -72,7 +72,10 @@ final class ShiftReports implements AutoCloseable {
                 .map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.getDefault())).bundle();
         return services -> {
             ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock), bundle,
+                    new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock).withBook(
+                            new io.lineside.history.ShiftBook(services.database()), station
+                                    .map(StationProfile::downtimeReasons).orElse(io.lineside.shifts.ReasonTree.DEFAULT)),
+                    bundle,
                     station.map(StationProfile::name).orElse("lineside"), services.dataDir(), clock)
                     .alarmGuidance(services.alarms().definitions());
             return folder.map(reports::folder).orElse(reports);
