@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>pack FAULT 9 000–9 600 (10 min), classified drive-fault</li>
  *   <li>press FAULT 12 000–13 800 (30 min), classified starved-supplier</li>
  *   <li>pack IDLE 15 000–16 200 (20 min), no reason: an IDLE is a changeover</li>
- *   <li>press FAULT 20 000–20 300 (5 min), nobody gave a reason: unclassified</li>
+ *   <li>press FAULT 20 010–20 310 (5 min: the first sample in the fault is at 20 010 s), nobody gave a reason: unclassified</li>
  *   <li>pack FAULT 24 000–24 600 (10 min), the machine's reason signal says jam</li>
  * </ul>
  */
@@ -176,13 +176,13 @@ class ShiftBookAnalyzerTest {
             new ShiftBook(db).signOff(new ShiftBook.SignOff(LINE, EARLY.key(), EARLY.start(), EARLY.end(), "sam",
                     EARLY.end().plusSeconds(300), snapshot));
         }
-        // Late data: a fault of press at 26 010 s (until the sample at 26 030 s: 20 s), and the unclassified
+        // Late data: a fault of press at 26 020 s (until the sample at 26 040 s: 20 s), and the unclassified
         // stop given a reason behind the review's back.
         try (HistoryDatabase db = HistoryDatabase.open(dir); HistoryWriter writer = new HistoryWriter(db)) {
-            Instant t = EARLY.start().plusSeconds(26_010);
+            Instant t = EARLY.start().plusSeconds(26_020);
             writer.put(new TagUpdate(PRESS, new TagValue("fault", t, t, Quality.GOOD, 99_999)));
         }
-        classify("press", 20_000, "sensor", "");
+        classify("press", 20_010, "sensor", ""); // keyed by where the span starts
 
         ShiftReport now = analyze();
         ShiftReport.Line shown = now.lines().getFirst();
@@ -195,7 +195,7 @@ class ShiftBookAnalyzerTest {
         // Live: 90 min + 20 s of stops; the 5 min bar moved from unclassified to sensor.
         assertEquals(Duration.ofMinutes(90).plusSeconds(20), live.pareto().stream().map(Downtime.ParetoBar::total)
                 .reduce(Duration.ZERO, Duration::plus));
-        assertTrue(live.pareto().stream().anyMatch(b -> b.reason().equals("sensor")));
+        assertTrue(live.pareto().stream().anyMatch(b -> b.reason().equals("sensor")), live.pareto().toString());
         assertTrue(shown.pareto().stream().anyMatch(b -> b.reason().equals(Downtime.UNSPECIFIED)));
     }
 

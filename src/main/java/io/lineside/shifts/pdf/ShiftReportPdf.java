@@ -320,7 +320,10 @@ public final class ShiftReportPdf {
             }
             c.y -= 21;
             // The longest stops matter most on paper; all of them are in the CSV export.
-            List<Downtime> shown = stops.stream().sorted((a, b) -> b.length().compareTo(a.length()))
+            // Stops an operator classified come first: their reasons and notes are what the report is signed with.
+            List<Downtime> shown = stops.stream().sorted(java.util.Comparator.comparing(
+                            (Downtime d) -> d.classifiedBy().isEmpty()).thenComparing(Downtime::length,
+                            java.util.Comparator.reverseOrder()))
                     .limit(MAX_STOP_ROWS).sorted((a, b) -> a.from().compareTo(b.from())).toList();
             for (Downtime d : shown) {
                 c.need(12);
