@@ -139,11 +139,17 @@ public final class LinesideWindow {
                 new AlarmJournalExport(security.actions(), texts), queries, Platform::runLater, texts, clock);
         KpiViewModel kpis = new KpiViewModel(alarms.journal(), queries, Platform::runLater, texts, clock);
         ShiftCalendar calendar = ShiftSetup.calendar(station, zone);
-        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), oee, clock);
+        io.lineside.shifts.ReasonTree reasons = station.map(StationProfile::downtimeReasons)
+                .orElse(io.lineside.shifts.ReasonTree.DEFAULT);
+        io.lineside.history.ShiftBook shiftBook = new io.lineside.history.ShiftBook(services.database());
+        ShiftAnalyzer analyzer = new ShiftAnalyzer(services.query(), alarms.journal(), oee, clock)
+                .withBook(shiftBook, reasons);
         shifts = new ShiftReviewViewModel(calendar, analyzer::analyze,
                 new ShiftExport(security.actions(), texts, calendar.zone(), station.map(StationProfile::name)
                         .orElse(demo ? "demo" : "lineside"), alarms.definitions()),
                 () -> services.connection().status().state(), queries, Platform::runLater, texts, clock);
+        shifts.setBook(new ShiftActions(security.actions(), security.session(), security.users(), shiftBook, reasons,
+                texts, clock));
         // Output against the ideal rate OEE uses; no target where the station config has no ideal cycles.
         plant = new PlantViewModel(services.store(), alarms::snapshot, line -> oee.targetPerHour(), texts);
         station.ifPresent(profile -> plant.showOnly(profile::shows)); // the areas and lines this station shows

@@ -82,8 +82,10 @@ final class ShiftReports implements AutoCloseable {
                            io.lineside.shifts.OeeSettings oee, ResourceBundle bundle, String workstation,
                            java.util.Optional<Path> folder, Clock clock) {
         ShiftReports reports = new ShiftReports(ShiftSetup.calendar(station, clock.getZone()),
-                new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock), bundle, workstation,
-                services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
+                new ShiftAnalyzer(services.query(), services.alarms().journal(), oee, clock).withBook(
+                        new io.lineside.history.ShiftBook(services.database()), station
+                                .map(StationProfile::downtimeReasons).orElse(io.lineside.shifts.ReasonTree.DEFAULT)),
+                bundle, workstation, services.dataDir(), clock).alarmGuidance(services.alarms().definitions());
         return folder.map(reports::folder).orElse(reports);
     }
 

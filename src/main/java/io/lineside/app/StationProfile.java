@@ -1,6 +1,7 @@
 package io.lineside.app;
 
 import io.lineside.shifts.OeeSettings;
+import io.lineside.shifts.ReasonTree;
 import io.lineside.shifts.ShiftCalendar;
 import io.lineside.shifts.ShiftDefinition;
 import io.lineside.tags.StationId;
@@ -23,9 +24,11 @@ import java.util.Optional;
  * @param retentionDays how many days of raw history to keep
  * @param zone          the plant's time zone, in which shift times are wall-clock times (DST-aware)
  * @param oee           how OEE is computed (ideal cycles, flow order, IDLE planned or not), if configured
+ * @param downtimeReasons the reasons operators give downtime ({@code downtimeReasons}), else the default tree
  */
 public record StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
-                             List<Shift> shifts, int retentionDays, ZoneId zone, Optional<OeeSettings> oee) {
+                             List<Shift> shifts, int retentionDays, ZoneId zone, Optional<OeeSettings> oee,
+                             ReasonTree downtimeReasons) {
 
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
@@ -48,6 +51,12 @@ public record StationProfile(String name, List<String> areas, List<String> lines
         areas = List.copyOf(areas);
         lines = List.copyOf(lines);
         shifts = List.copyOf(shifts);
+    }
+
+    /** A profile with the default reason tree. */
+    public StationProfile(String name, List<String> areas, List<String> lines, Optional<Path> layout,
+                          List<Shift> shifts, int retentionDays, ZoneId zone, Optional<OeeSettings> oee) {
+        this(name, areas, lines, layout, shifts, retentionDays, zone, oee, ReasonTree.DEFAULT);
     }
 
     /** A profile in the system's time zone. */

@@ -33,7 +33,8 @@ public final class StationProfileLoader {
 
     private static final Set<String> KEYS = Set.of("name", "show", "layout", "shifts", "retentionDays", "zone", "oee",
             "maxHistoryMb", "historyDeadband", "historyMaxIntervalSeconds", // these three: HistorySettings
-            "reportsFolder"); // reportsFolder: see reportsFolder(Path)
+            "reportsFolder", // reportsFolder: see reportsFolder(Path)
+            "downtimeReasons"); // see ReasonTreeReader
     private static final Set<String> OEE_KEYS = Set.of("idealCycleSeconds", "flow", "idlePlanned", "staleAfterSeconds");
     private static final Set<String> SHOW_KEYS = Set.of("areas", "lines");
     private static final Set<String> SHIFT_KEYS = Set.of("name", "start", "end", "crew");
@@ -126,7 +127,9 @@ public final class StationProfileLoader {
             }
         }
         Optional<OeeSettings> oee = station.has("oee") ? Optional.of(oee(file, station.get("oee"))) : Optional.empty();
-        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention, zone, oee));
+        io.lineside.shifts.ReasonTree reasons = station.has("downtimeReasons")
+                ? ReasonTreeReader.read(file, station.get("downtimeReasons")) : io.lineside.shifts.ReasonTree.DEFAULT;
+        return Optional.of(new StationProfile(name, areas, lines, layout, shifts, retention, zone, oee, reasons));
     }
 
     /** The {@code station.oee} block: see docs/oee.md. */

@@ -59,15 +59,28 @@ final class HistorySchema {
                     "ALTER TABLE gap ADD COLUMN IF NOT EXISTS first_seq BIGINT NOT NULL DEFAULT -1"),
             List.of( // V6: when the workstation was running (start, last heartbeat): KPI rates average over these only
                     "CREATE TABLE IF NOT EXISTS recording (start_ts BIGINT NOT NULL PRIMARY KEY,"
-                            + " end_ts BIGINT NOT NULL)")); // epoch ms, HMI clock; end moves every minute
+                            + " end_ts BIGINT NOT NULL)"), // epoch ms, HMI clock; end moves every minute
+            List.of( // V7: what people add to a shift (decision 0024): downtime reasons, handover notes, sign-offs
+                    // keyed by station and span start (epoch ms) so a reason survives recomputing the timeline
+                    "CREATE TABLE IF NOT EXISTS downtime_reason (station VARCHAR(300) NOT NULL,"
+                            + " span_start BIGINT NOT NULL, reason VARCHAR(64) NOT NULL, note VARCHAR(500) NOT NULL,"
+                            + " usr VARCHAR(64) NOT NULL, at_ts BIGINT NOT NULL, PRIMARY KEY (station, span_start))",
+                    "CREATE TABLE IF NOT EXISTS handover_note (line VARCHAR(300) NOT NULL, shift_key VARCHAR(80) NOT NULL,"
+                            + " shift_start BIGINT NOT NULL, note VARCHAR(4000) NOT NULL, usr VARCHAR(64) NOT NULL,"
+                            + " at_ts BIGINT NOT NULL, PRIMARY KEY (line, shift_key))",
+                    // the signed figures as JSON (SignedLineCodec): never updated, so the signed report stays as signed
+                    "CREATE TABLE IF NOT EXISTS shift_signoff (line VARCHAR(300) NOT NULL, shift_key VARCHAR(80) NOT NULL,"
+                            + " shift_start BIGINT NOT NULL, shift_end BIGINT NOT NULL, usr VARCHAR(64) NOT NULL,"
+                            + " at_ts BIGINT NOT NULL, snapshot CLOB NOT NULL, PRIMARY KEY (line, shift_key))"));
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table
      * created at or before {@code v} is damaged; tables of later versions arrive with the migration.
      */
-    static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "TAG", 1, "SAMPLE", 1, "ALARM_EVENT", 2,
-            "GAP", 3, "SAMPLE_BLOCK", 4, "SAMPLE_MINUTE", 4, "SAMPLE_HOUR", 4,
-            "RECORDING", 6);
+    static final Map<String, Integer> TABLES = Map.ofEntries(Map.entry("SCHEMA_VERSION", 1), Map.entry("TAG", 1),
+            Map.entry("SAMPLE", 1), Map.entry("ALARM_EVENT", 2), Map.entry("GAP", 3), Map.entry("SAMPLE_BLOCK", 4),
+            Map.entry("SAMPLE_MINUTE", 4), Map.entry("SAMPLE_HOUR", 4), Map.entry("RECORDING", 6),
+            Map.entry("DOWNTIME_REASON", 7), Map.entry("HANDOVER_NOTE", 7), Map.entry("SHIFT_SIGNOFF", 7));
 
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 

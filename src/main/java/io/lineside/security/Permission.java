@@ -12,7 +12,13 @@ public enum Permission {
     ACKNOWLEDGE_ALARM(Role.OPERATOR),
     /** Write a command to the line (setpoint, mode, start/stop/reset); a signal's config may ask a higher role. */
     OPERATE_LINE(Role.OPERATOR),
+    /** Give a downtime span of the shift its reason (and a note): the people at the line know why it stopped. */
+    CLASSIFY_DOWNTIME(Role.OPERATOR),
+    /** Write a line's handover note for the next shift. */
+    WRITE_HANDOVER(Role.OPERATOR),
     SHELVE_ALARM(Role.SUPERVISOR),
+    /** Sign a line's shift off: its figures are frozen as signed (the password is asked again). */
+    SIGN_OFF_SHIFT(Role.SUPERVISOR),
     REVIEW_HISTORY(Role.SUPERVISOR),
     EXPORT_REPORT(Role.SUPERVISOR),
     /** Reading and verifying the audit trail is part of reviewing a shift. */

@@ -10,13 +10,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One stop of a station: a FAULT (reason from its {@code reason} signal, else "unspecified") or an IDLE
- * (changeover). BLOCKED and STARVED are not listed: they are the echo of another station's stop.
+ * One stop of a station: a FAULT (reason from its {@code reason} signal, else "unspecified": unclassified) or an
+ * IDLE (changeover). BLOCKED and STARVED are not listed: they are the echo of another station's stop. A reason an
+ * operator gave ({@link #classified}) outranks the signal's.
+ *
+ * @param note         the operator's note with the reason; empty when none
+ * @param classifiedBy who gave the reason; empty when it is the machine's (or none)
  */
-public record Downtime(String station, StationState state, Instant from, Instant to, String reason) {
+public record Downtime(String station, StationState state, Instant from, Instant to, String reason, String note,
+                       String classifiedBy) {
 
-    /** The reason a stop without one is filed under. */
+    /** The reason a stop without one is filed under: shown as "Unclassified", its own Pareto bar. */
     public static final String UNSPECIFIED = "unspecified";
+
+    /** A stop whose reason is the machine's (or none). */
+    public Downtime(String station, StationState state, Instant from, Instant to, String reason) {
+        this(station, state, from, to, reason, "", "");
+    }
+
+    /** This stop with the reason an operator gave it. */
+    public Downtime classified(String reason, String note, String by) {
+        return new Downtime(station, state, from, to, reason, note == null ? "" : note, by);
+    }
+
+    /** True if nobody (neither machine nor operator) gave a reason. */
+    public boolean unclassified() {
+        return UNSPECIFIED.equals(reason);
+    }
 
     public Duration length() {
         return Duration.between(from, to);

@@ -7,6 +7,7 @@ import io.lineside.alarms.AlarmKpis;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
+import io.lineside.history.ShiftBook;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
@@ -15,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,12 +39,29 @@ public final class ShiftAnalyzer {
     private final AlarmJournal journal;
     private final OeeSettings settings;
     private final Clock clock;
+    private final ShiftBook book;
+    private final ReasonTree reasons;
 
     public ShiftAnalyzer(HistoryQuery history, AlarmJournal journal, OeeSettings settings, Clock clock) {
+        this(history, journal, settings, clock, null, ReasonTree.DEFAULT);
+    }
+
+    private ShiftAnalyzer(HistoryQuery history, AlarmJournal journal, OeeSettings settings, Clock clock,
+                          ShiftBook book, ReasonTree reasons) {
         this.history = history;
         this.journal = journal;
         this.settings = settings;
         this.clock = clock;
+        this.book = book;
+        this.reasons = reasons;
+    }
+
+    /**
+     * This analyzer reading what people added from {@code book}: the reasons operators gave stops (they outrank the
+     * machine's), handover notes, and sign-offs, whose frozen figures the report then carries instead of the live ones.
+     */
+    public ShiftAnalyzer withBook(ShiftBook book, ReasonTree reasons) {
+        return new ShiftAnalyzer(history, journal, settings, clock, book, reasons);
     }
 
     /** The report of {@code period}; the first history or journal failure is the exception. */
@@ -56,11 +76,28 @@ public final class ShiftAnalyzer {
             }
         }
         List<ShiftReport.Line> out = new ArrayList<>();
+        Map<String, ShiftReport.Book> books = new TreeMap<>();
         for (Map.Entry<String, List<TagPath>> line : lines.entrySet()) {
-            out.add(line(line.getKey(), line.getValue(), from, to));
+            ShiftReport.Line live = line(line.getKey(), line.getValue(), from, to);
+            ShiftReport.Book b = book(live, period);
+            out.add(b.signed().isPresent() ? SignedLineCodec.decode(book.signOff(live.name(), period.key())
+                    .orElseThrow().snapshot()) : live);
+            if (!b.equals(ShiftReport.Book.EMPTY)) {
+                books.put(live.name(), b);
+            }
         }
         List<AlarmEvent> alarms = journal.query(JournalFilter.between(from, to));
-        return new ShiftReport(period, out, alarms, AlarmKpis.compute(alarms, from, to), now);
+        return new ShiftReport(period, out, alarms, AlarmKpis.compute(alarms, from, to), now, books, reasons);
+    }
+
+    private ShiftReport.Book book(ShiftReport.Line live, ShiftPeriod period) throws HistoryException {
+        if (book == null) {
+            return ShiftReport.Book.EMPTY;
+        }
+        Optional<ShiftReport.Signed> signed = book.signOff(live.name(), period.key()).map(s -> new ShiftReport.Signed(
+                s.user(), s.at(), live, !SignedLineCodec.encode(live).equals(s.snapshot())));
+        return new ShiftReport.Book(book.handover(live.name(), period.key()),
+                book.handedTo(live.name(), period.start()), signed);
     }
 
     private ShiftReport.Line line(String name, List<TagPath> statePaths, Instant from, Instant to)
@@ -77,6 +114,16 @@ public final class ShiftAnalyzer {
         List<Downtime> stops = new ArrayList<>();
         stations.forEach(s -> stops.addAll(Downtime.of(s.name(), s.timeline())));
         stops.sort(Comparator.comparing(Downtime::from).thenComparing(Downtime::station));
+        if (book != null) {
+            Map<String, ShiftBook.Classification> given = new HashMap<>();
+            for (ShiftBook.Classification c : book.classifications(name, from, to)) {
+                given.put(c.station() + "@" + c.spanStart().toEpochMilli(), c);
+            }
+            stops.replaceAll(d -> {
+                ShiftBook.Classification c = given.get(name + "/" + d.station() + "@" + d.from().toEpochMilli());
+                return c == null ? d : d.classified(c.reason(), c.note(), c.user());
+            });
+        }
         return new ShiftReport.Line(name, output.name(), output.oee(),
                 stations.stream().map(s -> new ShiftReport.Station(s.name(), s.oee(), s.timeline())).toList(),
                 stops, Downtime.pareto(stops), output.produced());

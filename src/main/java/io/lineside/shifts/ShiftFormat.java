@@ -20,10 +20,21 @@ public final class ShiftFormat {
 
     private final ResourceBundle bundle;
     private final ZoneId zone;
+    private final ReasonTree reasons;
 
     public ShiftFormat(ResourceBundle bundle, ZoneId zone) {
+        this(bundle, zone, ReasonTree.DEFAULT);
+    }
+
+    private ShiftFormat(ResourceBundle bundle, ZoneId zone, ReasonTree reasons) {
         this.bundle = bundle;
         this.zone = zone;
+        this.reasons = reasons;
+    }
+
+    /** This format labelling stop reasons from {@code tree} ("Mechanical › Jam"). */
+    public ShiftFormat withReasons(ReasonTree tree) {
+        return new ShiftFormat(bundle, zone, tree);
     }
 
     public ZoneId zone() {
@@ -37,13 +48,33 @@ public final class ShiftFormat {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    /** A stop reason in the reader's language; a reason we have no label for is shown as sent. */
+    /**
+     * A stop reason in the reader's language: its path in the reason tree ("Mechanical › Jam"), else the bundle's
+     * label ("Unclassified"); a reason we have no label for is shown as sent.
+     */
     public String reason(String reason) {
+        java.util.Optional<String> inTree = reasons.label(reason, bundle.getLocale());
+        if (inTree.isPresent()) {
+            return inTree.get();
+        }
         try {
             return bundle.getString("shift.reason." + reason);
         } catch (MissingResourceException e) {
             return reason;
         }
+    }
+
+    /** A Pareto bar's label: its reason, minutes and the cumulative share up to it, "Mechanical › Jam · 45 min · Σ 62.5 %". */
+    public String paretoLabel(Downtime.ParetoBar bar) {
+        return reason(bar.reason()) + " \u00B7 " + minutes(bar.total()) + " \u00B7 \u03A3 "
+                + String.format(Locale.ROOT, "%.1f %%", bar.cumulativePercent());
+    }
+
+    /** Whole minutes, rounded half up ("45 min"); under a minute one decimal ("0.5 min"). */
+    public static String minutes(Duration d) {
+        long ms = d.toMillis();
+        return ms < 60_000 && ms > 0 ? String.format(Locale.ROOT, "%.1f min", ms / 60_000.0)
+                : (ms + 30_000) / 60_000 + " min";
     }
 
     /** {@code 0.8734} as {@code 87.3 %}; NaN as n/a. */

@@ -2,8 +2,11 @@ package io.lineside.shifts;
 
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.KpiReport;
+import io.lineside.history.ShiftBook;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a shift review shows and a shift report prints, computed once from history.
@@ -13,13 +16,48 @@ import java.util.List;
  * @param alarms     the alarm journal rows of the shift, oldest first
  * @param kpis       EEMUA 191 KPIs of the shift
  * @param computedAt when it was computed (a shift still running is computed up to then)
+ * @param books      per line name, its handover notes and sign-off; a line without any has none here
+ * @param reasons    the reason tree stops were classified from (labels for the review, the CSV and the PDF)
  */
 public record ShiftReport(ShiftPeriod period, List<Line> lines, List<AlarmEvent> alarms, KpiReport kpis,
-                          Instant computedAt) {
+                          Instant computedAt, Map<String, Book> books, ReasonTree reasons) {
 
     public ShiftReport {
         lines = List.copyOf(lines);
         alarms = List.copyOf(alarms);
+        books = Map.copyOf(books);
+    }
+
+    /** A report without handover notes or sign-offs, with the default reason tree. */
+    public ShiftReport(ShiftPeriod period, List<Line> lines, List<AlarmEvent> alarms, KpiReport kpis,
+                       Instant computedAt) {
+        this(period, lines, alarms, kpis, computedAt, Map.of(), ReasonTree.DEFAULT);
+    }
+
+    /** The handover notes and sign-off of {@code line}. */
+    public Book book(String line) {
+        return books.getOrDefault(line, Book.EMPTY);
+    }
+
+    /**
+     * What people added to a line's shift.
+     *
+     * @param handover   the note written for the next shift at the end of this one
+     * @param handedOver the note the previous shift left this one
+     * @param signed     the sign-off; then the report's {@link Line} is the one signed, not the live one
+     */
+    public record Book(Optional<ShiftBook.Handover> handover, Optional<ShiftBook.Handover> handedOver,
+                       Optional<Signed> signed) {
+        public static final Book EMPTY = new Book(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A sign-off: the line's figures are frozen as signed.
+     *
+     * @param live         the figures computed from history now (late data, reclassified stops may change them)
+     * @param liveDiffers  true if {@code live} is not what was signed
+     */
+    public record Signed(String user, Instant at, Line live, boolean liveDiffers) {
     }
 
     /** True if any station has a known state for some of the shift; a shift when nothing was recorded has none. */

@@ -45,10 +45,11 @@ class ShiftReportCsvTest {
         List<String> stations = Files.readAllLines(files.get(0), StandardCharsets.UTF_8);
         assertEquals("\"2026-11-26/early\",\"demo/assembly/line-1\",\"pack\",\"true\",\"100\",\"4\",\"25200\",\"3600\","
                 + "\"0\",\"28800\",\"0.8750\",\"0.7143\",\"0.9600\",\"0.6000\",\"0.0000\",\"0\",\"true\",\"\","
-                + "\"Asia/Shanghai\"", stations.get(1));
+                + "\"Asia/Shanghai\",\"\",\"\"", stations.get(1)); // not signed: no signed_by, signed_at
         List<String> stopRows = Files.readAllLines(files.get(1), StandardCharsets.UTF_8);
         assertEquals("\"2026-11-26/early\",\"demo/assembly/line-1\",\"pack\",\"FAULT\",\"2026-11-26T13:00:00+08:00\","
-                + "\"2026-11-26T14:00:00+08:00\",\"3600\",\"'=HYPERLINK(\"\"x\"\")\",\"Asia/Shanghai\"", stopRows.get(1));
+                + "\"2026-11-26T14:00:00+08:00\",\"3600\",\"'=HYPERLINK(\"\"x\"\")\",\"Asia/Shanghai\","
+                + "\"\",\"\",\"\"", stopRows.get(1)); // a reason outside the tree, no note, the machine's
         assertTrue(Files.readString(files.get(3)).contains("\"2026-11-26T07:00:00+08:00\",\"12\",\"Asia/Shanghai\""));
     }
 
@@ -65,7 +66,7 @@ class ShiftReportCsvTest {
                 List.of(new ShiftReport.Station("pack", oee)), List.of(), List.of(), List.of())), List.of(),
                 AlarmKpis.compute(List.of(), early.start(), early.end()), early.end());
         List<String> rows = Files.readAllLines(ShiftReportCsv.write(report, SHANGHAI, dir.resolve("x.csv")).get(0));
-        assertTrue(rows.get(1).endsWith("\"0.8750\",\"0\",\"false\",\"unknown_share over_100\",\"Asia/Shanghai\""),
+        assertTrue(rows.get(1).endsWith("\"0.8750\",\"0\",\"false\",\"unknown_share over_100\",\"Asia/Shanghai\",\"\",\"\""),
                 rows.get(1));
     }
 }

@@ -82,7 +82,7 @@ public final class ShiftReportPdf {
         try (PDDocument doc = new PDDocument();
              PdfFonts.Loaded font = PdfFonts.load(doc, wantCjk, cjkFonts)) {
             localized = !wantCjk || font.cjk();
-            ShiftFormat format = new ShiftFormat(localized ? bundle : english(), zone);
+            ShiftFormat format = new ShiftFormat(localized ? bundle : english(), zone).withReasons(report.reasons());
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(format.text("shift.report.title") + " " + report.period().key());
             info.setCreator("Lineside HMI");
@@ -213,8 +213,69 @@ public final class ShiftReportPdf {
                     line.produced(), report.period().start(), report.computedAt().isBefore(report.period().end())
                             ? report.computedAt() : report.period().end(), f);
             c.y = chartTop - 160;
+            paretoTable(line.pareto());
             stops(line.stops());
+            book(report.book(line.name()));
             c.y -= 10;
+        }
+
+        /** The Pareto's figures: minutes, stops and cumulative share per reason, as the chart draws them. */
+        private void paretoTable(List<Downtime.ParetoBar> bars) throws IOException {
+            if (bars.isEmpty()) {
+                return;
+            }
+            float x = PdfCanvas.MARGIN;
+            c.need(30);
+            float[] right = {0, 330, 380, 450};
+            String[] head = {f.text("shift.reason"), f.text("shift.minutes"), f.text("shift.stops"),
+                f.text("shift.cumulative")};
+            c.box(x, c.y - 11, PdfCanvas.WIDTH - 2 * x, 12, PdfCanvas.SHADE);
+            c.text(x, c.y - 8, 7, PdfCanvas.INK, head[0]);
+            for (int i = 1; i < head.length; i++) {
+                c.textRight(x + right[i], c.y - 8, 7, PdfCanvas.INK, head[i]);
+            }
+            c.y -= 21;
+            for (Downtime.ParetoBar b : bars) {
+                c.need(12);
+                c.text(x, c.y, 8, PdfCanvas.INK, f.reason(b.reason()));
+                c.textRight(x + right[1], c.y, 8, PdfCanvas.INK, ShiftFormat.minutes(b.total()));
+                c.textRight(x + right[2], c.y, 8, PdfCanvas.INK, Integer.toString(b.stops()));
+                c.textRight(x + right[3], c.y, 8, PdfCanvas.INK,
+                        String.format(Locale.ROOT, "%.1f %%", b.cumulativePercent()));
+                c.y -= 11;
+            }
+            c.y -= 6;
+        }
+
+        /** The handover notes and the sign-off line of the line's shift. */
+        private void book(ShiftReport.Book b) throws IOException {
+            float x = PdfCanvas.MARGIN;
+            c.need(50);
+            c.y -= 4;
+            b.handedOver().ifPresent(h -> paragraph(PdfCanvas.MUTED, f.text("shift.handedOver", h.shiftKey(), h.user(),
+                    f.dateTime(h.at()), h.note())));
+            paragraph(PdfCanvas.INK, b.handover().map(h -> f.text("shift.report.handover", h.user(),
+                    f.dateTime(h.at()), h.note())).orElse(f.text("shift.report.noHandover")));
+            c.y -= 2;
+            if (b.signed().isPresent()) {
+                ShiftReport.Signed s = b.signed().get();
+                c.text(x, c.y - 10, 10, PdfCanvas.INK, f.text("shift.signedOffBy", s.user(), f.dateTime(s.at())));
+                c.y -= 16;
+                if (s.liveDiffers()) {
+                    paragraph(PdfCanvas.ALARM, f.text("shift.report.liveDiffers"));
+                }
+            } else {
+                c.text(x, c.y - 10, 10, PdfCanvas.MUTED, f.text("shift.notSignedOff"));
+                c.y -= 16;
+            }
+        }
+
+        private void paragraph(java.awt.Color colour, String text) {
+            try {
+                c.paragraph(PdfCanvas.MARGIN, 8, 11, colour, text, TEXT_WIDTH);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private void stations(ShiftReport.Line line) throws IOException {
@@ -260,12 +321,15 @@ public final class ShiftReportPdf {
             }
             c.y -= 21;
             // The longest stops matter most on paper; all of them are in the CSV export.
-            List<Downtime> shown = stops.stream().sorted((a, b) -> b.length().compareTo(a.length()))
+            // Stops an operator classified come first: their reasons and notes are what the report is signed with.
+            List<Downtime> shown = stops.stream().sorted(java.util.Comparator.comparing(
+                            (Downtime d) -> d.classifiedBy().isEmpty()).thenComparing(Downtime::length,
+                            java.util.Comparator.reverseOrder()))
                     .limit(MAX_STOP_ROWS).sorted((a, b) -> a.from().compareTo(b.from())).toList();
             for (Downtime d : shown) {
                 c.need(12);
                 String[] row = {d.station(), f.time(d.from()), f.time(d.to()), ShiftFormat.duration(d.length()),
-                    f.reason(d.reason())};
+                    f.reason(d.reason()) + (d.note().isEmpty() ? "" : " \u2014 " + d.note())};
                 for (int i = 0; i < row.length; i++) {
                     c.text(x + cols[i], c.y, 8, PdfCanvas.INK, row[i]);
                 }

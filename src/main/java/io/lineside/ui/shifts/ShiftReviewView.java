@@ -14,6 +14,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -21,7 +22,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
@@ -58,7 +62,17 @@ public final class ShiftReviewView {
     @FXML private Label message;
     @FXML private TableView<StationRow> stations;
     @FXML private TableView<StopRow> stops;
-    @FXML private BarChart<String, Number> pareto;
+    @FXML private BarChart<Number, String> pareto;
+    @FXML private CategoryAxis paretoReasons;
+    @FXML private ChoiceBox<ShiftBookViewModel.ReasonChoice> reasonChoice;
+    @FXML private TextField reasonNote;
+    @FXML private Button classifyButton;
+    @FXML private Label handedOver;
+    @FXML private TextArea handoverNote;
+    @FXML private Button handoverButton;
+    @FXML private Label signOffStatus;
+    @FXML private PasswordField signOffPassword;
+    @FXML private Button signOffButton;
     @FXML private LineChart<Number, Number> output;
     @FXML private NumberAxis outputTime;
     @FXML private VBox alarms;
@@ -112,6 +126,7 @@ public final class ShiftReviewView {
         stops.setItems(model.stops());
         columns(stops, List.of(StopRow::station, StopRow::from, StopRow::to, StopRow::duration, StopRow::reason));
         model.selectedProperty().addListener((obs, old, l) -> showCharts(l));
+        bindBook(model.book());
         model.alarmLinesProperty().addListener((obs, old, lines) -> alarms.getChildren().setAll(
                 lines.stream().map(t -> {
                     Label label = new Label(t);
@@ -121,9 +136,55 @@ public final class ShiftReviewView {
         model.showInitial();
     }
 
+    private void bindBook(ShiftBookViewModel book) {
+        reasonChoice.getItems().setAll(book.reasonsProperty().get());
+        book.reasonsProperty().addListener((obs, old, list) -> reasonChoice.getItems().setAll(list));
+        stops.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> book.selectStop(i.intValue()));
+        book.selectedStopProperty().addListener((obs, old, stop) -> {
+            reasonChoice.setValue(stop == null ? null : book.choice(stop.reason()).orElse(null));
+            reasonNote.setText(stop == null ? "" : stop.note());
+        });
+        var off = book.availableProperty().not().or(model.busyProperty());
+        var locked = off.or(book.signedProperty());
+        classifyButton.disableProperty().bind(locked.or(book.selectedStopProperty().isNull()));
+        reasonChoice.disableProperty().bind(locked);
+        reasonNote.disableProperty().bind(locked);
+        handoverButton.disableProperty().bind(off);
+        handoverNote.disableProperty().bind(book.availableProperty().not());
+        book.handoverProperty().addListener((obs, old, note) -> handoverNote.setText(note));
+        handedOver.textProperty().bind(book.handedOverProperty());
+        signOffStatus.textProperty().bind(book.signOffProperty());
+        book.liveDiffersProperty().addListener((obs, old, differs) -> {
+            signOffStatus.getStyleClass().remove("shift-live-differs");
+            if (differs) {
+                signOffStatus.getStyleClass().add("shift-live-differs");
+            }
+        });
+        signOffButton.disableProperty().bind(locked);
+        signOffPassword.disableProperty().bind(locked);
+        signOffPassword.setOnAction(e -> signOff());
+    }
+
     @FXML
     private void show() {
         model.show();
+    }
+
+    @FXML
+    private void classify() {
+        model.book().classify(reasonChoice.getValue(), reasonNote.getText());
+    }
+
+    @FXML
+    private void saveHandover() {
+        model.book().writeHandover(handoverNote.getText());
+    }
+
+    @FXML
+    private void signOff() {
+        char[] password = signOffPassword.getText().toCharArray();
+        signOffPassword.clear();
+        model.book().signOff(password);
     }
 
     @FXML
@@ -163,11 +224,17 @@ public final class ShiftReviewView {
     }
 
     private void showCharts(ShiftReport.Line l) {
-        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        XYChart.Series<Number, String> bars = new XYChart.Series<>();
         XYChart.Series<Number, Number> produced = new XYChart.Series<>();
         if (l != null) {
-            l.pareto().forEach(b -> bars.getData().add(new XYChart.Data<>(model.format().reason(b.reason()),
-                    b.total().toSeconds() / 60.0)));
+            // Largest at the top: a vertical category axis runs bottom to top. Each label carries its cumulative share.
+            List<String> labels = new java.util.ArrayList<>();
+            for (var b : l.pareto().reversed()) {
+                String label = model.format().paretoLabel(b);
+                labels.add(label);
+                bars.getData().add(new XYChart.Data<>(b.total().toSeconds() / 60.0, label));
+            }
+            paretoReasons.setCategories(javafx.collections.FXCollections.observableArrayList(labels));
             Instant start = model.reportProperty().get().period().start();
             produced.getData().add(new XYChart.Data<>(0, 0));
             for (CounterIncrease.Point p : l.produced()) {
@@ -188,6 +255,9 @@ public final class ShiftReviewView {
                     return 0;
                 }
             });
+        }
+        if (l == null) {
+            paretoReasons.getCategories().clear();
         }
         pareto.getData().setAll(List.of(bars));
         output.getData().setAll(List.of(produced));

@@ -50,6 +50,21 @@ public final class ShiftReviewViewModel {
         String csv(ShiftReport report, Path file) throws Exception;
     }
 
+    /**
+     * What people add to a shift, permission-checked and audited (decision 0024); each call runs on the background
+     * executor and returns what happened, or throws with a message fit to show.
+     */
+    public interface Book {
+        /** The reasons a stop may be given. */
+        io.lineside.shifts.ReasonTree reasons();
+
+        String classify(ShiftReport report, String line, Downtime stop, String reason, String note) throws Exception;
+
+        String handover(ShiftReport report, String line, String note) throws Exception;
+
+        String signOff(ShiftReport report, String line, char[] password) throws Exception;
+    }
+
     /** One station's figures as the table shows them. */
     public record StationRow(String station, String parts, String scrap, String run, String down, String unknown,
                              String availability, String performance, String quality, String oee) {
@@ -77,7 +92,7 @@ public final class ShiftReviewViewModel {
     private final Supplier<ConnectionState> connection;
     private final BackgroundTasks tasks;
     private final Texts texts;
-    private final ShiftFormat format;
+    private ShiftFormat format;
     private final Clock clock;
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ObjectProperty<String> shift = new SimpleObjectProperty<>();
@@ -93,6 +108,8 @@ public final class ShiftReviewViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper();
     private Consumer<ShiftPeriod> onShiftShown = p -> { };
+    private final ShiftBookViewModel book;
+    private String afterCompute; // an action's outcome, kept as the message once the shift is computed again
 
     public ShiftReviewViewModel(ShiftCalendar calendar, Reports reports, Exporter exporter,
                                 Supplier<ConnectionState> connection, Executor background, Executor fx, Texts texts,
@@ -105,6 +122,10 @@ public final class ShiftReviewViewModel {
         this.texts = texts;
         this.format = new ShiftFormat(texts.bundle(), calendar.zone());
         this.clock = clock;
+        this.book = new ShiftBookViewModel(tasks, texts, format, outcome -> {
+            afterCompute = outcome;
+            compute(false);
+        }, message::set);
         line.addListener((obs, old, name) -> showLine(name));
         // The shift a supervisor usually wants: the last one that ended.
         calendar.lastEnded(clock.instant()).ifPresentOrElse(p -> {
@@ -189,6 +210,17 @@ public final class ShiftReviewViewModel {
         return format;
     }
 
+    /** Reasons, handover note and sign-off of the line shown. */
+    public ShiftBookViewModel book() {
+        return book;
+    }
+
+    /** Lets the review store reasons, handover notes and sign-offs through {@code book}; without it they are off. */
+    public void setBook(Book book) {
+        this.book.setBook(book);
+        this.format = format.withReasons(book.reasons());
+    }
+
     /** Told of each shift shown, so the journal and KPI tabs can show the same range. */
     public void setOnShiftShown(Consumer<ShiftPeriod> handler) {
         this.onShiftShown = handler;
@@ -259,8 +291,9 @@ public final class ShiftReviewViewModel {
         report.set(r);
         header.set(format.header(r.period()));
         boolean running = r.computedAt().isBefore(r.period().end());
-        message.set(!r.hasHistory() ? texts.get("shift.noLines")
+        message.set(afterCompute != null ? afterCompute : !r.hasHistory() ? texts.get("shift.noLines")
                 : texts.get(running ? "shift.running" : "shift.computed", format.dateTime(r.computedAt())));
+        afterCompute = null;
         alarmLines.set(List.of(texts.get("shift.alarmCount", r.alarms().size(), r.kpis().annunciations()),
                 texts.get("kpi.rate", String.format(java.util.Locale.ROOT, "%.1f", r.kpis().averagePer10Minutes()),
                         r.kpis().peakPer10Minutes()),
@@ -281,6 +314,7 @@ public final class ShiftReviewViewModel {
         ShiftReport.Line l = r == null ? null : r.lines().stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElse(null);
         selected.set(l);
+        book.show(r, l);
         if (l == null) {
             figures.set(NO_FIGURES);
             stations.clear();
@@ -299,7 +333,8 @@ public final class ShiftReviewViewModel {
                 o.valid(), format.warning(o)));
         stations.setAll(l.stations().stream().map(s -> row(s, s.name().equals(l.output()))).toList());
         stops.setAll(l.stops().stream().map(d -> new StopRow(d.station(), format.time(d.from()), format.time(d.to()),
-                ShiftFormat.duration(d.length()), format.reason(d.reason()))).toList());
+                ShiftFormat.duration(d.length()), format.reason(d.reason())
+                        + (d.note().isEmpty() ? "" : " — " + d.note()))).toList());
     }
 
     private StationRow row(ShiftReport.Station s, boolean output) {

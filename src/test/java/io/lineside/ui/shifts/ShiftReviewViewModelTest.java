@@ -108,7 +108,7 @@ class ShiftReviewViewModelTest {
         assertEquals(List.of("demo/assembly/line-1", "demo/assembly/line-2"), m.lines());
         assertEquals("demo/assembly/line-1", m.lineProperty().get());
         assertEquals("pack \u2605", m.stations().get(1).station());
-        assertEquals(new ShiftReviewViewModel.StopRow("pack", "04:00:00", "05:00:00", "1 h 00 min", "Jam"),
+        assertEquals(new ShiftReviewViewModel.StopRow("pack", "04:00:00", "05:00:00", "1 h 00 min", "Mechanical \u203A Jam"),
                 m.stops().getFirst());
         assertFalse(m.busyProperty().get());
     }
