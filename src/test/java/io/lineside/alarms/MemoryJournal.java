@@ -3,9 +3,9 @@ package io.lineside.alarms;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An in-memory journal for engine tests (the H2 one is tested in io.lineside.history). */
-class MemoryJournal implements AlarmJournal {
-    final List<AlarmEvent> events = new CopyOnWriteArrayList<>();
+/** An in-memory journal for engine and view tests (the H2 one is tested in io.lineside.history). */
+public class MemoryJournal implements AlarmJournal {
+    public final List<AlarmEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void append(AlarmEvent event) {
@@ -32,7 +32,7 @@ class MemoryJournal implements AlarmJournal {
         return 0;
     }
 
-    List<AlarmEvent> of(String id) {
+    public List<AlarmEvent> of(String id) {
         return events.stream().filter(e -> e.alarmId().equals(id)).toList();
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
-import io.lineside.alarms.AlarmEvent;
-import io.lineside.alarms.AlarmJournal;
+import io.lineside.alarms.MemoryJournal;
 import io.lineside.alarms.AlarmState;
-import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.LimitCondition;
 import io.lineside.alarms.Priority;
 import io.lineside.tags.Quality;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +59,7 @@ class AlarmSummaryFloodIT extends FxRobot {
     private static final int ALARMS = 60;
 
     private final ScheduledExecutorService evaluator = Executors.newSingleThreadScheduledExecutor();
-    private final List<AlarmEvent> journalled = new CopyOnWriteArrayList<>();
+    private final MemoryJournal journal = new MemoryJournal();
     private final AtomicLong seq = new AtomicLong();
     private AlarmEngine engine;
     private AlarmSummaryViewModel model;
@@ -95,7 +92,7 @@ class AlarmSummaryFloodIT extends FxRobot {
             definitions.add(AlarmDefinition.simple("T" + (10 + i), tag, p,
                     new LimitCondition(LimitCondition.Level.H, 50, 0)));
         }
-        engine = new AlarmEngine(definitions, new ListJournal(), Clock.systemUTC());
+        engine = new AlarmEngine(definitions, journal, Clock.systemUTC());
         evaluator.scheduleAtFixedRate(this::publish, 0, 100, TimeUnit.MILLISECONDS);
         Texts texts = Texts.forLocale(Locale.ENGLISH);
         model = new AlarmSummaryViewModel(engine::snapshot, definitions, List::of, new EngineActions(), texts,
@@ -165,7 +162,7 @@ class AlarmSummaryFloodIT extends FxRobot {
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stateOf(target.id()) == AlarmState.ACKED);
         assertEquals("Acknowledged 1 alarm(s).", model.panel().messageProperty().get());
-        assertTrue(journalled.stream().anyMatch(e -> e.alarmId().equals(target.id())
+        assertTrue(journal.events.stream().anyMatch(e -> e.alarmId().equals(target.id())
                 && e.note().equals("checked on the flood")));
 
         // Shelve the same row with a reason, first try.
@@ -226,31 +223,4 @@ class AlarmSummaryFloodIT extends FxRobot {
         }
     }
 
-    /** The journal port kept in memory: what the engine recorded, for the note check. */
-    private final class ListJournal implements AlarmJournal {
-        @Override
-        public void append(AlarmEvent event) {
-            journalled.add(event);
-        }
-
-        @Override
-        public List<AlarmEvent> query(JournalFilter filter) {
-            return List.copyOf(journalled);
-        }
-
-        @Override
-        public long failures() {
-            return 0;
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long lost() {
-            return 0;
-        }
-    }
 }

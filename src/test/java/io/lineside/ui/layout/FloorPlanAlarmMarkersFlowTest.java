@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
-import io.lineside.alarms.AlarmEvent;
-import io.lineside.alarms.AlarmJournal;
+import io.lineside.alarms.MemoryJournal;
 import io.lineside.alarms.DiscreteCondition;
-import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.LimitCondition;
 import io.lineside.alarms.Priority;
 import io.lineside.tags.Quality;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +64,7 @@ class FloorPlanAlarmMarkersFlowTest extends FxRobot {
 
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     private final TagStore store = new TagStore();
-    private final List<AlarmEvent> journalled = new CopyOnWriteArrayList<>();
+    private final MemoryJournal journal = new MemoryJournal();
     private final AtomicLong seq = new AtomicLong();
     private final AtomicReference<StationId> opened = new AtomicReference<>();
     private AlarmEngine engine;
@@ -105,7 +102,7 @@ class FloorPlanAlarmMarkersFlowTest extends FxRobot {
                     demoStation(1, STATIONS[i]).signal("temperature"), Priority.values()[i % 4],
                     new LimitCondition(LimitCondition.Level.H, 100, 0)));
         }
-        engine = new AlarmEngine(definitions, new ListJournal(), Clock.systemUTC());
+        engine = new AlarmEngine(definitions, journal, Clock.systemUTC());
         PlanFixture.runningDemo(store, Instant.now());
         publish();
         Texts texts = Texts.forLocale(Locale.ENGLISH);
@@ -228,32 +225,6 @@ class FloorPlanAlarmMarkersFlowTest extends FxRobot {
                 .findFirst().orElseThrow();
     }
 
-    private final class ListJournal implements AlarmJournal {
-        @Override
-        public void append(AlarmEvent event) {
-            journalled.add(event);
-        }
-
-        @Override
-        public List<AlarmEvent> query(JournalFilter filter) {
-            return List.copyOf(journalled);
-        }
-
-        @Override
-        public long failures() {
-            return 0;
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long lost() {
-            return 0;
-        }
-    }
 
     /** Commands are not what this test is about. */
     private static final class Idle implements AlarmActions {
