@@ -59,7 +59,10 @@ final class HistorySchema {
                     "ALTER TABLE gap ADD COLUMN IF NOT EXISTS first_seq BIGINT NOT NULL DEFAULT -1"),
             List.of( // V6: when the workstation was running (start, last heartbeat): KPI rates average over these only
                     "CREATE TABLE IF NOT EXISTS recording (start_ts BIGINT NOT NULL PRIMARY KEY,"
-                            + " end_ts BIGINT NOT NULL)")); // epoch ms, HMI clock; end moves every minute
+                            + " end_ts BIGINT NOT NULL)"), // epoch ms, HMI clock; end moves every minute
+            List.of( // V7: the highest AckLog batch committed here; batches above it are written back at open (0019)
+                    "CREATE TABLE IF NOT EXISTS ack_log (id INT PRIMARY KEY, batch BIGINT NOT NULL)",
+                    "INSERT INTO ack_log (id, batch) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM ack_log)"));
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table
@@ -67,7 +70,7 @@ final class HistorySchema {
      */
     static final Map<String, Integer> TABLES = Map.of("SCHEMA_VERSION", 1, "TAG", 1, "SAMPLE", 1, "ALARM_EVENT", 2,
             "GAP", 3, "SAMPLE_BLOCK", 4, "SAMPLE_MINUTE", 4, "SAMPLE_HOUR", 4,
-            "RECORDING", 6);
+            "RECORDING", 6, "ACK_LOG", 7);
 
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 

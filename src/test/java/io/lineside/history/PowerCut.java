@@ -16,8 +16,9 @@ import org.h2.store.fs.FilePathWrapper;
 
 /**
  * A power cut for H2, between the database and the disk: H2's file system {@value #SCHEME} passes every call to
- * the disk, and remembers, for each open {@code .mv.db} file, what its bytes were at the last {@code force()} (an
- * fsync). {@link #cut()} then does what a power loss does to a file whose writes the OS had not yet flushed: every
+ * the disk, and remembers, for each {@code .mv.db} file and each ack log segment ({@code .acklog}) it opened, what
+ * its bytes were at the last {@code force()} (an fsync); a segment closed with writes it never forced is remembered
+ * too. {@link #cut()} then does what a power loss does to a file whose writes the OS had not yet flushed: every
  * write since the last fsync is undone (the file is put back to its last forced content and size), and from then
  * on writes and forces do nothing. A database opened through it after the cut sees only what an fsync made durable.
  *
@@ -75,11 +76,11 @@ public final class PowerCut extends FilePathWrapper {
     @Override
     public FileChannel open(String mode) throws IOException {
         FileChannel base = super.open(mode);
-        if (!name.endsWith(".mv.db") || mode.equals("r")) {
+        if (!(name.endsWith(".mv.db") || name.endsWith(".acklog")) || mode.equals("r")) {
             return base; // the lock file and read-only opens need no model
         }
         synchronized (LOCK) {
-            Channel c = new Channel(base);
+            Channel c = new Channel(base, java.nio.file.Path.of(name.substring(SCHEME.length() + 1)));
             OPEN.add(c);
             return c;
         }
@@ -92,21 +93,35 @@ public final class PowerCut extends FilePathWrapper {
         }
 
         private final FileChannel base;
+        private final java.nio.file.Path path;
         private final Deque<Undo> undo = new ArrayDeque<>();
         private long forcedSize;
 
-        Channel(FileChannel base) throws IOException {
+        Channel(FileChannel base, java.nio.file.Path path) throws IOException {
             this.base = base;
+            this.path = path;
             this.forcedSize = base.size();
         }
 
         void revert() throws IOException { // under LOCK
+            if (!base.isOpen()) { // closed with unforced writes: the cut undoes them all the same
+                if (java.nio.file.Files.exists(path)) {
+                    try (FileChannel c = FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                        revert(c);
+                    }
+                }
+                return;
+            }
+            revert(base);
+        }
+
+        private void revert(FileChannel to) throws IOException {
             while (!undo.isEmpty()) {
                 Undo u = undo.pop();
-                base.write(ByteBuffer.wrap(u.old()), u.position());
+                to.write(ByteBuffer.wrap(u.old()), u.position());
             }
-            if (base.size() > forcedSize) {
-                base.truncate(forcedSize);
+            if (to.size() > forcedSize) {
+                to.truncate(forcedSize);
             }
         }
 
@@ -239,9 +254,11 @@ public final class PowerCut extends FilePathWrapper {
         @Override
         protected void implCloseChannel() throws IOException {
             synchronized (LOCK) {
-                OPEN.remove(this);
+                if (undo.isEmpty() && base.size() == forcedSize) {
+                    OPEN.remove(this);
+                }
+                base.close();
             }
-            base.close();
         }
     }
 }
