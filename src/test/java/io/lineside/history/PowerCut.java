@@ -46,23 +46,27 @@ public final class PowerCut extends FilePathWrapper {
     }
 
     /**
-     * Cuts the power: every open store file goes back to its last forced bytes; later writes are lost. Returns what
-     * {@code atTheCut} says at the instant of the cut, when no force can be half done.
+     * Cuts the power: from now on writes and forces do nothing, and at {@link #restore} every file goes back to its
+     * last forced bytes. Returns what {@code atTheCut} says at the instant of the cut, when no force can be half
+     * done. (The files are put back only once the dying database is closed: if H2 read its own pages back from a
+     * file reverted under it, it would fail as "corrupted" and linger half-closed, holding its lock file, which a
+     * process that lost its power never does.)
      */
-    static <T> T cut(java.util.function.Supplier<T> atTheCut) throws IOException {
+    static <T> T cut(java.util.function.Supplier<T> atTheCut) {
         synchronized (LOCK) {
             cut = true;
-            T seen = atTheCut.get();
-            for (Channel c : OPEN) {
-                c.revert();
-            }
-            return seen;
+            return atTheCut.get();
         }
     }
 
-    /** Power back: files opened from now on are written normally. */
-    static void restore() {
+    /** Power back, as after a reboot: files cut go back to their last forced bytes, later ones are written normally. */
+    static void restore() throws IOException {
         synchronized (LOCK) {
+            if (cut) {
+                for (Channel c : OPEN) {
+                    c.revert();
+                }
+            }
             cut = false;
             OPEN.clear();
         }

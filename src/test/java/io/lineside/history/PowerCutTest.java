@@ -50,7 +50,7 @@ class PowerCutTest {
     }
 
     @AfterEach
-    void powerBack() {
+    void powerBack() throws Exception {
         PowerCut.restore();
     }
 
