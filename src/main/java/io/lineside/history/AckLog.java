@@ -25,7 +25,8 @@ import org.h2.store.fs.FilePath;
  * {@link #ROLL_AGE}, and a closed one is deleted once H2 was forced past its last batch and it is {@link #KEEP}
  * old. A torn or corrupt record ends its segment's reading; nothing here stops the database opening.
  *
- * <p>Writer thread only after {@link HistoryDatabase#open}; {@link #close} is the database's.
+ * <p>Used by the writer thread after {@link HistoryDatabase#open}; {@link #close} is the database's. The methods are
+ * synchronized only so that a writer that outlived its close cannot corrupt a segment.
  */
 final class AckLog implements AutoCloseable {
 
@@ -97,7 +98,7 @@ final class AckLog implements AutoCloseable {
     }
 
     /** Reads every segment; returns the records whose batch is above {@code above}, in order. */
-    Read read(long above) {
+    synchronized Read read(long above) {
         List<AckRecord> records = new ArrayList<>();
         long highest = 0;
         int torn = 0;
@@ -167,7 +168,7 @@ final class AckLog implements AutoCloseable {
      * After {@link #read} and the write-back: batches from here on are numbered after {@code highest}, and H2 is
      * forced up to it. With {@code pinned}, the segments read so far are never deleted (their write-back failed).
      */
-    void start(long highest, boolean pinned) {
+    synchronized void start(long highest, boolean pinned) {
         nextBatch = Math.max(nextBatch, highest + 1);
         syncedBatch = pinned ? syncedBatch : highest;
         for (Segment s : closed) {
@@ -176,7 +177,7 @@ final class AckLog implements AutoCloseable {
     }
 
     /** The number the next batch gets; {@link #append} uses it up, whether or not the append succeeds. */
-    long nextBatch() {
+    synchronized long nextBatch() {
         return nextBatch;
     }
 
@@ -184,7 +185,7 @@ final class AckLog implements AutoCloseable {
      * Appends batch {@code r} (numbered {@link #nextBatch}) without forcing it; see {@link #force}. On an error the
      * segment is abandoned (a half-written record would end its reading) and the next append starts a new one.
      */
-    void append(AckRecord r) throws IOException {
+    synchronized void append(AckRecord r) throws IOException {
         if (r.batch() != nextBatch) {
             throw new IllegalArgumentException("batch " + r.batch() + ", expected " + nextBatch);
         }
@@ -212,7 +213,7 @@ final class AckLog implements AutoCloseable {
     }
 
     /** Forces what was appended to the disk (one fdatasync); on an error the segment is abandoned. */
-    void force() throws IOException {
+    synchronized void force() throws IOException {
         if (channel == null) {
             return;
         }
@@ -229,7 +230,7 @@ final class AckLog implements AutoCloseable {
      * H2 was forced ({@code CHECKPOINT SYNC}) with every batch up to {@code batch} committed: closes a segment
      * past its age, and deletes closed ones that are past that batch and {@link #KEEP} old.
      */
-    void synced(long batch) {
+    synchronized void synced(long batch) {
         syncedBatch = Math.max(syncedBatch, batch);
         long now = clock.millis();
         if (channel != null && now - openedMillis >= ROLL_AGE.toMillis()) {
@@ -328,7 +329,7 @@ final class AckLog implements AutoCloseable {
 
     /** Forces and closes the open segment. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (channel != null) {
             try {
                 roll();

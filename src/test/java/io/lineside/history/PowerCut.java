@@ -18,9 +18,10 @@ import org.h2.store.fs.FilePathWrapper;
  * A power cut for H2, between the database and the disk: H2's file system {@value #SCHEME} passes every call to
  * the disk, and remembers, for each {@code .mv.db} file and each ack log segment ({@code .acklog}) it opened, what
  * its bytes were at the last {@code force()} (an fsync); a segment closed with writes it never forced is remembered
- * too. {@link #cut()} then does what a power loss does to a file whose writes the OS had not yet flushed: every
- * write since the last fsync is undone (the file is put back to its last forced content and size), and from then
- * on writes and forces do nothing. A database opened through it after the cut sees only what an fsync made durable.
+ * too. {@link #cut} and {@link #restore} then do what a power loss does to a file whose writes the OS had not yet
+ * flushed: no force after the cut counts, and at restore every write since the last fsync before the cut is undone
+ * (the file is put back to its last forced content and size). A database opened after that sees only what an
+ * fsync made durable.
  *
  * <p>This models the strict case (nothing unforced survives); a real disk may keep some of those writes, which a
  * sound store must survive as well, but it never loses what was forced.
@@ -46,11 +47,11 @@ public final class PowerCut extends FilePathWrapper {
     }
 
     /**
-     * Cuts the power: from now on writes and forces do nothing, and at {@link #restore} every file goes back to its
-     * last forced bytes. Returns what {@code atTheCut} says at the instant of the cut, when no force can be half
-     * done. (The files are put back only once the dying database is closed: if H2 read its own pages back from a
-     * file reverted under it, it would fail as "corrupted" and linger half-closed, holding its lock file, which a
-     * process that lost its power never does.)
+     * Cuts the power: from now on forces do nothing, and at {@link #restore} every file goes back to its last
+     * forced bytes (writes after the cut go through until then, so the dying process reads back what it wrote).
+     * Returns what {@code atTheCut} says at the instant of the cut, when no force can be half done. (Reverting or
+     * dropping writes under a still-open H2 made it read "corrupted" pages and linger half-closed, holding its lock
+     * file, which a process that lost its power never does.)
      */
     static <T> T cut(java.util.function.Supplier<T> atTheCut) {
         synchronized (LOCK) {
@@ -133,11 +134,8 @@ public final class PowerCut extends FilePathWrapper {
         public int write(ByteBuffer src, long position) throws IOException {
             synchronized (LOCK) {
                 int n = src.remaining();
-                if (cut) {
-                    src.position(src.limit());
-                    return n;
-                }
-                remember(position, n);
+                remember(position, n); // after the cut too: the dying process reads its own writes back
+
                 return base.write(src, position);
             }
         }
@@ -177,7 +175,7 @@ public final class PowerCut extends FilePathWrapper {
         public void force(boolean metaData) throws IOException {
             synchronized (LOCK) {
                 if (cut) {
-                    return;
+                    return; // too late: this force never reaches the disk, so its writes are undone at restore
                 }
                 base.force(metaData);
                 undo.clear();
@@ -188,9 +186,6 @@ public final class PowerCut extends FilePathWrapper {
         @Override
         public FileChannel truncate(long size) throws IOException {
             synchronized (LOCK) {
-                if (cut) {
-                    return this;
-                }
                 if (size < base.size()) {
                     remember(size, (int) Math.min(Integer.MAX_VALUE, base.size() - size));
                 }
