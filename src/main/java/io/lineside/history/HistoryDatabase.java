@@ -28,6 +28,8 @@ public final class HistoryDatabase implements AutoCloseable {
 
     private final H2File file;
     private volatile boolean compactOnClose;
+    private AckLog ackLog; // null when it could not be opened: the writer then forces H2 before each ack (0018)
+    private AckReplay.Result replayed;
 
     private HistoryDatabase(H2File file) {
         this.file = file;
@@ -50,7 +52,9 @@ public final class HistoryDatabase implements AutoCloseable {
     static HistoryDatabase open(Path dbDir, String fileSystem) throws HistoryException {
         Path dir = H2File.validate(dbDir, "history");
         try {
-            return new HistoryDatabase(H2File.open(dir, fileSystem, URL_SUFFIX, HistorySchema.SCHEMA));
+            HistoryDatabase db = new HistoryDatabase(H2File.open(dir, fileSystem, URL_SUFFIX, HistorySchema.SCHEMA));
+            db.openAckLog(fileSystem);
+            return db;
         } catch (H2File.OpenException e) {
             throw switch (e.reason()) {
                 case OTHER_INSTANCE -> new HistoryInUseException(dir, "", null);
@@ -61,6 +65,32 @@ public final class HistoryDatabase implements AutoCloseable {
                 case FAILED -> new HistoryException("cannot open history database in " + dir + ": " + e.getMessage(), e);
             };
         }
+    }
+
+    /**
+     * Opens the ack log and writes back the batches H2 lost (decision 0019). A log that cannot be opened or read
+     * never stops the database opening: it is logged, and acks fall back to forcing H2 itself.
+     */
+    private void openAckLog(String fileSystem) {
+        try {
+            AckLog log = AckLog.open(directory(), fileSystem, java.time.Clock.systemUTC());
+            replayed = AckReplay.run(this, log);
+            ackLog = log;
+        } catch (java.io.IOException | RuntimeException e) {
+            System.getLogger(HistoryDatabase.class.getName()).log(System.Logger.Level.ERROR,
+                    "history ack log in " + directory() + " cannot be opened; acknowledgements fall back to"
+                            + " forcing the database (decision 0018)", e);
+        }
+    }
+
+    /** The redo log of committed batches, or null when it could not be opened. The writer's thread only. */
+    AckLog ackLog() {
+        return ackLog;
+    }
+
+    /** What the write-back at open did; null when the log could not be opened. */
+    AckReplay.Result replayed() {
+        return replayed;
     }
 
     /** Where a damaged file was moved when this database was opened; empty if the file was sound. */
@@ -101,6 +131,9 @@ public final class HistoryDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (ackLog != null) {
+            ackLog.close();
+        }
         if (compactOnClose) {
             compactOnClose = false;
             try (Connection c = connect(); java.sql.Statement st = c.createStatement()) {

@@ -71,7 +71,10 @@ final class HistorySchema {
                     // the signed figures as JSON (SignedLineCodec): never updated, so the signed report stays as signed
                     "CREATE TABLE IF NOT EXISTS shift_signoff (line VARCHAR(300) NOT NULL, shift_key VARCHAR(80) NOT NULL,"
                             + " shift_start BIGINT NOT NULL, shift_end BIGINT NOT NULL, usr VARCHAR(64) NOT NULL,"
-                            + " at_ts BIGINT NOT NULL, snapshot CLOB NOT NULL, PRIMARY KEY (line, shift_key))"));
+                            + " at_ts BIGINT NOT NULL, snapshot CLOB NOT NULL, PRIMARY KEY (line, shift_key))"),
+            List.of( // V8: the highest AckLog batch committed here; batches above it are written back at open (0019)
+                    "CREATE TABLE IF NOT EXISTS ack_log (id INT PRIMARY KEY, batch BIGINT NOT NULL)",
+                    "INSERT INTO ack_log (id, batch) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM ack_log)"));
 
     /**
      * Every table, with the schema version that created it. A file that records version {@code v} but lacks a table
@@ -80,7 +83,8 @@ final class HistorySchema {
     static final Map<String, Integer> TABLES = Map.ofEntries(Map.entry("SCHEMA_VERSION", 1), Map.entry("TAG", 1),
             Map.entry("SAMPLE", 1), Map.entry("ALARM_EVENT", 2), Map.entry("GAP", 3), Map.entry("SAMPLE_BLOCK", 4),
             Map.entry("SAMPLE_MINUTE", 4), Map.entry("SAMPLE_HOUR", 4), Map.entry("RECORDING", 6),
-            Map.entry("DOWNTIME_REASON", 7), Map.entry("HANDOVER_NOTE", 7), Map.entry("SHIFT_SIGNOFF", 7));
+            Map.entry("DOWNTIME_REASON", 7), Map.entry("HANDOVER_NOTE", 7), Map.entry("SHIFT_SIGNOFF", 7),
+            Map.entry("ACK_LOG", 8));
 
     static final Schema SCHEMA = new Schema("history", MIGRATIONS, TABLES);
 

@@ -4,6 +4,7 @@ import io.lineside.tags.TagGap;
 import io.lineside.tags.TagMeta;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -106,10 +107,16 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     private final SampleTable table; // writer thread only
     private final WriterMaintenance maintenance;
     private final StoreOnChange onChange = new StoreOnChange();
-    private final boolean syncBeforeAck;
+    private final boolean durableAcks;
     private final AtomicLong syncs = new AtomicLong();
+    private final AtomicLong logForces = new AtomicLong();
+    private final AtomicLong logFailures = new AtomicLong();
     private boolean unsynced; // writer thread only: a commit since the last fsync
     private long lastSync = System.nanoTime(); // writer thread only
+    private final AckLog log; // null: none (it could not open, or the control case); writer thread only
+    private boolean logDirty; // writer thread only: appended since the last force
+    private boolean logFailed; // writer thread only: a committed batch is not in the log; H2 must be forced
+    private long committedBatch; // writer thread only: the last batch number committed
 
     /** Starts the writer thread with a queue of {@link #DEFAULT_CAPACITY}. */
     public HistoryWriter(HistoryDatabase database) {
@@ -130,10 +137,14 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         this(database, capacity, retryPause, beforeWrite, folder, true);
     }
 
-    /** With {@code syncBeforeAck} false, acks follow the commit alone (the power-cut test's control case). */
+    /**
+     * With {@code durableAcks} false, acks follow the commit alone: no ack log, no fsync (the power-cut test's
+     * control case).
+     */
     HistoryWriter(HistoryDatabase database, int capacity, Duration retryPause, BeforeWrite beforeWrite,
-                  HourFolder folder, boolean syncBeforeAck) {
-        this.syncBeforeAck = syncBeforeAck;
+                  HourFolder folder, boolean durableAcks) {
+        this.durableAcks = durableAcks;
+        this.log = durableAcks ? database.ackLog() : null;
         this.maintenance = new WriterMaintenance(database, folder, Clock.systemUTC());
         this.table = new SampleTable(database, folder);
         this.capacity = capacity;
@@ -366,8 +377,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     public int backlog() { return queue.size(); }
     /** Batches committed. */
     public long committedBatches() { return batches.get(); }
-    /** Times the commits were forced to disk (before acknowledgements, and at least once a second otherwise). */
+    /**
+     * Times the database was forced to disk ({@code CHECKPOINT SYNC}: at least once a second while it is written,
+     * and before acknowledgements while the ack log is unavailable).
+     */
     public long syncCount() { return syncs.get(); }
+    /** Times the ack log was forced to disk: before acknowledgements, and with each database sync. */
+    public long logForceCount() { return logForces.get(); }
+    /** Batches committed but not in the ack log (an append or force failed); their acks waited for a database sync. */
+    public long logFailureCount() { return logFailures.get(); }
 
     /**
      * True while history is behind — its oldest queued entry is more than a second old, or samples wait to be written
@@ -453,16 +471,24 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                             markers.add(e.afterCommit());
                         }
                     }
-                    boolean durable = (batch.isEmpty() && gaps.isEmpty()) || write(batch, gaps);
+                    boolean rows = !batch.isEmpty() || !gaps.isEmpty();
+                    long number = log == null || !rows ? 0 : log.nextBatch();
+                    boolean durable = !rows || write(batch, gaps, number);
                     if (durable) {
                         written.addAndGet(skippedInBatch); // handled: their acks may go with this commit
                     } else {
                         onChange.reset(); // what it remembered as stored was not
                     }
                     skippedInBatch = 0;
-                    unsynced |= durable && (!batch.isEmpty() || !gaps.isEmpty());
-                    if (durable && (!markers.isEmpty() || System.nanoTime() - lastSync >= SYNC_EVERY_NANOS)) {
-                        durable = sync(); // an ack promises the samples survive a power loss too
+                    unsynced |= durable && rows;
+                    if (durable && number > 0) {
+                        logged(new AckRecord(number, batch, gaps));
+                    }
+                    if (durable && !markers.isEmpty()) {
+                        durable = secure(); // an ack promises the samples survive a power loss too
+                    }
+                    if (System.nanoTime() - lastSync >= SYNC_EVERY_NANOS) {
+                        periodicSync();
                     }
                     settle(markers, durable);
                     entries.clear();
@@ -470,8 +496,8 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
                     markers.clear();
                     gaps.clear();
                 }
-                if (!wrote && unsynced && System.nanoTime() - lastSync >= SYNC_EVERY_NANOS) {
-                    sync(); // quiet now: the last commits reach the disk within a second
+                if (!wrote && System.nanoTime() - lastSync >= SYNC_EVERY_NANOS) {
+                    periodicSync(); // quiet now: the last commits reach the disk within a second
                 }
                 if (missed.any() && queue.size() < capacity) {
                     missed.takeAll().forEach(this::queueMissed); // room again: the breaks are written next
@@ -519,12 +545,79 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         return true;
     }
 
+    /** Appends a committed batch to the ack log; on failure, acks wait for a database sync until one succeeds. */
+    private void logged(AckRecord record) {
+        committedBatch = record.batch();
+        try {
+            log.append(record);
+            logDirty = true;
+        } catch (IOException | RuntimeException e) {
+            logFailed(e);
+        }
+    }
+
+    private void logFailed(Exception e) {
+        logFailures.incrementAndGet();
+        if (!logFailed) {
+            LOG.log(Level.ERROR, "history ack log failed; acknowledgements wait for the database's own sync"
+                    + " until it works again (decision 0019)", e);
+        }
+        logFailed = true;
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * Makes every commit so far survive a power loss before acks run: forces the ack log (one fdatasync), or, when
+     * there is no log or a committed batch is missing from it, the database itself. False if that failed.
+     */
+    private boolean secure() {
+        if (!durableAcks) {
+            return true;
+        }
+        if (log != null && !logFailed) {
+            if (forceLog()) {
+                return true;
+            }
+        }
+        return sync();
+    }
+
+    private boolean forceLog() {
+        if (!logDirty) {
+            return true;
+        }
+        try {
+            log.force();
+            logDirty = false;
+            logForces.incrementAndGet();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            logFailed(e);
+            return false;
+        }
+    }
+
+    /** At least once a second while written: the log and then the database reach the disk (QoS 0's window). */
+    private void periodicSync() {
+        if (!durableAcks) {
+            return;
+        }
+        if (log != null && !logFailed) {
+            forceLog();
+        }
+        if (unsynced) {
+            sync();
+        } else {
+            lastSync = System.nanoTime();
+        }
+    }
+
     /**
      * Forces the commits since the last sync to disk (nothing to do if there were none); false if that failed, and
      * then the acks waiting on it are withheld: the broker redelivers them, and the stored copies absorb the repeat.
      */
     private boolean sync() {
-        if (!syncBeforeAck || !unsynced) {
+        if (!durableAcks || !unsynced) {
             return true;
         }
         try {
@@ -532,6 +625,10 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
             unsynced = false;
             lastSync = System.nanoTime();
             syncs.incrementAndGet();
+            logFailed = false; // what the log missed is forced in H2 now
+            if (log != null) {
+                log.synced(committedBatch);
+            }
             return true;
         } catch (SQLException | RuntimeException e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -568,11 +665,11 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
     }
 
     /** Writes one batch with retries; false if it was given up. */
-    private boolean write(List<TagUpdate> batch, List<TagGap> gaps) {
+    private boolean write(List<TagUpdate> batch, List<TagGap> gaps, long number) {
         for (int attempt = 1; ; attempt++) {
             try {
                 beforeWrite.run(batch, attempt);
-                int rows = table.write(batch, gaps);
+                int rows = table.write(batch, gaps, number);
                 written.addAndGet(batch.size());
                 inserted.addAndGet(rows);
                 duplicates.addAndGet(batch.size() - rows);

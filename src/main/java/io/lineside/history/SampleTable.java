@@ -38,6 +38,7 @@ final class SampleTable {
     private Connection connection;
     private PreparedStatement insertSample;
     private PreparedStatement selectTag;
+    private PreparedStatement ackLog;
     private long gapsFilled; // committed or not: a statistic, never a guarantee
 
     SampleTable(HistoryDatabase database, HourFolder folder) {
@@ -60,14 +61,22 @@ final class SampleTable {
      * next attempt starts on a fresh connection.
      */
     int write(List<TagUpdate> batch, List<TagGap> gaps) throws SQLException {
+        return write(batch, gaps, 0);
+    }
+
+    /**
+     * Like {@link #write(List, List)}, and with {@code ackBatch} above 0 records in the same commit that the batch
+     * of that number in the {@link AckLog} is in H2 ({@code ack_log}, which only grows).
+     */
+    int write(List<TagUpdate> batch, List<TagGap> gaps, long ackBatch) throws SQLException {
         try {
-            return insert(batch, gaps, false);
+            return insert(batch, gaps, false, ackBatch);
         } catch (SQLException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             discard(); // rolls back the partial batch (and any tag rows it added)
-            return insert(batch, gaps, true);
+            return insert(batch, gaps, true, ackBatch);
         }
     }
 
@@ -77,7 +86,7 @@ final class SampleTable {
      *
      * @return the sample rows really inserted: the batch size, less the true duplicates
      */
-    private int insert(List<TagUpdate> batch, List<TagGap> gaps, boolean merge) throws SQLException {
+    private int insert(List<TagUpdate> batch, List<TagGap> gaps, boolean merge, long ackBatch) throws SQLException {
         Connection c = connection();
         PreparedStatement ps = merge ? c.prepareStatement(MERGE_SAMPLE) : insertSample;
         PreparedStatement exists = merge
@@ -120,6 +129,10 @@ final class SampleTable {
                 if (v.late() && v.seq() >= 0) {
                     gapsFilled += GapRows.fill(c, tagId(c, update.path()), v.seq(), v.sourceTime().toEpochMilli());
                 }
+            }
+            if (ackBatch > 0) {
+                ackLog.setLong(1, ackBatch);
+                ackLog.executeUpdate();
             }
         } finally {
             if (merge) {
@@ -202,6 +215,7 @@ final class SampleTable {
                 c.setAutoCommit(false);
                 insertSample = c.prepareStatement(INSERT_SAMPLE);
                 selectTag = c.prepareStatement("SELECT id FROM tag WHERE path = ?");
+                ackLog = c.prepareStatement("UPDATE ack_log SET batch = GREATEST(batch, ?) WHERE id = 1");
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -216,6 +230,7 @@ final class SampleTable {
         tagIds.clear();
         insertSample = null; // closed with their connection
         selectTag = null;
+        ackLog = null;
         if (connection != null) {
             try (Connection c = connection) {
                 c.rollback();

@@ -16,10 +16,12 @@ import org.h2.store.fs.FilePathWrapper;
 
 /**
  * A power cut for H2, between the database and the disk: H2's file system {@value #SCHEME} passes every call to
- * the disk, and remembers, for each open {@code .mv.db} file, what its bytes were at the last {@code force()} (an
- * fsync). {@link #cut()} then does what a power loss does to a file whose writes the OS had not yet flushed: every
- * write since the last fsync is undone (the file is put back to its last forced content and size), and from then
- * on writes and forces do nothing. A database opened through it after the cut sees only what an fsync made durable.
+ * the disk, and remembers, for each {@code .mv.db} file and each ack log segment ({@code .acklog}) it opened, what
+ * its bytes were at the last {@code force()} (an fsync); a segment closed with writes it never forced is remembered
+ * too. {@link #cut} and {@link #restore} then do what a power loss does to a file whose writes the OS had not yet
+ * flushed: no force after the cut counts, and at restore every write since the last fsync before the cut is undone
+ * (the file is put back to its last forced content and size). A database opened after that sees only what an
+ * fsync made durable.
  *
  * <p>This models the strict case (nothing unforced survives); a real disk may keep some of those writes, which a
  * sound store must survive as well, but it never loses what was forced.
@@ -45,23 +47,27 @@ public final class PowerCut extends FilePathWrapper {
     }
 
     /**
-     * Cuts the power: every open store file goes back to its last forced bytes; later writes are lost. Returns what
-     * {@code atTheCut} says at the instant of the cut, when no force can be half done.
+     * Cuts the power: from now on forces do nothing, and at {@link #restore} every file goes back to its last
+     * forced bytes (writes after the cut go through until then, so the dying process reads back what it wrote).
+     * Returns what {@code atTheCut} says at the instant of the cut, when no force can be half done. (Reverting or
+     * dropping writes under a still-open H2 made it read "corrupted" pages and linger half-closed, holding its lock
+     * file, which a process that lost its power never does.)
      */
-    static <T> T cut(java.util.function.Supplier<T> atTheCut) throws IOException {
+    static <T> T cut(java.util.function.Supplier<T> atTheCut) {
         synchronized (LOCK) {
             cut = true;
-            T seen = atTheCut.get();
-            for (Channel c : OPEN) {
-                c.revert();
-            }
-            return seen;
+            return atTheCut.get();
         }
     }
 
-    /** Power back: files opened from now on are written normally. */
-    static void restore() {
+    /** Power back, as after a reboot: files cut go back to their last forced bytes, later ones are written normally. */
+    static void restore() throws IOException {
         synchronized (LOCK) {
+            if (cut) {
+                for (Channel c : OPEN) {
+                    c.revert();
+                }
+            }
             cut = false;
             OPEN.clear();
         }
@@ -75,11 +81,11 @@ public final class PowerCut extends FilePathWrapper {
     @Override
     public FileChannel open(String mode) throws IOException {
         FileChannel base = super.open(mode);
-        if (!name.endsWith(".mv.db") || mode.equals("r")) {
+        if (!(name.endsWith(".mv.db") || name.endsWith(".acklog")) || mode.equals("r")) {
             return base; // the lock file and read-only opens need no model
         }
         synchronized (LOCK) {
-            Channel c = new Channel(base);
+            Channel c = new Channel(base, java.nio.file.Path.of(name.substring(SCHEME.length() + 1)));
             OPEN.add(c);
             return c;
         }
@@ -92,21 +98,35 @@ public final class PowerCut extends FilePathWrapper {
         }
 
         private final FileChannel base;
+        private final java.nio.file.Path path;
         private final Deque<Undo> undo = new ArrayDeque<>();
         private long forcedSize;
 
-        Channel(FileChannel base) throws IOException {
+        Channel(FileChannel base, java.nio.file.Path path) throws IOException {
             this.base = base;
+            this.path = path;
             this.forcedSize = base.size();
         }
 
         void revert() throws IOException { // under LOCK
+            if (!base.isOpen()) { // closed with unforced writes: the cut undoes them all the same
+                if (java.nio.file.Files.exists(path)) {
+                    try (FileChannel c = FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                        revert(c);
+                    }
+                }
+                return;
+            }
+            revert(base);
+        }
+
+        private void revert(FileChannel to) throws IOException {
             while (!undo.isEmpty()) {
                 Undo u = undo.pop();
-                base.write(ByteBuffer.wrap(u.old()), u.position());
+                to.write(ByteBuffer.wrap(u.old()), u.position());
             }
-            if (base.size() > forcedSize) {
-                base.truncate(forcedSize);
+            if (to.size() > forcedSize) {
+                to.truncate(forcedSize);
             }
         }
 
@@ -114,11 +134,8 @@ public final class PowerCut extends FilePathWrapper {
         public int write(ByteBuffer src, long position) throws IOException {
             synchronized (LOCK) {
                 int n = src.remaining();
-                if (cut) {
-                    src.position(src.limit());
-                    return n;
-                }
-                remember(position, n);
+                remember(position, n); // after the cut too: the dying process reads its own writes back
+
                 return base.write(src, position);
             }
         }
@@ -158,7 +175,7 @@ public final class PowerCut extends FilePathWrapper {
         public void force(boolean metaData) throws IOException {
             synchronized (LOCK) {
                 if (cut) {
-                    return;
+                    return; // too late: this force never reaches the disk, so its writes are undone at restore
                 }
                 base.force(metaData);
                 undo.clear();
@@ -169,9 +186,6 @@ public final class PowerCut extends FilePathWrapper {
         @Override
         public FileChannel truncate(long size) throws IOException {
             synchronized (LOCK) {
-                if (cut) {
-                    return this;
-                }
                 if (size < base.size()) {
                     remember(size, (int) Math.min(Integer.MAX_VALUE, base.size() - size));
                 }
@@ -239,9 +253,11 @@ public final class PowerCut extends FilePathWrapper {
         @Override
         protected void implCloseChannel() throws IOException {
             synchronized (LOCK) {
-                OPEN.remove(this);
+                if (undo.isEmpty() && base.size() == forcedSize) {
+                    OPEN.remove(this);
+                }
+                base.close();
             }
-            base.close();
         }
     }
 }
