@@ -64,7 +64,7 @@ class AlarmStateColumnTouchTest {
                 calm.toArray(ActiveAlarm[]::new)));
         List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
             AlarmSummaryViewModel summary = new AlarmSummaryViewModel(now::get, definitions, List::of,
-                    new AlarmViewsFixture.Idle(), texts, ZoneOffset.UTC, Runnable::run);
+                    new IdleAlarmActions(), texts, ZoneOffset.UTC, Runnable::run);
             ViewLoader loader = new ViewLoader(texts.bundle(), Map.of(AlarmSummaryView.class,
                     () -> new AlarmSummaryView(summary, texts)));
             Parent root = loader.load(AlarmSummaryView.class);

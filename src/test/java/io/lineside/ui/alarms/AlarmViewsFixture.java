@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -85,7 +84,7 @@ final class AlarmViewsFixture {
                 shelvedDef.condition(), Duration.ZERO, Duration.ZERO, false, Duration.ZERO, Duration.ofHours(8),
                 shelvedDef.messages(), shelvedDef.guidance(), Optional.empty()));
         banner = new AlarmBannerViewModel(() -> snapshot, horn, texts, java.time.ZoneId.of("Asia/Shanghai"));
-        summary = new AlarmSummaryViewModel(() -> snapshot, definitions, () -> shelved, new Idle(), texts,
+        summary = new AlarmSummaryViewModel(() -> snapshot, definitions, () -> shelved, new IdleAlarmActions(), texts,
                 java.time.ZoneId.of("Asia/Shanghai"), Runnable::run);
         ViewLoader loader = new ViewLoader(texts.bundle(), Map.of(
                 AlarmBannerView.class, () -> new AlarmBannerView(banner),
@@ -149,21 +148,4 @@ final class AlarmViewsFixture {
         return out;
     }
 
-    /** The commands are not what these pictures are about. */
-    static final class Idle implements AlarmActions {
-        @Override
-        public CompletableFuture<Outcome> acknowledge(List<String> ids, String note) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Outcome> shelve(String id, Duration d, boolean oneShot, String reason) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Outcome> unshelve(String id, String note) {
-            return new CompletableFuture<>();
-        }
-    }
 }

@@ -17,20 +17,17 @@ import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
 import io.lineside.ui.ViewLoader;
-import io.lineside.ui.alarms.AlarmActions;
 import io.lineside.ui.alarms.AlarmRow;
 import io.lineside.ui.alarms.AlarmSummaryView;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
 import io.lineside.ui.theme.Theme;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +103,7 @@ class FloorPlanAlarmMarkersFlowTest extends FxRobot {
         PlanFixture.runningDemo(store, Instant.now());
         publish();
         Texts texts = Texts.forLocale(Locale.ENGLISH);
-        AlarmSummaryViewModel summary = new AlarmSummaryViewModel(engine::snapshot, definitions, List::of, new Idle(),
+        AlarmSummaryViewModel summary = new AlarmSummaryViewModel(engine::snapshot, definitions, List::of, new io.lineside.ui.alarms.IdleAlarmActions(),
                 texts, ZoneOffset.UTC, r -> javafx.application.Platform.runLater(r));
         ViewLoader loader = new ViewLoader(texts.bundle(),
                 Map.of(AlarmSummaryView.class, () -> summaryView = new AlarmSummaryView(summary, texts)));
@@ -226,21 +223,4 @@ class FloorPlanAlarmMarkersFlowTest extends FxRobot {
     }
 
 
-    /** Commands are not what this test is about. */
-    private static final class Idle implements AlarmActions {
-        @Override
-        public CompletableFuture<Outcome> acknowledge(List<String> ids, String note) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Outcome> shelve(String id, Duration d, boolean oneShot, String reason) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Outcome> unshelve(String id, String note) {
-            return new CompletableFuture<>();
-        }
-    }
 }
