@@ -449,6 +449,15 @@ public final class HistoryWriter implements Consumer<TagUpdate>, AutoCloseable {
         }
     }
 
+    /**
+     * After {@link #close}: waits up to {@code wait} for the writer thread to end, true once it has. For tests whose
+     * dying instance must be gone before the file is opened again (a process that lost its power does not linger).
+     */
+    boolean awaitStopped(Duration wait) throws InterruptedException {
+        thread.join(wait);
+        return !thread.isAlive();
+    }
+
     private void run() {
         int skippedInBatch = 0;
         List<Entry> entries = new ArrayList<>(MAX_BATCH);
