@@ -14,6 +14,7 @@ import io.lineside.ui.Texts;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.alarms.AlarmBannerView;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.layout.FloorPlanLines;
 import io.lineside.ui.nav.NavigationView;
 import io.lineside.ui.nav.Navigator;
 import io.lineside.ui.plant.PlantViewModel;
@@ -58,6 +59,7 @@ final class ReplaySetup {
     private final Texts texts;
     private final ZoneId zone;
     private final Clock clock;
+    private java.util.function.Supplier<java.util.Optional<io.lineside.layout.Layout>> layouts = java.util.Optional::empty;
 
     /**
      * @param windowStart the start of the window that holds an instant (its shift's start, or 8 h before)
@@ -77,6 +79,14 @@ final class ReplaySetup {
         this.texts = texts;
         this.zone = zone;
         this.clock = clock;
+    }
+
+    /**
+     * The layout the live floor plans draw (read when a replay's line is opened): a replayed line shows the same
+     * plan, on the replay's store, with the replayed alarms' markers and no "Reload layout".
+     */
+    void setLayouts(java.util.function.Supplier<java.util.Optional<io.lineside.layout.Layout>> layouts) {
+        this.layouts = layouts;
     }
 
     /** A new replay of the window that holds now, the cursor {@link #LEAD} before now. */
@@ -120,8 +130,13 @@ final class ReplaySetup {
         model.addReceiver(plant::pulse);
         model.addReceiver(workshop::pulse);
         Navigator navigator = new Navigator(texts);
-        NavigationView navigation = new NavigationView(navigator,
-                new ReplayLevels(plant, workshop, tags, navigator, texts));
+        ReplayLevels levels = new ReplayLevels(plant, workshop, tags, navigator, texts);
+        java.util.function.Supplier<AlarmSnapshot> alarms = () -> model.frame() == null
+                ? AlarmSnapshot.empty(from) : model.frame().banner();
+        levels.setLineViews(new FloorPlanLines(store, texts, Platform::runLater, null, layouts,
+                navigator::openStation, levels::stationTiles).withStationModel(stations.over(store)::describe)
+                .withAlarms(alarms).replayedAt(() -> model.frame() == null ? at : model.frame().at()));
+        NavigationView navigation = new NavigationView(navigator, levels);
         Parent hierarchy = load(NavigationView.class, navigation);
         Parent banner = load(AlarmBannerView.class, new AlarmBannerView(liveBanner));
         ReplayView view = new ReplayView(model, banner, hierarchy, navigation::pulse, texts, () -> {
