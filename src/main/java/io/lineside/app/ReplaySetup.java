@@ -14,6 +14,9 @@ import io.lineside.ui.Texts;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.alarms.AlarmBannerView;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
+import io.lineside.ui.station.StationHistory;
+import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.layout.FloorPlanLines;
 import io.lineside.ui.nav.NavigationView;
 import io.lineside.ui.nav.Navigator;
@@ -49,6 +52,7 @@ final class ReplaySetup {
     static final Duration WINDOW_AFTER = Duration.ofHours(1);
 
     private final HistoryDatabase database;
+    private final io.lineside.history.HistoryQuery query;
     private final TagStore live;
     private final StationCatalog stations;
     private final List<AlarmDefinition> definitions;
@@ -69,6 +73,7 @@ final class ReplaySetup {
                 ToDoubleFunction<io.lineside.ui.nav.LineId> targetPerHour, Function<Instant, Instant> windowStart,
                 Executor queries, Texts texts, ZoneId zone, Clock clock) {
         this.database = services.database();
+        this.query = services.query();
         this.live = services.store();
         this.stations = services.stations();
         this.definitions = services.alarms().definitions();
@@ -129,12 +134,24 @@ final class ReplaySetup {
                 id -> new StationTagsViewModel(id, store, texts, zone);
         model.addReceiver(plant::pulse);
         model.addReceiver(workshop::pulse);
-        Navigator navigator = new Navigator(texts);
-        ReplayLevels levels = new ReplayLevels(plant, workshop, tags, navigator, texts);
         java.util.function.Supplier<AlarmSnapshot> alarms = () -> model.frame() == null
                 ? AlarmSnapshot.empty(from) : model.frame().banner();
+        // The faceplate's alarm list: the replayed alarms as summary rows. The faceplate offers no alarm command;
+        // were one reached, it is refused (nothing in a replay may act on the live engine).
+        AlarmSummaryViewModel replayedAlarms = new AlarmSummaryViewModel(alarms, definitions, List::of,
+                new ViewerAlarmActions(), texts, zone, Platform::runLater);
+        model.addReceiver(replayedAlarms::pulse);
+        StationCatalog replayedStations = stations.over(store);
+        Function<io.lineside.tags.StationId, StationViewModel> faceplates = id -> {
+            StationViewModel faceplate = new StationViewModel(id, store, replayedStations, replayedAlarms.rows(),
+                    StationHistory.of(query), queries, Platform::runLater, texts);
+            faceplate.setTimelineStart(now -> from); // the state timeline from the window's start to the cursor
+            return faceplate;
+        };
+        Navigator navigator = new Navigator(texts);
+        ReplayLevels levels = new ReplayLevels(plant, workshop, faceplates, tags, navigator, texts, zone);
         levels.setLineViews(new FloorPlanLines(store, texts, Platform::runLater, null, layouts,
-                navigator::openStation, levels::stationTiles).withStationModel(stations.over(store)::describe)
+                navigator::openStation, levels::stationTiles).withStationModel(replayedStations::describe)
                 .withAlarms(alarms).replayedAt(() -> model.frame() == null ? at : model.frame().at()));
         NavigationView navigation = new NavigationView(navigator, levels);
         Parent hierarchy = load(NavigationView.class, navigation);

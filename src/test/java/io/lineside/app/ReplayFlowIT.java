@@ -158,6 +158,20 @@ class ReplayFlowIT extends FxRobot {
         jump(root, lost, zone);
         assertTile(root, "fault", "stale");
         clickOn(lookupIn(root, floorPlan ? "#plan-line-1-load" : "#tile-line-1-load"));
+        // The station's faceplate as it was: its alarms are the replayed ones, and it offers no live trend.
+        Eventually.await("the replayed faceplate lists the acknowledged fault", Duration.ofSeconds(5), () -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            interact(() -> {
+                Node list = lookupIn(root, ".faceplate-alarms");
+                ok.set(list instanceof javafx.scene.control.ListView<?> l && l.getItems().stream()
+                        .map(io.lineside.ui.alarms.AlarmRow.class::cast).anyMatch(r -> r.alarm().id().equals(LOAD_FAULT)
+                                && r.alarm().state().name().equals("ACKED")));
+            });
+            return ok.get();
+        });
+        assertFalse(lookupIn(root, "#faceplateTrendButton").isVisible(), "no live trend from a replay");
+        shoot(root, shots + "faceplate-" + language);
+        clickOn(lookupIn(root, "#faceplateTagsButton"));
         Eventually.await("the load station's raw tags", Duration.ofSeconds(5),
                 () -> tags(root).stream().anyMatch(r -> r.path().equals(LOAD_STATE.toString())));
         TagRow state = tags(root).stream().filter(r -> r.path().equals(LOAD_STATE.toString())).findFirst()
