@@ -190,6 +190,7 @@ public final class LinesideWindow {
      * has; lines it lacks, or a layout that did not load (logged with its file:line reason), keep the station tiles.
      */
     private void showFloorPlans(LayoutRepository layouts, Services services, Texts texts) {
+        replay.setLayouts(layouts::current); // a replayed line draws the same plan
         queries.execute(() -> {
             LayoutActions.Outcome start = layouts.start();
             if (start.layout().isEmpty()) {

@@ -14,6 +14,10 @@ import io.lineside.ui.Texts;
 import io.lineside.ui.ViewLoader;
 import io.lineside.ui.alarms.AlarmBannerView;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
+import io.lineside.ui.alarms.AlarmSummaryViewModel;
+import io.lineside.ui.station.StationHistory;
+import io.lineside.ui.station.StationViewModel;
+import io.lineside.ui.layout.FloorPlanLines;
 import io.lineside.ui.nav.NavigationView;
 import io.lineside.ui.nav.Navigator;
 import io.lineside.ui.plant.PlantViewModel;
@@ -48,6 +52,7 @@ final class ReplaySetup {
     static final Duration WINDOW_AFTER = Duration.ofHours(1);
 
     private final HistoryDatabase database;
+    private final io.lineside.history.HistoryQuery query;
     private final TagStore live;
     private final StationCatalog stations;
     private final List<AlarmDefinition> definitions;
@@ -58,6 +63,7 @@ final class ReplaySetup {
     private final Texts texts;
     private final ZoneId zone;
     private final Clock clock;
+    private java.util.function.Supplier<java.util.Optional<io.lineside.layout.Layout>> layouts = java.util.Optional::empty;
 
     /**
      * @param windowStart the start of the window that holds an instant (its shift's start, or 8 h before)
@@ -67,6 +73,7 @@ final class ReplaySetup {
                 ToDoubleFunction<io.lineside.ui.nav.LineId> targetPerHour, Function<Instant, Instant> windowStart,
                 Executor queries, Texts texts, ZoneId zone, Clock clock) {
         this.database = services.database();
+        this.query = services.query();
         this.live = services.store();
         this.stations = services.stations();
         this.definitions = services.alarms().definitions();
@@ -77,6 +84,14 @@ final class ReplaySetup {
         this.texts = texts;
         this.zone = zone;
         this.clock = clock;
+    }
+
+    /**
+     * The layout the live floor plans draw (read when a replay's line is opened): a replayed line shows the same
+     * plan, on the replay's store, with the replayed alarms' markers and no "Reload layout".
+     */
+    void setLayouts(java.util.function.Supplier<java.util.Optional<io.lineside.layout.Layout>> layouts) {
+        this.layouts = layouts;
     }
 
     /** A new replay of the window that holds now, the cursor {@link #LEAD} before now. */
@@ -119,9 +134,26 @@ final class ReplaySetup {
                 id -> new StationTagsViewModel(id, store, texts, zone);
         model.addReceiver(plant::pulse);
         model.addReceiver(workshop::pulse);
+        java.util.function.Supplier<AlarmSnapshot> alarms = () -> model.frame() == null
+                ? AlarmSnapshot.empty(from) : model.frame().banner();
+        // The faceplate's alarm list: the replayed alarms as summary rows. The faceplate offers no alarm command;
+        // were one reached, it is refused (nothing in a replay may act on the live engine).
+        AlarmSummaryViewModel replayedAlarms = new AlarmSummaryViewModel(alarms, definitions, List::of,
+                new ViewerAlarmActions(), texts, zone, Platform::runLater);
+        model.addReceiver(replayedAlarms::pulse);
+        StationCatalog replayedStations = stations.over(store);
+        Function<io.lineside.tags.StationId, StationViewModel> faceplates = id -> {
+            StationViewModel faceplate = new StationViewModel(id, store, replayedStations, replayedAlarms.rows(),
+                    StationHistory.of(query), queries, Platform::runLater, texts);
+            faceplate.setTimelineStart(now -> from); // the state timeline from the window's start to the cursor
+            return faceplate;
+        };
         Navigator navigator = new Navigator(texts);
-        NavigationView navigation = new NavigationView(navigator,
-                new ReplayLevels(plant, workshop, tags, navigator, texts));
+        ReplayLevels levels = new ReplayLevels(plant, workshop, faceplates, tags, navigator, texts, zone);
+        levels.setLineViews(new FloorPlanLines(store, texts, Platform::runLater, null, layouts,
+                navigator::openStation, levels::stationTiles).withStationModel(replayedStations::describe)
+                .withAlarms(alarms).replayedAt(() -> model.frame() == null ? at : model.frame().at()));
+        NavigationView navigation = new NavigationView(navigator, levels);
         Parent hierarchy = load(NavigationView.class, navigation);
         Parent banner = load(AlarmBannerView.class, new AlarmBannerView(liveBanner));
         ReplayView view = new ReplayView(model, banner, hierarchy, navigation::pulse, texts, () -> {

@@ -58,6 +58,7 @@ class ReplayFlowIT extends FxRobot {
     private LiveSpine spine;
     private LinesideWindow window;
     private Stage replay;
+    private boolean plan;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -78,9 +79,11 @@ class ReplayFlowIT extends FxRobot {
         }
     }
 
+    /** With {@code floorPlan}, the window has the demo's layout: a replayed line is its floor plan, not its tiles. */
     @ParameterizedTest
-    @CsvSource({"en", "zh-CN"})
-    void aRecordedFaultAckAndBrokerLossReplayAsTheyWerePublished(String language) throws Exception {
+    @CsvSource({"en, false", "en, true", "zh-CN, true"})
+    void aRecordedFaultAckAndBrokerLossReplayAsTheyWerePublished(String language, boolean floorPlan) throws Exception {
+        this.plan = floorPlan;
         Locale locale = Locale.forLanguageTag(language);
         Texts texts = Texts.forLocale(locale);
         spine = LiveSpine.start(dir, "ws-replay-it", "admin-secret-1");
@@ -88,7 +91,7 @@ class ReplayFlowIT extends FxRobot {
         spine.security.session().login("olga", "olga-pass-1".toCharArray());
         AlarmCommands commands = spine.commands();
         FxToolkit.setupStage(stage -> {
-            window = new LinesideWindow(spine.services, spine.security, commands, texts, false,
+            window = new LinesideWindow(spine.services, spine.security, commands, texts, floorPlan,
                     Clock.systemDefaultZone());
             window.show(stage, "Lineside");
         });
@@ -125,31 +128,59 @@ class ReplayFlowIT extends FxRobot {
         jump(root, running, zone);
         Eventually.await("the replayed plant shows line 1", Duration.ofSeconds(5),
                 () -> lookupIn(root, "#line-line-1") != null);
-        shoot(root, "replay-plant-" + language);
+        String shots = "replay-" + (floorPlan ? "plan-" : "");
+        if (!floorPlan) {
+            shoot(root, "replay-plant-" + language);
+        }
         clickOn(lookupIn(root, "#line-line-1"));
         assertTile(root, "running", "good");
         assertEquals(List.of(), alarms(root), "the fault is not raised yet");
+        if (floorPlan) {
+            assertEquals(null, lookupIn(root, ".fp-reload"), "a replay shows the layout, it does not reload it");
+            assertMarker(root, null);
+        }
 
         jump(root, raised, zone);
         assertTile(root, "fault", "good");
         assertEquals(List.of(LOAD_FAULT + ":" + texts.get("alarmState.UNACK") + ":"), alarms(root));
+        if (floorPlan) {
+            assertMarker(root, "fp-marker-high"); // the replayed alarm's marker on the load station, as live
+            shoot(root, shots + "raised-" + language);
+        }
 
         jump(root, acked, zone);
         List<String> ack = alarms(root);
         assertEquals(1, ack.size());
         assertTrue(ack.getFirst().startsWith(LOAD_FAULT + ":" + texts.get("alarmState.ACKED") + ":"), ack.toString());
         assertTrue(ack.getFirst().contains("olga"), "who acknowledged: " + ack);
-        shoot(root, "replay-acked-" + language);
+        shoot(root, shots + "acked-" + language);
 
         jump(root, lost, zone);
         assertTile(root, "fault", "stale");
-        clickOn(lookupIn(root, "#tile-line-1-load"));
+        clickOn(lookupIn(root, floorPlan ? "#plan-line-1-load" : "#tile-line-1-load"));
+        // The station's faceplate as it was: its alarms are the replayed ones, and it offers no live trend.
+        Eventually.await("the replayed faceplate lists the acknowledged fault", Duration.ofSeconds(5), () -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            interact(() -> {
+                Node list = lookupIn(root, ".faceplate-alarms");
+                ok.set(list instanceof javafx.scene.control.ListView<?> l && l.getItems().stream()
+                        .map(io.lineside.ui.alarms.AlarmRow.class::cast).anyMatch(r -> r.alarm().id().equals(LOAD_FAULT)
+                                && r.alarm().state().name().equals("ACKED")));
+            });
+            return ok.get();
+        });
+        assertFalse(lookupIn(root, "#faceplateTrendButton").isVisible(), "no live trend from a replay");
+        shoot(root, shots + "faceplate-" + language);
+        clickOn(lookupIn(root, "#faceplateTagsButton"));
         Eventually.await("the load station's raw tags", Duration.ofSeconds(5),
                 () -> tags(root).stream().anyMatch(r -> r.path().equals(LOAD_STATE.toString())));
         TagRow state = tags(root).stream().filter(r -> r.path().equals(LOAD_STATE.toString())).findFirst()
                 .orElseThrow();
         assertEquals(Quality.STALE, state.quality(), "the broker was lost: Stale, the last value held");
-        shoot(root, "replay-lost-" + language);
+        shoot(root, shots + "lost-" + language);
+        if (floorPlan) {
+            return; // the journal's replay button is the same in both
+        }
 
         // From the journal: "Replay from 10 min before" the fault's first row opens a replay of its own, cursor there.
         Stage[] opened = new Stage[1];
@@ -204,15 +235,41 @@ class ReplayFlowIT extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The load station's tile, or on the floor plan its station symbol, shows {@code state} and {@code quality}. */
     private void assertTile(Parent root, String state, String quality) {
-        Eventually.await("the replayed load tile is " + state + "/" + quality, Duration.ofSeconds(5), () -> {
+        Eventually.await("the replayed load station is " + state + "/" + quality, Duration.ofSeconds(5), () -> {
             AtomicReference<List<String>> classes = new AtomicReference<>(List.of());
-            interact(() -> classes.set(List.copyOf(lookupIn(root, "#tile-line-1-load").getStyleClass())));
-            boolean ok = classes.get().contains("state-" + state) && classes.get().contains("quality-" + quality);
+            interact(() -> {
+                if (!plan) {
+                    classes.set(List.copyOf(lookupIn(root, "#tile-line-1-load").getStyleClass()));
+                    return;
+                }
+                Node symbol = lookupIn(root, "#plan-line-1-load");
+                List<String> all = new java.util.ArrayList<>(symbol.getStyleClass());
+                all.addAll(symbol.lookup(".fp-station-body").getStyleClass());
+                classes.set(all);
+            });
+            boolean ok = plan
+                    ? classes.get().contains("fp-state-" + state) && classes.get().contains("fp-degraded")
+                            == !quality.equals("good")
+                    : classes.get().contains("state-" + state) && classes.get().contains("quality-" + quality);
             if (!ok) {
                 System.err.println("[replay it] load tile classes: " + classes.get());
             }
             return ok;
+        });
+    }
+
+    /** The load station symbol's alarm marker has {@code priorityClass}, or none is shown when it is null. */
+    private void assertMarker(Parent root, String priorityClass) {
+        Eventually.await("the load station's marker: " + priorityClass, Duration.ofSeconds(5), () -> {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            interact(() -> {
+                Node marker = lookupIn(root, "#marker-l1-load");
+                ok.set(priorityClass == null ? marker == null || !marker.isVisible()
+                        : marker != null && marker.isVisible() && marker.getStyleClass().contains(priorityClass));
+            });
+            return ok.get();
         });
     }
 

@@ -32,6 +32,8 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
     private final Function<LineId, LevelView> fallback;
     private Function<StationId, StationDescription> stations;
     private Supplier<io.lineside.alarms.AlarmSnapshot> alarms;
+    private Supplier<Instant> now = Instant::now;
+    private boolean reloadable = true;
 
     public FloorPlanLines(TagStore store, Texts texts, Executor fx, LayoutActions actions,
                           Supplier<Optional<Layout>> current, Consumer<StationId> openStation,
@@ -57,6 +59,16 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         return this;
     }
 
+    /**
+     * For replay: plans without "Reload layout" (a replay shows the layout, it does not change it), their first
+     * frame drawn at {@code now} (the replayed instant) instead of the wall clock.
+     */
+    public FloorPlanLines replayedAt(Supplier<Instant> now) {
+        this.now = now;
+        this.reloadable = false;
+        return this;
+    }
+
     @Override
     public LevelView apply(LineId line) {
         Optional<Layout> layout = current.get().filter(l -> draws(l, line));
@@ -72,8 +84,8 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         }
         plan.showOnly(FloorPlanViewModel.line(line.area(), line.line()));
         plan.show(layout.get());
-        Node node = FloorPlanView.create(plan);
-        plan.pulse(Instant.now());
+        Node node = FloorPlanView.create(plan, reloadable);
+        plan.pulse(now.get());
         return LevelView.of(node, plan::pulse, plan::dispose);
     }
 

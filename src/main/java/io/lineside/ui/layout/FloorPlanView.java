@@ -57,6 +57,11 @@ public final class FloorPlanView extends Pane {
      * FX thread only.
      */
     public static Node create(FloorPlanViewModel vm) {
+        return create(vm, true);
+    }
+
+    /** As {@link #create(FloorPlanViewModel)}; without {@code reloadable} the toolbar has no "Reload layout". */
+    public static Node create(FloorPlanViewModel vm, boolean reloadable) {
         FloorPlanView plan = new FloorPlanView(vm);
         Texts texts = vm.texts();
         Label name = new Label();
@@ -80,7 +85,7 @@ public final class FloorPlanView extends Pane {
         reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.getStyleClass().add("fp-reload");
         reload.setOnAction(e -> vm.reload());
-        HBox bar = new HBox(12, name, message, reload);
+        HBox bar = reloadable ? new HBox(12, name, message, reload) : new HBox(12, name, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("fp-toolbar");

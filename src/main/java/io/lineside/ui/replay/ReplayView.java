@@ -120,8 +120,10 @@ public final class ReplayView {
         title.getStyleClass().add("replay-section");
         VBox box = new VBox(4, title, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPrefWidth(520);
-        box.setMinWidth(300);
+        // A share of the window, so a faceplate beside it keeps its names at 1280 px; at most its columns' width.
+        box.prefWidthProperty().bind(root.widthProperty().multiply(0.25));
+        box.setMinWidth(280);
+        box.setMaxWidth(520);
         box.setPadding(new Insets(4));
         return box;
     }

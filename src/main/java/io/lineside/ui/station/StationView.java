@@ -60,8 +60,13 @@ public final class StationView {
     }
 
     @FXML
+    private javafx.scene.control.Button faceplateTrendButton;
+
+    @FXML
     private void initialize() {
         title.setText(model.title());
+        faceplateTrendButton.setVisible(model.canOpenTrend());
+        faceplateTrendButton.setManaged(model.canOpenTrend());
         state.textProperty().bind(model.stateTextProperty());
         count.textProperty().bind(model.countTextProperty());
         showState(model.stateProperty().get());
@@ -129,6 +134,9 @@ public final class StationView {
         Label range = new Label();
         range.getStyleClass().add("gauge-range");
         range.textProperty().bind(g.rangeTextProperty());
+        for (Label l : List.of(name, value, unit, quality)) { // the bar gives way, never a name or value ("…")
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         values.addRow(row * 2, name, bar, new HBox(4, value, unit), quality);
         values.add(range, 1, row * 2 + 1);
         bars.add(bar);
@@ -139,6 +147,7 @@ public final class StationView {
         spark.setId("spark-" + g.signal());
         Label sparkName = new Label(g.label() + (g.unit().isEmpty() ? "" : " (" + g.unit() + ")"));
         sparkName.getStyleClass().add("gauge-name");
+        sparkName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         trends.addRow(sparklines.size(), sparkName, spark);
         sparklines.put(g.signal(), spark);
         spark.show(model.trendsProperty().get().get(g.signal()));

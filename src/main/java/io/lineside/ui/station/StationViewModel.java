@@ -83,6 +83,7 @@ public final class StationViewModel {
     /** The one gap rule of shifts and OEE: how long a state sample holds without the next (see {@link GapRule}). */
     private Duration stateHold = GapRule.DEFAULT.holdFor();
     private Consumer<StationId> onOpenTrend = id -> { };
+    private boolean trendOffered = true;
     private Consumer<StationId> onOpenDiagnostics = id -> { };
     private TagValue shownState;
     private String parts = "";
@@ -215,7 +216,8 @@ public final class StationViewModel {
     }
 
     public void setOnOpenTrend(Consumer<StationId> handler) {
-        this.onOpenTrend = handler;
+        this.onOpenTrend = handler == null ? id -> { } : handler;
+        this.trendOffered = handler != null;
     }
 
     public void setOnOpenDiagnostics(Consumer<StationId> handler) {
@@ -223,6 +225,11 @@ public final class StationViewModel {
     }
 
     // Commands
+
+    /** False where no full trend can be opened (a replay: the trend window is live); the view hides its button. */
+    public boolean canOpenTrend() {
+        return trendOffered;
+    }
 
     public void openTrend() {
         onOpenTrend.accept(station);
@@ -248,10 +255,11 @@ public final class StationViewModel {
             }
         });
         gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
-        if (!trendsBusy && Duration.between(lastTrends, now).compareTo(TRENDS_EVERY) >= 0) {
+        // abs: a replay's cursor also jumps back, and its sparklines and timeline must follow it there
+        if (!trendsBusy && Duration.between(lastTrends, now).abs().compareTo(TRENDS_EVERY) >= 0) {
             loadTrends(now);
         }
-        if (!timelineBusy && Duration.between(lastTimeline, now).compareTo(TIMELINE_EVERY) >= 0) {
+        if (!timelineBusy && Duration.between(lastTimeline, now).abs().compareTo(TIMELINE_EVERY) >= 0) {
             loadTimeline(now);
         }
         if (commands != null) {
