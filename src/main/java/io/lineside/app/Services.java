@@ -3,6 +3,8 @@ package io.lineside.app;
 import io.lineside.alarms.AlarmConfigException;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmDefinitionsLoader;
+import io.lineside.alarms.AlarmService;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
@@ -80,7 +82,7 @@ public final class Services implements AutoCloseable {
             database.close();
             throw e;
         }
-        this.alarms = new AlarmService(definitions, alarmConfig.shelveReasons(), database, clock);
+        this.alarms = new AlarmService(definitions, alarmConfig.shelveReasons(), new AlarmJournalStore(database), clock);
         TopicMappings mappings = config.mappings();
         this.stations = new io.lineside.stations.StationCatalog(
                 config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
