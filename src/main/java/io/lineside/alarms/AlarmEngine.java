@@ -215,12 +215,15 @@ public final class AlarmEngine {
     /**
      * Acknowledges (for a latched alarm: resets) it.
      *
-     * @throws IllegalArgumentException for an unknown id, a blank user, or a Critical alarm without a note
+     * @throws IllegalArgumentException for an unknown id, a blank user, or an alarm whose priority needs a note
+     *                                  ({@link Priority#acknowledgementNeedsNote()}) without one
      */
     public boolean acknowledge(String id, String user, String note) {
         AlarmRecord r = find(id, user);
-        if (r.definition.priority() == Priority.CRITICAL && blank(note)) {
-            throw new IllegalArgumentException("acknowledging Critical alarm " + id + " needs a note");
+        Priority priority = r.definition.priority();
+        if (priority.acknowledgementNeedsNote() && blank(note)) {
+            throw new IllegalArgumentException("acknowledging " + priority.displayName() + " alarm " + id
+                    + " needs a note");
         }
         return command(r, AlarmTrigger.ACK, user, note);
     }

@@ -14,6 +14,14 @@ public enum Priority {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
+    /**
+     * True if acknowledging an alarm of this priority needs a note: High and Critical (RELIABILITY.md scenario 29).
+     * The one rule: the engine enforces it, the commands and the command panel ask it first for their messages.
+     */
+    public boolean acknowledgementNeedsNote() {
+        return compareTo(HIGH) <= 0;
+    }
+
     /** The priority a config names (case-insensitive), or null if it names none. */
     public static Priority fromName(String name) {
         if (name == null) {

@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmService;
 import io.lineside.history.HistoryWriter;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagMeta;

@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmCommands;
+import io.lineside.alarms.AlarmService;
 import io.lineside.history.HistoryWriter;
 import io.lineside.layout.LayoutLoader;
 import io.lineside.shifts.OeeSettings;
@@ -7,7 +9,7 @@ import io.lineside.shifts.ShiftAnalyzer;
 import io.lineside.shifts.ShiftCalendar;
 import io.lineside.shifts.ShiftPeriod;
 import io.lineside.ui.Texts;
-import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
 import io.lineside.ui.alarms.AlarmHorn;
 import io.lineside.ui.alarms.AlarmSummaryViewModel;
@@ -28,6 +30,7 @@ import io.lineside.ui.shifts.ShiftReviewViewModel;
 import io.lineside.ui.station.StationHistory;
 import io.lineside.ui.station.StationTagsViewModel;
 import io.lineside.ui.station.StationViewModel;
+import io.lineside.ui.trend.TrendAlarmMarks;
 import io.lineside.ui.trend.TrendSource;
 import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.window.DisplayPrefs;

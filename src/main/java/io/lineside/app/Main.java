@@ -1,5 +1,7 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmCommands;
+import io.lineside.alarms.ViewerAlarmActions;
 import io.lineside.history.HistoryException;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuditVerifier;
@@ -7,7 +9,7 @@ import io.lineside.security.PasswordHasher;
 import io.lineside.security.SecurityStoreException;
 import io.lineside.shifts.OeeSettings;
 import io.lineside.ui.Texts;
-import io.lineside.ui.alarms.AlarmActions;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.ui.window.StartupProblemWindow;
 import java.io.IOException;
 import java.io.PrintStream;

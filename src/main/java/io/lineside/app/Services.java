@@ -3,6 +3,8 @@ package io.lineside.app;
 import io.lineside.alarms.AlarmConfigException;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmDefinitionsLoader;
+import io.lineside.alarms.AlarmService;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryException;
 import io.lineside.history.HistoryQuery;
@@ -23,6 +25,8 @@ import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -61,6 +65,9 @@ public final class Services implements AutoCloseable {
     /**
      * Opens the history cache under {@code dataDir} and starts listening to {@code brokerUrl}.
      *
+     * <p>If anything fails on the way, what was already opened is closed again in reverse order (threads stopped,
+     * the history database and its lock released) before the failure is thrown, so the caller may try again.
+     *
      * @throws HistoryException when the history database cannot be opened (e.g. another instance holds it)
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
@@ -68,62 +75,85 @@ public final class Services implements AutoCloseable {
         io.lineside.alarms.AlarmConfig alarmConfig = alarmConfig(config); // before anything needs closing
         List<AlarmDefinition> definitions = alarmConfig.definitions();
         this.dataDir = dataDir;
-        this.database = HistoryDatabase.open(dataDir.resolve("db"));
-        this.writer = new HistoryWriter(database);
-        writer.deadbands(store::meta); // a mapped signal's own deadband, when the config gives one
-        this.query = new HistoryQuery(database);
-        List<StreamPosition> positions;
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        opened.push(watchdog::shutdownNow);
         try {
-            positions = query.streamPositions();
-        } catch (HistoryException e) {
-            writer.close();
-            database.close();
+            this.database = opened(opened, HistoryDatabase.open(dataDir.resolve("db")));
+            this.writer = opened(opened, new HistoryWriter(database));
+            writer.deadbands(store::meta); // a mapped signal's own deadband, when the config gives one
+            this.query = new HistoryQuery(database);
+            List<StreamPosition> positions = query.streamPositions();
+            AlarmJournalStore journal = opened(opened, new AlarmJournalStore(database));
+            this.alarms = opened(opened, new AlarmService(definitions, alarmConfig.shelveReasons(), journal, clock));
+            TopicMappings mappings = config.mappings();
+            this.stations = new io.lineside.stations.StationCatalog(
+                    config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
+            this.fanout = new Fanout(store, alarms, writer);
+            this.pipeline = opened(opened,
+                    new IngestPipeline(mappings, fanout, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE));
+            // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
+            positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
+            SSLSocketFactory tls = config.tls()
+                    .map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null))).orElse(null);
+            this.connection = opened(opened, new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId,
+                    mappings.subscriptions().getFirst(), config.username().orElse(null), config.password().orElse(null),
+                    dataDir.resolve("mqtt"), config.failover(), tls), pipeline::put, clock));
+            mappings.subscriptions().stream().skip(1).forEach(connection::alsoSubscribe); // one filter per rule
+            this.inspector = opened(opened, new MessageInspector(mappings, clock));
+            connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
+            // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
+            connection.onSessionLost(gap -> watchdog.execute(() -> writer.keepGap(gap)));
+            connection.onStatus(status -> {
+                // On the watchdog: a full writer must not hold the supervisor.
+                if (status.state() != ConnectionState.ONLINE) {
+                    try {
+                        watchdog.execute(() -> fanout.allStale(clock.instant()));
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        store.markStale(null); // closing: the screen still shows the truth, history is shut
+                    }
+                }
+                statusListeners.forEach(l -> l.accept(status));
+            });
+            // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
+            this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
+                    clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
+                    config.failover(), tls), fanout.sparkplug(), pipeline.diagnostics(), clock, status -> { }))
+                    .orElse(null);
+            if (sparkplug != null) {
+                opened.push(sparkplug);
+            }
+            this.commandLink = opened(opened, new CommandLink(new MqttConnection.Settings(brokerUrl, clientId, "",
+                    config.username().orElse(null), config.password().orElse(null), null, config.failover(), tls)));
+            this.writable = config.isDemo() ? DemoCommands.writable(config.topicPrefix()) : config.commands();
+            pipeline.commandTopics(writable::isCommandTopic); // our writes echo back through the subscription
+            Duration staleAfter = config.staleAfter();
+            watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
+            connection.start();
+            commandLink.start();
+            if (sparkplug != null) {
+                sparkplug.connection().tap(inspector);
+                sparkplug.start();
+            }
+        } catch (HistoryException | RuntimeException | Error e) {
+            closeAll(opened, e);
             throw e;
         }
-        this.alarms = new AlarmService(definitions, alarmConfig.shelveReasons(), database, clock);
-        TopicMappings mappings = config.mappings();
-        this.stations = new io.lineside.stations.StationCatalog(
-                config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
-        this.fanout = new Fanout(store, alarms, writer);
-        this.pipeline = new IngestPipeline(mappings, fanout, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE);
-        // Each tag's seq continues from history: what was published while the HMI was down becomes a gap marker.
-        positions.forEach(p -> pipeline.resumeFrom(p.path(), p.seq(), p.sourceTime()));
-        SSLSocketFactory tls = config.tls().map(t -> TrustStores.socketFactory(t.truststore(), t.password().orElse(null)))
-                .orElse(null);
-        this.connection = new MqttConnection(new MqttConnection.Settings(brokerUrl, clientId, mappings.subscriptions().getFirst(),
-                config.username().orElse(null), config.password().orElse(null), dataDir.resolve("mqtt"),
-                config.failover(), tls), pipeline::put, clock);
-        mappings.subscriptions().stream().skip(1).forEach(connection::alsoSubscribe); // one filter per rule
-        this.inspector = new MessageInspector(mappings, clock);
-        connection.tap(inspector); // idle (one volatile read per message) until the diagnostics inspector opens
-        // On the watchdog thread: a full writer queue must not hold up the MQTT supervisor.
-        connection.onSessionLost(gap -> watchdog.execute(() -> writer.keepGap(gap)));
-        connection.onStatus(status -> {
-            if (status.state() != ConnectionState.ONLINE) { // on the watchdog: a full writer must not hold the supervisor
-                try {
-                    watchdog.execute(() -> fanout.allStale(clock.instant()));
-                } catch (java.util.concurrent.RejectedExecutionException closing) {
-                    store.markStale(null); // closing: the screen still shows the truth, history is shut
-                }
+    }
+
+    /** Keeps {@code resource} for the constructor's clean-up, then returns it. */
+    private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** Closes what the constructor opened, newest first; what fails to close is added to {@code failure}. */
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable failure) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception | Error e) {
+                failure.addSuppressed(e);
             }
-            statusListeners.forEach(l -> l.accept(status));
-        });
-        // Sparkplug B host: its own clean-session link; counts go to the same diagnostics as the JSON pipeline.
-        this.sparkplug = config.sparkplug().map(sp -> new SparkplugLink(sp, new MqttConnection.Settings(brokerUrl,
-                clientId + "-spb", "", config.username().orElse(null), config.password().orElse(null), null,
-                config.failover(), tls), fanout.sparkplug(), pipeline.diagnostics(), clock, status -> { }))
-                .orElse(null);
-        this.commandLink = new CommandLink(new MqttConnection.Settings(brokerUrl, clientId, "",
-                config.username().orElse(null), config.password().orElse(null), null, config.failover(), tls));
-        this.writable = config.isDemo() ? DemoCommands.writable(config.topicPrefix()) : config.commands();
-        pipeline.commandTopics(writable::isCommandTopic); // our writes echo back through the subscription
-        Duration staleAfter = config.staleAfter();
-        watchdog.scheduleAtFixedRate(() -> fanout.staleSince(clock.instant(), staleAfter), 1, 1, TimeUnit.SECONDS);
-        connection.start();
-        commandLink.start();
-        if (sparkplug != null) {
-            sparkplug.connection().tap(inspector);
-            sparkplug.start();
         }
     }
 

@@ -4,6 +4,7 @@ import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmTrigger;
+import io.lineside.alarms.DurableJournal;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.Priority;
 import java.lang.System.Logger.Level;
@@ -31,7 +32,7 @@ import java.util.Locale;
  * <p><b>Threading.</b> Safe from any thread: appends are serialised on this object; queries use their own
  * connection. Close it before its {@link HistoryDatabase}.
  */
-public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
+public final class AlarmJournalStore implements DurableJournal {
 
     public static final int DEFAULT_MAX_PENDING = 10_000;
     private static final System.Logger LOG = System.getLogger(AlarmJournalStore.class.getName());
@@ -62,6 +63,7 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
     }
 
     /** How many events were ever appended (stored or waiting): goes up with each, so readers know to read again. */
+    @Override
     public long appended() {
         return appended.get();
     }
@@ -78,6 +80,7 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
     }
 
     /** Writes the events kept after a failure, oldest first; returns how many are still waiting. */
+    @Override
     public synchronized int retryPending() {
         while (!pending.isEmpty()) {
             try {
@@ -187,6 +190,7 @@ public final class AlarmJournalStore implements AlarmJournal, AutoCloseable {
      * Records that the workstation runs from {@code start} until at least {@code now} (a heartbeat: called at
      * start-up and about once a minute, so a kill loses at most that minute). Never throws; a failure is logged.
      */
+    @Override
     public void recording(Instant start, Instant now) {
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO recording (start_ts, end_ts) KEY (start_ts) VALUES (?, ?)")) {

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The latest value of every tag, with its quality and age.
  *
- * <p>Producers (the decoder thread, the staleness watchdog) call {@link #apply}; they never wait for a
- * reader. Readers (the UI pulse, the alarm engine) each own a {@link DirtyTracker} and pull the tags that
- * changed since their last drain. Safe from any thread.
+ * <p>Producers (the JSON decoder thread, the Sparkplug host thread, the staleness watchdog) call {@link #apply} and
+ * {@link #markStale}; they never wait for a reader. Readers (the live view-models on the FX pulse, the tag browser)
+ * each own a {@link DirtyTracker} and pull the tags that changed since their last drain. The alarm engine is no
+ * reader here: the ingest's fan-out hands it the same updates right after the store. Safe from any thread.
  */
 public final class TagStore {
 

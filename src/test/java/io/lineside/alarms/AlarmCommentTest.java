@@ -37,7 +37,7 @@ class AlarmCommentTest {
         assertEquals(AlarmState.UNACK, f.state("T-H"));
 
         f.advance(5);
-        f.engine.acknowledge("T-H", "olga", "");
+        f.engine.acknowledge("T-H", "olga", "seen");
         f.engine.comment("T-H", "olga", "valve opened");
         assertEquals(List.of(AlarmState.ACKED, AlarmState.ACKED), List.of(lastRow().from(), lastRow().to()));
         f.advance(5);

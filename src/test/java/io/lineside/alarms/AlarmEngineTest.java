@@ -75,7 +75,7 @@ class AlarmEngineTest {
     }
 
     @Test
-    void acknowledgementRecordsUserAndNoteAndCriticalAlarmsRequireANote() {
+    void acknowledgementRecordsUserAndNoteAndHighAndCriticalAlarmsRequireANote() {
         AlarmDefinition critical = AlarmDefinition.simple("C", TEMP, Priority.CRITICAL,
                 new LimitCondition(LimitCondition.Level.HH, 220, 0));
         EngineFixture f = new EngineFixture(critical, EngineFixture.high("H", 200, 0));
@@ -85,13 +85,29 @@ class AlarmEngineTest {
         assertThrows(IllegalArgumentException.class, () -> f.engine.acknowledge("NOPE", "ana", "x"));
         assertEquals(UNACK, f.state("C"));
         assertTrue(f.engine.acknowledge("C", "ana", "cooling valve opened"));
-        assertTrue(f.engine.acknowledge("H", "ana", null));
-        assertFalse(f.engine.acknowledge("H", "ana", null), "acknowledging twice does not apply");
+        assertThrows(IllegalArgumentException.class, () -> f.engine.acknowledge("H", "ana", null),
+                "High needs a note too (RELIABILITY.md scenario 29), in the engine, not only in the commands");
+        assertEquals(UNACK, f.state("H"));
+        assertTrue(f.engine.acknowledge("H", "ana", "seen"));
+        assertFalse(f.engine.acknowledge("H", "ana", "seen"), "acknowledging twice does not apply");
         AlarmEvent ack = f.journal.of("C").getLast();
         assertEquals(List.of(AlarmTrigger.ACK, UNACK, ACKED, "ana", "cooling valve opened", "230.0"),
                 List.of(ack.trigger(), ack.from(), ack.to(), ack.user(), ack.note(), ack.value()));
         f.set(TEMP, 100);
         assertEquals(NORMAL, f.state("C"), "an acknowledged alarm returns straight to normal");
+    }
+
+    @Test
+    void mediumLowAndDiagnosticAlarmsAreAcknowledgedWithoutANote() {
+        List<Priority> optional = List.of(Priority.MEDIUM, Priority.LOW, Priority.DIAGNOSTIC);
+        EngineFixture f = new EngineFixture(optional.stream().map(p -> AlarmDefinition.simple(p.name(), TEMP, p,
+                new LimitCondition(LimitCondition.Level.H, 200, 0))).toArray(AlarmDefinition[]::new));
+        f.set(TEMP, 250);
+        for (Priority p : optional) {
+            assertFalse(p.acknowledgementNeedsNote(), p.name());
+            assertTrue(f.engine.acknowledge(p.name(), "ana", p == Priority.LOW ? null : " "), p.name());
+            assertEquals(ACKED, f.state(p.name()));
+        }
     }
 
     @Test
@@ -224,13 +240,13 @@ class AlarmEngineTest {
         EngineFixture f = new EngineFixture(EngineFixture.realarm(EngineFixture.high("H", 200, 0), Duration.ofMinutes(30)));
         f.set(TEMP, 250);
         f.advance(60);
-        f.engine.acknowledge("H", "ana", "");
+        f.engine.acknowledge("H", "ana", "seen");
         f.advance(1799);
         assertEquals(ACKED, f.state("H"));
         f.advance(1);
         assertEquals(UNACK, f.state("H"));
         assertTrue(f.journal.of("H").getLast().annunciation());
-        f.engine.acknowledge("H", "ana", "");
+        f.engine.acknowledge("H", "ana", "seen");
         f.advance(1799);
         assertEquals(ACKED, f.state("H"), "the re-alarm timer runs from the latest acknowledgement");
     }
@@ -288,7 +304,7 @@ class AlarmEngineTest {
                 AlarmDefinition.simple("MED", EngineFixture.SETPOINT, Priority.MEDIUM, new NoDataCondition(Duration.ofSeconds(30))));
         f.set(EngineFixture.SETPOINT, 1);
         f.set(TEMP, 30);
-        f.engine.acknowledge("HIGH-ACKED", "ana", "");
+        f.engine.acknowledge("HIGH-ACKED", "ana", "seen");
         f.advance(5);
         f.set(STATE, "fault");
         f.advance(31); // MED: no data
@@ -308,7 +324,7 @@ class AlarmEngineTest {
         });
         f.engine.addListener(seen::add);
         f.set(TEMP, 250);
-        f.engine.acknowledge("H", "ana", "");
+        f.engine.acknowledge("H", "ana", "seen");
         f.set(TEMP, 100);
         assertEquals(3, seen.size());
         assertEquals(seen, f.journal.events);

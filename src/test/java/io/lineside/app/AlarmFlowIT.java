@@ -3,7 +3,9 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmService;
 import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.security.AuditRecord;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.alarms.AlarmState;
 import io.lineside.security.AuditRecord;
 import io.lineside.security.AuditResult;

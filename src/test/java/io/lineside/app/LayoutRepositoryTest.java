@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmService;
 import io.lineside.alarms.JournalFilter;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.layout.LayoutLoader;
 import io.lineside.security.AuditRecord;
@@ -147,7 +149,8 @@ class LayoutRepositoryTest {
     @Test
     void reloadingLosesNoAlarmsHistoryOrLiveValues() throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"));
-             AlarmService alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), db, Clock.systemUTC())) {
+             AlarmService alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), new AlarmJournalStore(db),
+                     Clock.systemUTC())) {
             Instant now = Instant.now();
             TagUpdate fault = new TagUpdate(TagPath.parse("demo/assembly/line-1/load/state"),
                     new TagValue("fault", now, now, Quality.GOOD, 1));

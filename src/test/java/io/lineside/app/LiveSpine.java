@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.Role;
 import io.lineside.telemetry.ConnectionState;

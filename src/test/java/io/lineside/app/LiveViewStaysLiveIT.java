@@ -3,6 +3,8 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmService;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryQuery;
 import io.lineside.history.HistoryWriter;
@@ -158,7 +160,7 @@ class LiveViewStaysLiveIT {
             HistoryWriter writer = ThrottledWriters.open(db, qos == 0 ? CAPACITY_QOS0 : CAPACITY_QOS1, PER_ROW,
                     throttled::get);
             TagStore store = new TagStore();
-            AlarmService alarms = new AlarmService(List.of(), db, Clock.systemUTC());
+            AlarmService alarms = new AlarmService(List.of(), new AlarmJournalStore(db), Clock.systemUTC());
             Fanout fanout = new Fanout(store, alarms, writer);
             IngestSink timed = new IngestSink() { // the production sink, with a stopwatch after each update
                 @Override

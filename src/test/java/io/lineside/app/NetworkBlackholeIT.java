@@ -3,6 +3,7 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagPath;
 import io.lineside.telemetry.ConnectionState;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.testsupport.Eventually;
 import io.lineside.testsupport.Mosquitto;
 import io.lineside.testsupport.ReferencePublisher;

@@ -3,6 +3,7 @@ package io.lineside.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.security.PasswordHasher;
 import io.lineside.shifts.OeeFigures;

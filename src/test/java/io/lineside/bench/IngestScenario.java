@@ -1,6 +1,6 @@
 package io.lineside.bench;
 
-import io.lineside.app.AlarmService;
+import io.lineside.alarms.AlarmService;
 import io.lineside.app.AppConfig;
 import io.lineside.app.Services;
 import io.lineside.security.IdlePolicy;

@@ -1,6 +1,6 @@
 package io.lineside.bench;
 
-import io.lineside.app.AlarmCommands;
+import io.lineside.alarms.AlarmCommands;
 import io.lineside.app.LinesideWindow;
 import io.lineside.app.SecurityServices;
 import io.lineside.app.Services;

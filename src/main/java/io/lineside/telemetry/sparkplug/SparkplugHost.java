@@ -11,8 +11,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Sparkplug decoder stage: {@link #offer} is what the Sparkplug connection's callback calls (O(1): size check,
- * copy, enqueue; never blocks, never throws); one thread, {@code lineside-sparkplug}, runs the
+ * The Sparkplug decoder stage: {@link #offer} is what the Sparkplug connection's callback calls (size check, copy,
+ * enqueue; never throws). It returns at once while the queue has room; when the decoder is behind it waits at most
+ * {@link #MAX_PUT_WAIT} (2 s), then drops and counts the message. One thread, {@code lineside-sparkplug}, runs the
  * {@link SparkplugEngine} and checks the reorder timeouts every {@link #TICK_MILLIS} ms.
  */
 public final class SparkplugHost implements AutoCloseable {
@@ -39,7 +40,10 @@ public final class SparkplugHost implements AutoCloseable {
     private volatile int nodes;
     private volatile boolean running = true;
 
-    /** @param queueCapacity messages waiting for the decoder; beyond that new ones are dropped and counted */
+    /**
+     * @param queueCapacity messages waiting for the decoder; beyond that the callback waits up to
+     *                      {@link #MAX_PUT_WAIT}, then the message is dropped and counted
+     */
     public SparkplugHost(SparkplugSettings settings, SparkplugSink sink, CommandPublisher commands,
                          IngestDiagnostics diagnostics, Clock clock, int queueCapacity) {
         this.engine = new SparkplugEngine(settings, sink, commands, diagnostics);

@@ -1,6 +1,7 @@
 package io.lineside.ui.alarms;
 
 import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.Priority;
 import java.time.Duration;
 import java.util.List;
@@ -308,9 +309,9 @@ public final class AlarmCommandPanel {
         targetsText.set(b.toString());
     }
 
-    /** Acknowledging High and Critical alarms needs a note (RELIABILITY.md scenario 29). */
-    static boolean noteRequired(Priority p) {
-        return p.compareTo(Priority.HIGH) <= 0;
+    /** The one rule, the engine's: acknowledging High and Critical alarms needs a note. */
+    private static boolean noteRequired(Priority p) {
+        return p.acknowledgementNeedsNote();
     }
 
     private void send(CompletableFuture<AlarmActions.Outcome> pending, String doneKey) {

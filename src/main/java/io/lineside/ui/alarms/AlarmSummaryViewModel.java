@@ -1,6 +1,7 @@
 package io.lineside.ui.alarms;
 
 import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;

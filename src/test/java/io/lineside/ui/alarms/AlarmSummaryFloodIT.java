@@ -3,6 +3,7 @@ package io.lineside.ui.alarms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEngine;
 import io.lineside.alarms.MemoryJournal;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmTrigger;

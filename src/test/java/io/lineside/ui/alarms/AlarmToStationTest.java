@@ -3,6 +3,7 @@ package io.lineside.ui.alarms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lineside.alarms.ActiveAlarm;
+import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.Priority;
 import io.lineside.tags.StationId;

@@ -1,5 +1,6 @@
 package io.lineside.ui.alarms;
 
+import io.lineside.alarms.AlarmActions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -9,7 +9,6 @@ import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.DiscreteCondition;
 import io.lineside.alarms.Priority;
-import io.lineside.app.TrendAlarmMarks;
 import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.HistoryQuery;

@@ -1,14 +1,9 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
-import io.lineside.alarms.AlarmDefinition;
-import io.lineside.alarms.AlarmEngine;
-import io.lineside.alarms.Priority;
-import io.lineside.alarms.ShelveReasons;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.Permission;
 import io.lineside.security.SecuredActions;
 import io.lineside.security.SessionManager;
-import io.lineside.ui.alarms.AlarmActions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +17,9 @@ import java.util.stream.Collectors;
  * the audit row) on the alarm evaluator thread, and only then does the engine run it. A refusal (no permission,
  * locked session, audit unavailable) or a failure comes back as a precise message in the {@link Outcome}.
  *
- * <p>A note is required to acknowledge High and Critical alarms (RELIABILITY.md scenario 29; the engine itself
- * insists only for Critical). Safe from any thread.
+ * <p>A note is required to acknowledge High and Critical alarms ({@link Priority#acknowledgementNeedsNote()}, which
+ * the engine enforces); it is checked here first so the refusal is a precise message and no audit row. Safe from any
+ * thread.
  */
 public final class AlarmCommands implements AlarmActions {
 
@@ -47,11 +43,6 @@ public final class AlarmCommands implements AlarmActions {
                 .collect(Collectors.toUnmodifiableMap(AlarmDefinition::id, Function.identity()));
     }
 
-    /** True if acknowledging an alarm of {@code priority} needs a note (High and Critical). */
-    public static boolean noteRequired(Priority priority) {
-        return priority.compareTo(Priority.HIGH) <= 0;
-    }
-
     @Override
     public CompletableFuture<Outcome> acknowledge(List<String> alarmIds, String note) {
         List<String> ids = List.copyOf(alarmIds);
@@ -62,7 +53,7 @@ public final class AlarmCommands implements AlarmActions {
                 AlarmDefinition d = definitions.get(id);
                 if (d == null) {
                     problems.add("Alarm " + id + " is not configured.");
-                } else if (noteRequired(d.priority()) && (note == null || note.isBlank())) {
+                } else if (d.priority().acknowledgementNeedsNote() && (note == null || note.isBlank())) {
                     problems.add("Alarm " + id + " is " + d.priority().displayName()
                             + ": acknowledging it needs a note.");
                 } else {

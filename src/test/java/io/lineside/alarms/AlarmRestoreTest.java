@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.JournalFilter;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagPath;
@@ -47,7 +48,7 @@ class AlarmRestoreTest {
         List<AlarmDefinition> defs = definitions();
         Clock clock = Clock.systemUTC();
         HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"));
-        AlarmService first = new AlarmService(defs, db, clock);
+        AlarmService first = new AlarmService(defs, new AlarmJournalStore(db), clock);
         assertEquals(0, first.restoredAtStart());
         for (int i = 0; i < ALARMS; i++) {
             first.accept(update(i, "fault"));
@@ -68,7 +69,7 @@ class AlarmRestoreTest {
         db.close();
 
         db = HistoryDatabase.open(dir.resolve("db"));
-        AlarmService second = new AlarmService(defs, db, clock);
+        AlarmService second = new AlarmService(defs, new AlarmJournalStore(db), clock);
         try {
             assertEquals(ALARMS, second.restoredAtStart());
             Map<String, ActiveAlarm> shown = byId(second);
@@ -124,12 +125,12 @@ class AlarmRestoreTest {
     void aRestartWithoutChangesRestoresTheSameStatesAgain() throws Exception {
         List<AlarmDefinition> defs = definitions();
         HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"));
-        AlarmService s = new AlarmService(defs, db, Clock.systemUTC());
+        AlarmService s = new AlarmService(defs, new AlarmJournalStore(db), Clock.systemUTC());
         s.accept(update(1, "fault"));
         Eventually.await("raised", Duration.ofSeconds(5), () -> s.snapshot().alarms().size() == 1);
         s.close();
         for (int run = 0; run < 2; run++) { // the RESTORE row of one restart is read back by the next
-            AlarmService again = new AlarmService(defs, db, Clock.systemUTC());
+            AlarmService again = new AlarmService(defs, new AlarmJournalStore(db), Clock.systemUTC());
             assertEquals(1, again.restoredAtStart());
             assertEquals(AlarmState.UNACK, again.snapshot().alarms().getFirst().state());
             again.close();
@@ -140,7 +141,7 @@ class AlarmRestoreTest {
     @Test
     void showShelvedKeepsTheShelverWhenTheConditionChangesWhileShelved() throws Exception {
         HistoryDatabase db = HistoryDatabase.open(dir.resolve("db"));
-        AlarmService s = new AlarmService(definitions(), db, Clock.systemUTC());
+        AlarmService s = new AlarmService(definitions(), new AlarmJournalStore(db), Clock.systemUTC());
         try {
             s.accept(update(2, "fault"));
             Eventually.await("raised", Duration.ofSeconds(5), () -> s.snapshot().alarms().size() == 1);

@@ -1,8 +1,5 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
-import io.lineside.alarms.AlarmDefinition;
-import io.lineside.alarms.DiscreteCondition;
-import io.lineside.alarms.LimitCondition;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;

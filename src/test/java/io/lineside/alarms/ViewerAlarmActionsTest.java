@@ -1,8 +1,8 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lineside.ui.alarms.AlarmActions.Outcome;
+import io.lineside.alarms.AlarmActions.Outcome;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

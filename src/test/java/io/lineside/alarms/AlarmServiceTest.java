@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,17 +8,25 @@ import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.JournalFilter;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.security.AuditRecord;
 import io.lineside.security.AuditResult;
+import io.lineside.security.AuditTrail;
+import io.lineside.security.IdlePolicy;
 import io.lineside.security.PasswordHasher;
 import io.lineside.security.Role;
+import io.lineside.security.SecuredActions;
+import io.lineside.security.SecurityDatabase;
+import io.lineside.security.SecurityStoreException;
+import io.lineside.security.SessionManager;
+import io.lineside.security.UserService;
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import io.lineside.tags.TagValue;
 import io.lineside.testsupport.Eventually;
-import io.lineside.ui.alarms.AlarmActions.Outcome;
+import io.lineside.alarms.AlarmActions.Outcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,15 +52,15 @@ class AlarmServiceTest {
 
     private HistoryDatabase db;
     private AlarmService alarms;
-    private SecurityServices security;
+    private Security security;
     private AlarmCommands commands;
 
     @BeforeEach
     void start() throws Exception {
         Clock clock = Clock.systemUTC();
         db = HistoryDatabase.open(dir.resolve("db"));
-        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), db, clock);
-        security = new SecurityServices(dir, "ws-test", clock, new PasswordHasher(1_000));
+        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), new AlarmJournalStore(db), clock);
+        security = new Security(dir, clock);
         security.users().createFirstAdmin("admin", "admin-secret-1".toCharArray());
         login("admin", "admin-secret-1");
         security.users().createUser(security.session(), "olga", null, Role.OPERATOR, "olga-pass-1".toCharArray());
@@ -148,7 +156,8 @@ class AlarmServiceTest {
         assertEquals("olga", row.user());
         assertEquals("infeed sensor dirty, cleaned", row.note());
         assertTrue(!row.time().isBefore(before.minusMillis(1)) && !row.time().isAfter(Instant.now()), row.toString());
-        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), db, Clock.systemUTC());
+        alarms = new AlarmService(new AlarmDefinitionsLoader().loadDemo(), new AlarmJournalStore(db),
+                Clock.systemUTC());
         assertEquals(AlarmState.ACKED, alarms.submit(e -> e.state(FAULT_ALARM)).get(5, TimeUnit.SECONDS),
                 "restored as acknowledged, the comment after the ack notwithstanding");
     }
@@ -262,7 +271,8 @@ class AlarmServiceTest {
                 """);
         io.lineside.alarms.AlarmConfig config = new AlarmDefinitionsLoader().loadConfig(file);
         alarms.close();
-        alarms = new AlarmService(config.definitions(), config.shelveReasons(), db, Clock.systemUTC());
+        alarms = new AlarmService(config.definitions(), config.shelveReasons(), new AlarmJournalStore(db),
+                Clock.systemUTC());
         commands = new AlarmCommands(alarms, security.actions(), security.session());
         raiseLoadFault();
         Outcome defaultReason = commands.shelve(FAULT_ALARM, Duration.ofMinutes(30), false, "Maintenance")
@@ -353,5 +363,44 @@ class AlarmServiceTest {
         Eventually.await("the one read update is evaluated", Duration.ofSeconds(5),
                 () -> alarms.stats().evaluated() == 1);
         assertEquals(0, alarms.stats().coalesced());
+    }
+
+    /** The security parts a workstation wires (users, session, audit, secured actions) on a real database file. */
+    private static final class Security implements AutoCloseable {
+        private final SecurityDatabase database;
+        private final AuditTrail audit;
+        private final UserService users;
+        private final SessionManager session;
+        private final SecuredActions actions;
+
+        Security(Path dir, Clock clock) throws SecurityStoreException {
+            database = SecurityDatabase.open(dir.resolve("security"));
+            audit = new AuditTrail(database, "ws-test", clock);
+            users = new UserService(database, audit, new PasswordHasher(1_000), clock);
+            session = new SessionManager(users, audit, clock, IdlePolicy.DEFAULT);
+            actions = new SecuredActions(session, audit);
+        }
+
+        AuditTrail audit() {
+            return audit;
+        }
+
+        UserService users() {
+            return users;
+        }
+
+        SessionManager session() {
+            return session;
+        }
+
+        SecuredActions actions() {
+            return actions;
+        }
+
+        @Override
+        public void close() {
+            session.logout();
+            database.close();
+        }
     }
 }

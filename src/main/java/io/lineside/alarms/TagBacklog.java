@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;

@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import io.lineside.tags.Quality;
 import io.lineside.tags.TagUpdate;

@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.ui.trend;
 
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmEvent;

@@ -1,14 +1,5 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
-import io.lineside.alarms.AlarmDefinition;
-import io.lineside.alarms.AlarmEngine;
-import io.lineside.alarms.AlarmEvent;
-import io.lineside.alarms.AlarmState;
-import io.lineside.alarms.AlarmTrigger;
-import io.lineside.alarms.AlarmJournal;
-import io.lineside.alarms.AlarmSnapshot;
-import io.lineside.history.AlarmJournalStore;
-import io.lineside.history.HistoryDatabase;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
 import java.lang.System.Logger.Level;
@@ -32,8 +23,8 @@ import java.util.function.Function;
 
 /**
  * Runs the {@link AlarmEngine} on its one evaluator thread: tag updates from the decoder, a tick every second and
- * the operator's commands all go through that thread's queue, and every transition is journalled in the history
- * database ({@link AlarmJournalStore}).
+ * the operator's commands all go through that thread's queue, and every transition is journalled in the
+ * {@link DurableJournal} it is given (the history database's, in a workstation) and owns from then on.
  *
  * <p><b>Every value counts.</b> Updates of tags no alarm reads are dropped at once (one map lookup). The others wait
  * per tag ({@link TagBacklog}) and are evaluated one by one, in order per tag, each as of the time it arrived. Only
@@ -47,7 +38,8 @@ import java.util.function.Function;
  */
 public final class AlarmService implements AutoCloseable {
 
-    static final int MAX_PENDING_UPDATES = 10_000;
+    /** How many single updates may wait in all before further ones are coalesced per tag. */
+    public static final int MAX_PENDING_UPDATES = 10_000;
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
     private static final System.Logger LOG = System.getLogger(AlarmService.class.getName());
 
@@ -68,7 +60,7 @@ public final class AlarmService implements AutoCloseable {
     }
 
     private final AlarmEngine engine;
-    private final AlarmJournalStore journal;
+    private final DurableJournal journal;
     private final Clock clock;
     private final Runnable beforeEach;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(
@@ -87,36 +79,39 @@ public final class AlarmService implements AutoCloseable {
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
     /** The reasons an operator may shelve for (the alarm config's, or the default list). */
-    private final io.lineside.alarms.ShelveReasons shelveReasons;
+    private final ShelveReasons shelveReasons;
     /** When this service started: its recording period's key. */
     private final Instant started;
 
-    /** Starts evaluating {@code definitions}, journalling into {@code database}, ticking once a second. */
-    public AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock) {
-        this(definitions, io.lineside.alarms.ShelveReasons.DEFAULT, database, clock, MAX_PENDING_UPDATES, () -> { });
+    /**
+     * Starts evaluating {@code definitions}, journalling into {@code journal} (closed by {@link #close}), ticking once
+     * a second.
+     */
+    public AlarmService(List<AlarmDefinition> definitions, DurableJournal journal, Clock clock) {
+        this(definitions, ShelveReasons.DEFAULT, journal, clock, MAX_PENDING_UPDATES, () -> { });
     }
 
     /** As above, with the shelve reasons of the alarm config (what {@link #shelveReasons()} gives the commands). */
-    public AlarmService(List<AlarmDefinition> definitions, io.lineside.alarms.ShelveReasons shelveReasons,
-                        HistoryDatabase database, Clock clock) {
-        this(definitions, shelveReasons, database, clock, MAX_PENDING_UPDATES, () -> { });
+    public AlarmService(List<AlarmDefinition> definitions, ShelveReasons shelveReasons, DurableJournal journal,
+                        Clock clock) {
+        this(definitions, shelveReasons, journal, clock, MAX_PENDING_UPDATES, () -> { });
     }
 
     /**
      * Test seam: a smaller budget of single updates, and {@code beforeEach} run on the evaluator thread before each
      * update is evaluated (to make it slower than the flood).
      */
-    AlarmService(List<AlarmDefinition> definitions, HistoryDatabase database, Clock clock, int maxPending,
+    AlarmService(List<AlarmDefinition> definitions, DurableJournal journal, Clock clock, int maxPending,
                  Runnable beforeEach) {
-        this(definitions, io.lineside.alarms.ShelveReasons.DEFAULT, database, clock, maxPending, beforeEach);
+        this(definitions, ShelveReasons.DEFAULT, journal, clock, maxPending, beforeEach);
     }
 
-    private AlarmService(List<AlarmDefinition> definitions, io.lineside.alarms.ShelveReasons shelveReasons,
-                         HistoryDatabase database, Clock clock, int maxPending, Runnable beforeEach) {
+    private AlarmService(List<AlarmDefinition> definitions, ShelveReasons shelveReasons, DurableJournal journal,
+                         Clock clock, int maxPending, Runnable beforeEach) {
         this.shelveReasons = shelveReasons;
         this.clock = clock;
         this.beforeEach = beforeEach;
-        this.journal = new AlarmJournalStore(database);
+        this.journal = journal;
         this.engine = new AlarmEngine(definitions, journal, clock);
         Map<TagPath, TagBacklog> byTag = new HashMap<>();
         for (TagPath tag : engine.inputs()) {
@@ -248,7 +243,7 @@ public final class AlarmService implements AutoCloseable {
 
     /**
      * How many alarm states were restored from the journal at start-up (for "N alarm states restored"); the
-     * snapshot's {@link io.lineside.alarms.ActiveAlarm#restored()} says which are still unconfirmed. Safe from any
+     * snapshot's {@link ActiveAlarm#restored()} says which are still unconfirmed. Safe from any
      * thread.
      */
     public int restoredAtStart() {
@@ -265,11 +260,12 @@ public final class AlarmService implements AutoCloseable {
         return shelved.values().stream().sorted(Comparator.comparing(AlarmEvent::time)).toList();
     }
 
-    /** The configured alarms, in config order. */
-    public io.lineside.alarms.ShelveReasons shelveReasons() {
+    /** The reasons an operator may shelve for (the alarm config's, or the default list). */
+    public ShelveReasons shelveReasons() {
         return shelveReasons;
     }
 
+    /** The configured alarms, in config order. */
     public List<AlarmDefinition> definitions() {
         return engine.definitions();
     }
@@ -290,11 +286,11 @@ public final class AlarmService implements AutoCloseable {
      * Alarm {@code alarmId}'s last occurrences, comments and annunciation counts over the last
      * {@link #HISTORY_WINDOW}, read from the journal. Blocks on the database: call it off the FX thread.
      */
-    public io.lineside.alarms.AlarmHistory history(String alarmId) throws AlarmJournal.JournalException {
+    public AlarmHistory history(String alarmId) throws AlarmJournal.JournalException {
         Instant now = clock.instant();
-        List<AlarmEvent> rows = journal.query(io.lineside.alarms.JournalFilter.between(now.minus(HISTORY_WINDOW),
+        List<AlarmEvent> rows = journal.query(JournalFilter.between(now.minus(HISTORY_WINDOW),
                 now.plusMillis(1)).withText(alarmId));
-        return io.lineside.alarms.AlarmHistory.of(alarmId, rows, now, HISTORY_WINDOW);
+        return AlarmHistory.of(alarmId, rows, now, HISTORY_WINDOW);
     }
 
     /** Updates never evaluated: none since a busy evaluator coalesces instead of dropping (see {@link #stats()}). */
@@ -307,7 +303,7 @@ public final class AlarmService implements AutoCloseable {
         return new Stats(evaluated.get(), coalesced.sum(), busyNanos.get(), coalescingTags.get() > 0);
     }
 
-    /** Stops the timer, finishes the queued work and closes the journal (before its history database). */
+    /** Stops the timer, finishes the queued work and closes the journal (before the storage under it). */
     @Override
     public void close() {
         ticker.shutdownNow();

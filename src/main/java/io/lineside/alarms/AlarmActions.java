@@ -1,4 +1,4 @@
-package io.lineside.ui.alarms;
+package io.lineside.alarms;
 
 import java.time.Duration;
 import java.util.List;

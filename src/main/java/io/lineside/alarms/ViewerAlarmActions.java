@@ -1,6 +1,5 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
-import io.lineside.ui.alarms.AlarmActions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * The alarm commands of a live viewer (decision 0008): its alarm engine runs on a scratch journal that is deleted
  * when it closes, so an acknowledgement or shelve here would be lost. Every command is refused with the reason.
  */
-final class ViewerAlarmActions implements AlarmActions {
+public final class ViewerAlarmActions implements AlarmActions {
 
     static final String WHY = "This HMI is a live viewer: the recorder on this station keeps the alarm journal,"
             + " so alarms cannot be acknowledged or shelved here.";

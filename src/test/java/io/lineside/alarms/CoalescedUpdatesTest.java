@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

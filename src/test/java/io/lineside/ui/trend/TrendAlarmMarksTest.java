@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.ui.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

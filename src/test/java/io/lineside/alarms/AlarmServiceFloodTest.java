@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.alarms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.LimitCondition;
 import io.lineside.alarms.Priority;
+import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagUpdate;
@@ -59,7 +60,8 @@ class AlarmServiceFloodTest {
         List<AlarmDefinition> definitions = List.of(
                 AlarmDefinition.simple(HH, OVEN, Priority.HIGH, new LimitCondition(LimitCondition.Level.HH, 100, 2)),
                 AlarmDefinition.simple(H, OVEN, Priority.MEDIUM, new LimitCondition(LimitCondition.Level.H, 80, 2)));
-        alarms = new AlarmService(definitions, db, Clock.systemUTC(), maxPending, AlarmServiceFloodTest::slowly);
+        alarms = new AlarmService(definitions, new AlarmJournalStore(db), Clock.systemUTC(), maxPending,
+                AlarmServiceFloodTest::slowly);
     }
 
     private static void slowly() {
