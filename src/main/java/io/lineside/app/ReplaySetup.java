@@ -3,6 +3,7 @@ package io.lineside.app;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmReplay;
 import io.lineside.alarms.AlarmSnapshot;
+import io.lineside.alarms.ViewerAlarmActions;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.history.ReplayHistory;
 import io.lineside.history.ReplayRecording;
