@@ -1,11 +1,10 @@
 package io.lineside.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.lineside.commands.CommandConfigException;
 import io.lineside.commands.CommandSpecParser;
 import io.lineside.commands.CommandTarget;
 import io.lineside.commands.WritableSignal;
-import java.nio.file.Path;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,41 +27,28 @@ final class CommandsSection {
     private static final String[] PARTS = {"site", "area", "line", "station"};
     private static final int MAX = 2_000;
 
-    private final Path file;
-
-    CommandsSection(Path file) {
-        this.file = file;
+    private CommandsSection() {
     }
 
-    List<WritableSignal> read(JsonNode root) throws ConfigException {
-        JsonNode list = root.get("commands");
-        if (list == null || list.isNull()) {
+    /** The {@code commands} list's writable signals; none when it is absent. */
+    static List<WritableSignal> read(ConfigNode list) throws ConfigException {
+        if (list.isEmpty()) {
             return List.of();
         }
-        if (!list.isArray() || list.size() > MAX) {
-            throw error("commands", "a list of up to " + MAX + " {tag, target, command}", "another value");
+        if (!list.isList() || list.items().size() > MAX) {
+            throw list.error("a list of up to " + MAX + " {tag, target, command}", "another value");
         }
         List<WritableSignal> out = new ArrayList<>();
-        CommandSpecParser parser = new CommandSpecParser(file.toString());
-        for (int i = 0; i < list.size(); i++) {
-            String key = "commands[" + i + "]";
-            JsonNode n = list.get(i);
-            if (!n.isObject()) {
-                throw error(key, "a mapping {tag, target, command}", "another value");
+        for (ConfigNode n : list.items()) {
+            if (!n.isMapping()) {
+                throw n.error("a mapping {tag, target, command}", "another value");
             }
-            for (var it = n.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (!KEYS.contains(name)) {
-                    throw new ConfigException("config " + file + ": unknown key '" + key + "." + name
-                            + "'; expected one of command, tag, target");
-                }
-            }
-            JsonNode tag = n.get("tag");
-            String[] parts = tag != null && tag.isTextual() ? tag.asText().strip().split("/", -1) : new String[0];
+            n.onlyKeys(KEYS);
+            ConfigNode tag = n.get("tag");
+            String[] parts = tag.isText() ? tag.text().strip().split("/", -1) : new String[0];
             if (parts.length != 5 || List.of(parts).stream().anyMatch(p -> p.isBlank() || p.contains("+")
                     || p.contains("#")) || parts[4].equals("*")) {
-                throw error(key + ".tag", "site/area/line/station/signal (* for any of the first four)",
-                        tag == null ? "nothing" : tag.toString());
+                throw tag.error("site/area/line/station/signal (* for any of the first four)");
             }
             Map<String, String> scope = new HashMap<>();
             for (int p = 0; p < PARTS.length; p++) {
@@ -70,24 +56,15 @@ final class CommandsSection {
                     scope.put(PARTS[p], parts[p]);
                 }
             }
-            JsonNode t = n.get("target");
-            String word = t == null ? "sparkplug" : t.asText();
-            CommandTarget target = switch (word) {
+            ConfigNode t = n.get("target");
+            CommandTarget target = switch (t.isAbsent() ? "sparkplug" : t.text()) {
                 case "sparkplug" -> CommandTarget.SPARKPLUG;
                 case "mqtt" -> CommandTarget.MQTT;
-                default -> throw error(key + ".target", "sparkplug or mqtt", t.toString());
+                default -> throw t.error("sparkplug or mqtt");
             };
-            try {
-                out.add(new WritableSignal(scope, parts[4], parser.parse(n.get("command"), key + ".command",
-                        target == CommandTarget.SPARKPLUG), null, target));
-            } catch (CommandConfigException e) {
-                throw new ConfigException(e.getMessage());
-            }
+            out.add(new WritableSignal(scope, parts[4],
+                    CommandSpecParser.parse(n.get("command"), target == CommandTarget.SPARKPLUG), null, target));
         }
         return out;
-    }
-
-    private ConfigException error(String key, String expected, String found) {
-        return new ConfigException("config " + file + ": key '" + key + "': expected " + expected + ", found " + found);
     }
 }

@@ -1,11 +1,10 @@
 package io.lineside.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.shifts.ReasonTree;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * Reason codes are stored with each classified stop, so they are unique across the whole tree (a category may share
  * its code with one of its reasons, as "electrical"). The first problem is one
- * {@link ConfigException} naming the file and the key.
+ * {@link ConfigException} naming the file, the line and the key.
  */
 final class ReasonTreeReader {
 
@@ -39,93 +38,63 @@ final class ReasonTreeReader {
     private ReasonTreeReader() {
     }
 
-    static ReasonTree read(Path file, JsonNode node) throws ConfigException {
-        String key = "station.downtimeReasons";
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw error(file, key, "a list of categories {code, label, reasons}", describe(node));
+    static ReasonTree read(ConfigNode node) throws ConfigException {
+        if (!node.isList() || node.items().isEmpty()) {
+            throw node.error("a list of categories {code, label, reasons}");
         }
         Set<String> codes = new HashSet<>();
         Set<String> categoryCodes = new HashSet<>();
         List<ReasonTree.Category> categories = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String at = key + "[" + i + "]";
-            JsonNode c = node.get(i);
-            keys(file, at, c, CATEGORY_KEYS);
-            String code = code(file, at, c, categoryCodes);
-            JsonNode list = c.get("reasons");
-            if (list == null || !list.isArray() || list.isEmpty()) {
-                throw error(file, at + ".reasons", "a list of reasons {code, label}", describe(list));
+        for (ConfigNode c : node.items()) {
+            c.mapping(CATEGORY_KEYS);
+            String code = code(c.get("code"), categoryCodes);
+            ConfigNode list = c.get("reasons");
+            if (!list.isList() || list.items().isEmpty()) {
+                throw list.error("a list of reasons {code, label}");
             }
             List<ReasonTree.Reason> reasons = new ArrayList<>();
-            for (int j = 0; j < list.size(); j++) {
-                String rat = at + ".reasons[" + j + "]";
-                keys(file, rat, list.get(j), REASON_KEYS);
-                reasons.add(new ReasonTree.Reason(code(file, rat, list.get(j), codes), label(file, rat, list.get(j))));
+            for (ConfigNode r : list.items()) {
+                r.mapping(REASON_KEYS);
+                reasons.add(new ReasonTree.Reason(code(r.get("code"), codes), label(r.get("label"))));
             }
-            categories.add(new ReasonTree.Category(code, label(file, at, c), reasons));
+            categories.add(new ReasonTree.Category(code, label(c.get("label")), reasons));
         }
         return new ReasonTree(categories);
     }
 
-    private static void keys(Path file, String at, JsonNode node, Set<String> allowed) throws ConfigException {
-        if (node == null || !node.isObject()) {
-            throw error(file, at, "a mapping of " + String.join(", ", allowed.stream().sorted().toList()), describe(node));
+    private static String code(ConfigNode v, Set<String> seen) throws ConfigException {
+        if (!v.isText() || !CODE.matcher(v.text()).matches()) {
+            throw v.error("1-64 of A-Z a-z 0-9 _ -");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new ConfigException("config " + file + ": unknown key '" + at + "." + k + "'; expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
+        if (!seen.add(v.text())) {
+            throw v.error("a code not used before in the tree", "\"" + v.text() + "\" again");
         }
+        return v.text();
     }
 
-    private static String code(Path file, String at, JsonNode node, Set<String> seen) throws ConfigException {
-        JsonNode v = node.get("code");
-        if (v == null || !v.isTextual() || !CODE.matcher(v.asText()).matches()) {
-            throw error(file, at + ".code", "1-64 of A-Z a-z 0-9 _ -", describe(v));
-        }
-        if (!seen.add(v.asText())) {
-            throw error(file, at + ".code", "a code not used before in the tree", "\"" + v.asText() + "\" again");
-        }
-        return v.asText();
-    }
-
-    private static Map<String, String> label(Path file, String at, JsonNode node) throws ConfigException {
-        JsonNode v = node.get("label");
+    private static Map<String, String> label(ConfigNode v) throws ConfigException {
         Map<String, String> labels = new LinkedHashMap<>();
-        if (v != null && v.isTextual()) {
-            labels.put("en", text(file, at + ".label", v));
+        if (v.isText()) {
+            labels.put("en", text(v));
             return labels;
         }
-        if (v == null || !v.isObject() || !v.has("en")) {
-            throw error(file, at + ".label", "a text, or a mapping of language tag to text with at least en",
-                    describe(v));
+        if (!v.isMapping() || !v.has("en")) {
+            throw v.error("a text, or a mapping of language tag to text with at least en");
         }
-        for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
-            String tag = it.next();
-            if (!LANGUAGE.matcher(tag).matches()) {
-                throw error(file, at + ".label." + tag, "a language tag such as en or zh-CN", "\"" + tag + "\"");
+        for (Map.Entry<String, ConfigNode> e : v.fields().entrySet()) {
+            if (!LANGUAGE.matcher(e.getKey()).matches()) {
+                throw e.getValue().error("a language tag such as en or zh-CN", "\"" + e.getKey() + "\"");
             }
-            labels.put(tag, text(file, at + ".label." + tag, v.get(tag)));
+            labels.put(e.getKey(), text(e.getValue()));
         }
         return labels;
     }
 
-    private static String text(Path file, String at, JsonNode v) throws ConfigException {
-        if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > MAX_LABEL
-                || v.asText().chars().anyMatch(Character::isISOControl)) {
-            throw error(file, at, "a text of 1-" + MAX_LABEL + " characters on one line", describe(v));
+    private static String text(ConfigNode v) throws ConfigException {
+        if (!v.isText() || v.text().isBlank() || v.text().length() > MAX_LABEL
+                || v.text().chars().anyMatch(Character::isISOControl)) {
+            throw v.error("a text of 1-" + MAX_LABEL + " characters on one line");
         }
-        return v.asText().strip();
-    }
-
-    private static ConfigException error(Path file, String key, String expected, String found) {
-        return new ConfigException("config " + file + ": key '" + key + "': expected " + expected + ", found " + found);
-    }
-
-    private static String describe(JsonNode node) {
-        return node == null ? "nothing" : node.isTextual() ? "\"" + node.asText() + "\""
-                : node.getNodeType().toString().toLowerCase();
+        return v.text().strip();
     }
 }

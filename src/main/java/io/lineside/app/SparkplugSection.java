@@ -1,16 +1,15 @@
 package io.lineside.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.telemetry.sparkplug.SparkplugLimits;
 import io.lineside.telemetry.sparkplug.SparkplugSettings;
 import io.lineside.telemetry.sparkplug.TagMapping;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  *   maxPayloadKiB: 256            # 1..10240
  *   mapping: {site: "{group}", area: "{edge}", line: "{device:node}", station: "{head:main}", signal: "{m-1}"}
  * </pre>
- * Problems are a {@link ConfigException} naming the file, the key and what was expected.
+ * Problems are a {@link ConfigException} naming the file, the line, the key and what was expected.
  */
 final class SparkplugSection {
 
@@ -35,122 +34,61 @@ final class SparkplugSection {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final String ID_RULE = "1-64 of A-Z a-z 0-9 _ . -";
 
-    private final Path file;
-
-    SparkplugSection(Path file) {
-        this.file = file;
+    private SparkplugSection() {
     }
 
-    /** The settings, or empty when the file has no {@code sparkplug} key. */
-    Optional<SparkplugSettings> read(JsonNode root) throws ConfigException {
-        JsonNode node = root.get("sparkplug");
-        if (node == null || node.isNull()) {
+    /** The settings of the {@code sparkplug} node, or empty when the file has none. */
+    static Optional<SparkplugSettings> read(ConfigNode node) throws ConfigException {
+        if (node.isEmpty()) {
             return Optional.empty();
         }
-        if (!node.isObject()) {
-            throw error("", "a mapping with " + String.join(", ", new TreeSet<>(KEYS)), describe(node));
-        }
-        onlyKeys(node, "", KEYS);
+        node.mapping(KEYS);
         List<String> groups = groups(node.get("groups"));
-        String hostId = text(node, "hostId").orElse("lineside-host");
+        ConfigNode hostIdNode = node.get("hostId");
+        String hostId = hostIdNode.optionalText().orElse("lineside-host");
         if (!ID.matcher(hostId).matches()) {
-            throw error("hostId", ID_RULE, describe(node.get("hostId")));
+            throw hostIdNode.error(ID_RULE);
         }
-        JsonNode primary = node.get("primaryHost");
-        if (primary != null && !primary.isNull() && !primary.isBoolean()) {
-            throw error("primaryHost", "true or false", describe(primary));
-        }
-        boolean primaryHost = primary != null && primary.booleanValue();
-        Duration reorder = Duration.ofMillis(integer(node, "reorderTimeoutMs", 100, 60_000)
+        boolean primaryHost = node.get("primaryHost").bool(false);
+        Duration reorder = Duration.ofMillis(node.get("reorderTimeoutMs").optionalInt(100, 60_000)
                 .orElse((int) SparkplugSettings.DEFAULT_REORDER_TIMEOUT.toMillis()));
-        Duration debounce = Duration.ofSeconds(integer(node, "rebirthDebounceSeconds", 1, 3_600)
+        Duration debounce = Duration.ofSeconds(node.get("rebirthDebounceSeconds").optionalInt(1, 3_600)
                 .orElse((int) SparkplugSettings.DEFAULT_REBIRTH_DEBOUNCE.toSeconds()));
         SparkplugLimits d = SparkplugLimits.DEFAULT;
-        int maxBytes = integer(node, "maxPayloadKiB", 1, 10_240).map(k -> k * 1024).orElse(d.maxPayloadBytes());
+        int maxBytes = node.get("maxPayloadKiB").optionalInt(1, 10_240).map(k -> k * 1024).orElse(d.maxPayloadBytes());
         SparkplugLimits limits = new SparkplugLimits(maxBytes, d.maxMetrics(), d.maxDataSetRows(), d.maxStringLength(),
                 d.maxDepth());
         return Optional.of(new SparkplugSettings(groups, hostId, primaryHost, mapping(node.get("mapping")), limits, reorder,
                 debounce, SparkplugSettings.DEFAULT_MAX_NODES));
     }
 
-    private List<String> groups(JsonNode node) throws ConfigException {
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw error("groups", "a list of Sparkplug group ids, e.g. [plant1]", describe(node));
+    private static List<String> groups(ConfigNode node) throws ConfigException {
+        if (!node.isList() || node.items().isEmpty()) {
+            throw node.error("a list of Sparkplug group ids, e.g. [plant1]");
         }
         List<String> groups = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isTextual() || !ID.matcher(item.asText()).matches()) {
-                throw error("groups[" + i + "]", "a group id of " + ID_RULE, describe(item));
+        for (ConfigNode item : node.items()) {
+            if (!item.isText() || !ID.matcher(item.text()).matches()) {
+                throw item.error("a group id of " + ID_RULE);
             }
-            groups.add(item.asText());
+            groups.add(item.text());
         }
         return groups;
     }
 
-    private TagMapping mapping(JsonNode node) throws ConfigException {
-        if (node == null || node.isNull()) {
+    private static TagMapping mapping(ConfigNode node) throws ConfigException {
+        if (node.isEmpty()) {
             return TagMapping.DEFAULT;
         }
-        if (!node.isObject()) {
-            throw error("mapping", "a mapping with " + String.join(", ", new TreeSet<>(MAPPING_KEYS)), describe(node));
-        }
-        onlyKeys(node, "mapping.", MAPPING_KEYS);
+        node.mapping(MAPPING_KEYS);
         TagMapping d = TagMapping.DEFAULT;
         try {
-            return new TagMapping(text(node, "site").orElse(d.site()), text(node, "area").orElse(d.area()),
-                    text(node, "line").orElse(d.line()), text(node, "station").orElse(d.station()),
-                    text(node, "signal").orElse(d.signal()));
+            return new TagMapping(node.get("site").optionalText().orElse(d.site()),
+                    node.get("area").optionalText().orElse(d.area()), node.get("line").optionalText().orElse(d.line()),
+                    node.get("station").optionalText().orElse(d.station()),
+                    node.get("signal").optionalText().orElse(d.signal()));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("config " + file + ": key 'sparkplug.mapping': " + e.getMessage());
+            throw node.problem(e.getMessage());
         }
-    }
-
-    private void onlyKeys(JsonNode node, String prefix, Set<String> allowed) throws ConfigException {
-        for (var it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw new ConfigException("config " + file + ": unknown key 'sparkplug." + prefix + key
-                        + "'; expected one of " + String.join(", ", new TreeSet<>(allowed)));
-            }
-        }
-    }
-
-    private Optional<String> text(JsonNode node, String key) throws ConfigException {
-        JsonNode child = node.get(key);
-        if (child == null || child.isNull()) {
-            return Optional.empty();
-        }
-        if (!child.isTextual() || child.asText().isBlank()) {
-            throw error(key, "a non-empty string", describe(child));
-        }
-        return Optional.of(child.asText().strip());
-    }
-
-    private Optional<Integer> integer(JsonNode node, String key, int min, int max) throws ConfigException {
-        JsonNode child = node.get(key);
-        if (child == null || child.isNull()) {
-            return Optional.empty();
-        }
-        if (!child.isIntegralNumber() || child.asLong() < min || child.asLong() > max) {
-            throw error(key, "a whole number from " + min + " to " + max, describe(child));
-        }
-        return Optional.of(child.asInt());
-    }
-
-    private ConfigException error(String key, String expected, String found) {
-        String name = key.isEmpty() ? "sparkplug" : "sparkplug." + key;
-        return new ConfigException("config " + file + ": key '" + name + "': expected " + expected + ", found " + found);
-    }
-
-    private static String describe(JsonNode n) {
-        if (n == null) {
-            return "nothing";
-        }
-        if (n.isTextual()) {
-            String s = n.asText();
-            return "\"" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "\"";
-        }
-        return n.isContainerNode() ? (n.isArray() ? "a list" : "a mapping") : n.toString();
     }
 }

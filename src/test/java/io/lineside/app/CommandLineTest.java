@@ -44,7 +44,7 @@ class CommandLineTest {
         int code = Main.run(List.of("--config", file.toString()), System.out, new java.io.PrintStream(err, true));
         assertEquals(2, code);
         String printed = err.toString().strip();
-        assertEquals("lineside: config " + file + ": key 'broker.url': expected a non-empty string, found 42", printed);
+        assertEquals("lineside: config " + file + ":2: key 'broker.url': expected a non-empty string, found 42", printed);
         assertTrue(!printed.contains("\n"));
     }
 
@@ -56,7 +56,7 @@ class CommandLineTest {
         Main.StartupProblems window = (locale, problem) -> shown.add(locale.toLanguageTag() + " | " + problem);
         var err = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true);
         assertEquals(2, Main.run(List.of("--config", file.toString(), "--lang", "zh-CN"), System.out, err, window));
-        assertEquals(List.of("zh-CN | config " + file + ": key 'broker.url': expected a non-empty string, found 42"),
+        assertEquals(List.of("zh-CN | config " + file + ":2: key 'broker.url': expected a non-empty string, found 42"),
                 shown);
         assertEquals(2, Main.run(List.of("--conf", "x"), System.out, err, window), "a mistyped option too");
         assertEquals(2, shown.size());
