@@ -121,7 +121,8 @@ public final class ConfigTree {
         }
         String tag = yaml.getTypeId();
         if (tag != null) {
-            throw invalid(source, parser, "YAML tags such as !!" + ConfigNode.clip(tag)
+            String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : tag;
+            throw invalid(source, parser, "YAML tags such as " + ConfigNode.clip(shown)
                     + " are not allowed: configuration is data, never types or classes");
         }
         if (yaml.getObjectId() != null || yaml.isCurrentAlias()) {
