@@ -1,6 +1,5 @@
 package io.lineside.app;
 
-import io.lineside.alarms.AlarmConfigException;
 import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.security.SecretFileException;
 import io.lineside.security.IdlePolicy;
@@ -154,7 +153,7 @@ public final class ConfigLoader {
     private static void checkAlarms(ConfigNode alarms, Path alarmsFile) throws ConfigException {
         try {
             new AlarmDefinitionsLoader().load(alarmsFile);
-        } catch (AlarmConfigException e) {
+        } catch (ConfigException e) {
             throw alarms.error("a valid alarm definitions file", e.getMessage());
         }
     }

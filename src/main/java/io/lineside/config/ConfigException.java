@@ -24,6 +24,16 @@ public final class ConfigException extends Exception {
                 + problem, new Parts(file, line, key, problem));
     }
 
+    /**
+     * As above, for a value inside a named part of the file: {@code alarms a.yaml:7: alarm 'X' (alarms[3]): key
+     * 'priority': ...}, the key shown relative to that part; {@link #key()} stays the whole path.
+     */
+    public ConfigException(String kind, String file, int line, String context, String shownKey, String key,
+                           String problem) {
+        this(kind + " " + file + (line > 0 ? ":" + line : "") + ": " + (context.isEmpty() ? "" : context + ": ")
+                + (shownKey.isEmpty() ? "" : "key '" + shownKey + "': ") + problem, new Parts(file, line, key, problem));
+    }
+
     private record Parts(String file, int line, String key, String problem) {
     }
 
@@ -37,9 +47,15 @@ public final class ConfigException extends Exception {
 
     /** A key the reader does not know: {@code config f.yaml:3: unknown key 'brokr'; expected one of ...}. */
     public static ConfigException unknownKey(String kind, String file, int line, String key, String expected) {
-        String problem = "unknown key '" + key + "'; " + expected;
-        return new ConfigException(kind + " " + file + (line > 0 ? ":" + line : "") + ": " + problem,
-                new Parts(file, line, key, problem));
+        return unknownKey(kind, file, line, "", key, key, expected);
+    }
+
+    /** As above, inside a named part of the file (see the constructor with a context). */
+    public static ConfigException unknownKey(String kind, String file, int line, String context, String shownKey,
+                                             String key, String expected) {
+        String problem = "unknown key '" + shownKey + "'; " + expected;
+        return new ConfigException(kind + " " + file + (line > 0 ? ":" + line : "") + ": "
+                + (context.isEmpty() ? "" : context + ": ") + problem, new Parts(file, line, key, problem));
     }
 
     /** A problem of the file as a whole (not found, too large, not readable). */

@@ -21,6 +21,8 @@ public final class ConfigNode {
 
     private final ConfigSource source;
     private final String key;
+    private final String context; // a named part of the file messages name first, e.g. alarm 'X' (alarms[3])
+    private final int contextKeyLength; // how much of key the context stands for
     private final JsonToken token; // null: absent
     private final String text;
     private final Map<String, ConfigNode> fields;
@@ -29,8 +31,15 @@ public final class ConfigNode {
 
     ConfigNode(ConfigSource source, String key, JsonToken token, String text, Map<String, ConfigNode> fields,
                List<ConfigNode> items, int line) {
+        this(source, key, "", 0, token, text, fields, items, line);
+    }
+
+    private ConfigNode(ConfigSource source, String key, String context, int contextKeyLength, JsonToken token,
+                       String text, Map<String, ConfigNode> fields, List<ConfigNode> items, int line) {
         this.source = source;
         this.key = key;
+        this.context = context;
+        this.contextKeyLength = contextKeyLength;
         this.token = token;
         this.text = text;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -123,7 +132,30 @@ public final class ConfigNode {
     /** The value of {@code name} in this mapping; an absent node when there is none (or this is no mapping). */
     public ConfigNode get(String name) {
         ConfigNode n = fields.get(name);
-        return n != null ? n : new ConfigNode(source, child(key, name), null, "", Map.of(), List.of(), line);
+        return n != null ? n : new ConfigNode(source, child(key, name), context, contextKeyLength, null, "", Map.of(),
+                List.of(), line);
+    }
+
+    /**
+     * This value with its messages led by {@code context} and its keys shown relative to it, e.g. an alarm's
+     * mapping as {@code alarm 'X' (alarms[3])}: {@code ...: alarm 'X' (alarms[3]): key 'priority': ...}.
+     */
+    public ConfigNode within(String context) {
+        return rebase(context, key.length());
+    }
+
+    private ConfigNode rebase(String newContext, int length) {
+        Map<String, ConfigNode> f = new LinkedHashMap<>();
+        fields.forEach((k, v) -> f.put(k, v.rebase(newContext, length)));
+        List<ConfigNode> i = new ArrayList<>();
+        items.forEach(v -> i.add(v.rebase(newContext, length)));
+        return new ConfigNode(source, key, newContext, length, token, text, f, i, line);
+    }
+
+    /** The key as messages show it: relative to the context, if there is one. */
+    private String shownKey() {
+        String shown = key.substring(Math.min(contextKeyLength, key.length()));
+        return shown.startsWith(".") ? shown.substring(1) : shown;
     }
 
     /** True when this mapping has the key (even with no value). */
@@ -178,7 +210,7 @@ public final class ConfigNode {
 
     /** {@code file:line: key 'k': <problem>}. */
     public ConfigException problem(String problem) {
-        return new ConfigException(source.kind(), source.name(), line, key, problem);
+        return new ConfigException(source.kind(), source.name(), line, context, shownKey(), key, problem);
     }
 
     /**
@@ -188,12 +220,16 @@ public final class ConfigNode {
      * @return this node, to chain
      */
     public ConfigNode onlyKeys(Set<String> allowed) throws ConfigException {
-        for (ConfigNode child : fields.values()) {
-            String name = child.key.substring(key.isEmpty() ? 0 : key.length() + 1);
+        for (Map.Entry<String, ConfigNode> e : fields.entrySet()) {
+            String name = e.getKey();
             if (!allowed.contains(name)) {
+                ConfigNode child = e.getValue();
                 String expected = "expected one of " + String.join(", ", new TreeSet<>(allowed))
                         + DidYouMean.suggest(name, allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
-                throw ConfigException.unknownKey(source.kind(), source.name(), child.line, child.key, expected);
+                String shown = child.shownKey();
+                String clipped = shown.substring(0, shown.length() - name.length()) + clip(name);
+                throw ConfigException.unknownKey(source.kind(), source.name(), child.line, context, clipped,
+                        child.key, expected);
             }
         }
         return this;
@@ -218,6 +254,40 @@ public final class ConfigNode {
             throw error("a non-empty string");
         }
         return Optional.of(text.strip());
+    }
+
+    /** A non-empty string of at most {@code maxLength} characters, stripped; empty when absent. */
+    public Optional<String> optionalText(int maxLength) throws ConfigException {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        if (!isText() || text.isBlank() || text.length() > maxLength) {
+            throw error("a non-empty string of at most " + maxLength + " characters");
+        }
+        return Optional.of(text.strip());
+    }
+
+    /** A finite number; empty when absent. */
+    public Optional<Double> optionalNumber() throws ConfigException {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        if (!isNumber() || !Double.isFinite(doubleValue())) {
+            throw error("a finite number");
+        }
+        return Optional.of(doubleValue());
+    }
+
+    /** A whole number from min to max; empty when absent. */
+    public Optional<Long> optionalLong(long min, long max) throws ConfigException {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        long v = longValue();
+        if (!isWholeNumber() || v == Long.MIN_VALUE || v < min || v > max) {
+            throw error("a whole number from " + min + " to " + max);
+        }
+        return Optional.of(v);
     }
 
     /** A non-empty string, stripped; an error naming {@code expected} when absent. */

@@ -48,7 +48,7 @@ public final class ConfigTree {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw source.whole("file is larger than 1 MiB (" + size + " bytes)");
+                throw source.whole("file is larger than 1 MiB");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

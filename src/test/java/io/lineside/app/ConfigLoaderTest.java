@@ -162,7 +162,7 @@ class ConfigLoaderTest {
         Path file = write("broker:\n  url: tcp://x:1\nalarms: plant-alarms.yaml\n");
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
         assertTrue(e.getMessage().startsWith("config " + file + ":3: key 'alarms': expected a valid alarm definitions"
-                + " file, found alarms " + dir.resolve("plant-alarms.yaml") + ": "), e.getMessage());
+                + " file, found alarms " + dir.resolve("plant-alarms.yaml") + ":2: "), e.getMessage());
         Path missing = write("broker:\n  url: tcp://x:1\nalarms: none.yaml\n");
         ConfigException gone = assertThrows(ConfigException.class, () -> new ConfigLoader().load(missing));
         assertTrue(gone.getMessage().endsWith("none.yaml: file not found"), gone.getMessage());
