@@ -5,6 +5,7 @@ import io.lineside.config.ConfigNode;
 import io.lineside.config.ConfigTree;
 import io.lineside.shifts.OeeSettings;
 import io.lineside.shifts.ReasonTree;
+import io.lineside.shifts.ReasonTreeReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.tags.TagMeta;
+import io.lineside.telemetry.mapping.MappingsSection;
 import io.lineside.telemetry.mapping.FieldPath;
 import io.lineside.telemetry.mapping.MappingRule;
 import io.lineside.telemetry.mapping.PayloadKind;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lineside.telemetry.mapping.MappingsSection;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.LimitCondition;
 import io.lineside.alarms.Priority;
@@ -32,7 +33,6 @@ import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.theme.Theme;
 import io.lineside.ui.workshop.WorkshopView;
 import io.lineside.ui.workshop.WorkshopViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,7 @@
-package io.lineside.app;
+package io.lineside.shifts;
 
 import io.lineside.config.ConfigException;
 import io.lineside.config.ConfigNode;
-import io.lineside.shifts.ReasonTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,18 +26,18 @@ import java.util.regex.Pattern;
  * its code with one of its reasons, as "electrical"). The first problem is one
  * {@link ConfigException} naming the file, the line and the key.
  */
-final class ReasonTreeReader {
+public final class ReasonTreeReader {
 
     private static final Set<String> CATEGORY_KEYS = Set.of("code", "label", "reasons");
     private static final Set<String> REASON_KEYS = Set.of("code", "label");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    static final int MAX_LABEL = 80;
+    public static final int MAX_LABEL = 80;
 
     private ReasonTreeReader() {
     }
 
-    static ReasonTree read(ConfigNode node) throws ConfigException {
+    public static ReasonTree read(ConfigNode node) throws ConfigException {
         if (!node.isList() || node.items().isEmpty()) {
             throw node.error("a list of categories {code, label, reasons}");
         }

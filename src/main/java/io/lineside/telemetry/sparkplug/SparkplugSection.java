@@ -1,10 +1,7 @@
-package io.lineside.app;
+package io.lineside.telemetry.sparkplug;
 
 import io.lineside.config.ConfigException;
 import io.lineside.config.ConfigNode;
-import io.lineside.telemetry.sparkplug.SparkplugLimits;
-import io.lineside.telemetry.sparkplug.SparkplugSettings;
-import io.lineside.telemetry.sparkplug.TagMapping;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +23,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Problems are a {@link ConfigException} naming the file, the line, the key and what was expected.
  */
-final class SparkplugSection {
+public final class SparkplugSection {
 
     private static final Set<String> KEYS = Set.of("groups", "hostId", "primaryHost", "reorderTimeoutMs",
             "rebirthDebounceSeconds", "maxPayloadKiB", "mapping");
@@ -38,7 +35,7 @@ final class SparkplugSection {
     }
 
     /** The settings of the {@code sparkplug} node, or empty when the file has none. */
-    static Optional<SparkplugSettings> read(ConfigNode node) throws ConfigException {
+    public static Optional<SparkplugSettings> read(ConfigNode node) throws ConfigException {
         if (node.isEmpty()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.lineside.app;
+package io.lineside.telemetry.mapping;
 
 import io.lineside.commands.CommandSpecParser;
 import io.lineside.commands.WritableSignal;
@@ -12,12 +12,6 @@ import io.lineside.stations.SignalConfig;
 import io.lineside.stations.SignalKind;
 import io.lineside.stations.SignalRole;
 import io.lineside.tags.TagMeta;
-import io.lineside.telemetry.mapping.FieldPath;
-import io.lineside.telemetry.mapping.MappingRule;
-import io.lineside.telemetry.mapping.PayloadKind;
-import io.lineside.telemetry.mapping.SignalSpec;
-import io.lineside.telemetry.mapping.TopicMappings;
-import io.lineside.telemetry.mapping.TopicTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +51,7 @@ import java.util.Set;
  * </pre>
  * Problems are a {@link ConfigException} naming the file, the line, the key and what was expected.
  */
-final class MappingsSection {
+public final class MappingsSection {
 
     private static final Set<String> RULE_KEYS = Set.of("topic", "kind", "site", "area", "line", "station", "signal",
             "signals", "timestamp", "seq", "quality", "partial");
@@ -70,7 +64,7 @@ final class MappingsSection {
     private final List<WritableSignal> writable = new ArrayList<>();
 
     /** The mappings for the file's top level {@code top}; without a {@code mappings} key, today's layout under {@code prefix}. */
-    TopicMappings read(ConfigNode top, String prefix) throws ConfigException {
+    public TopicMappings read(ConfigNode top, String prefix) throws ConfigException {
         Duration skew = top.get("clockSkewSeconds").optionalInt(1, 3600).map(Duration::ofSeconds)
                 .orElse(TopicMappings.DEFAULT_CLOCK_SKEW);
         ConfigNode node = top.get("mappings");
@@ -181,7 +175,7 @@ final class MappingsSection {
     }
 
     /** The signals {@link #read} found a {@code command:} block for (operator commands); nothing else is writable. */
-    WritableSignals writable() {
+    public WritableSignals writable() {
         return new WritableSignals(writable);
     }
 

@@ -1,8 +1,5 @@
-package io.lineside.app;
+package io.lineside.commands;
 
-import io.lineside.commands.CommandSpecParser;
-import io.lineside.commands.CommandTarget;
-import io.lineside.commands.WritableSignal;
 import io.lineside.config.ConfigException;
 import io.lineside.config.ConfigNode;
 import java.util.ArrayList;
@@ -21,7 +18,7 @@ import java.util.Set;
  *     command: {kind: setpoint, min: 0, max: 5}
  * </pre>
  */
-final class CommandsSection {
+public final class CommandsSection {
 
     private static final Set<String> KEYS = Set.of("tag", "target", "command");
     private static final String[] PARTS = {"site", "area", "line", "station"};
@@ -31,7 +28,7 @@ final class CommandsSection {
     }
 
     /** The {@code commands} list's writable signals; none when it is absent. */
-    static List<WritableSignal> read(ConfigNode list) throws ConfigException {
+    public static List<WritableSignal> read(ConfigNode list) throws ConfigException {
         if (list.isEmpty()) {
             return List.of();
         }
