@@ -66,6 +66,28 @@ class CommandLineTest {
     }
 
     @Test
+    void theWindowGetsTheFileLineAndKeyOfAConfigProblemFromAnySectionOfTheOneParse(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+                broker:
+                  url: tcp://127.0.0.1:1883
+                station:
+                  name: s1
+                  shifts:
+                    - {name: early, start: 6am, end: "14:00"}
+                """);
+        java.util.List<io.lineside.ui.window.StartupProblem> shown = new java.util.ArrayList<>();
+        var err = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true);
+        assertEquals(2, Main.run(List.of("--config", file.toString()), System.out, err, (locale, p) -> shown.add(p)));
+        io.lineside.ui.window.StartupProblem p = shown.getFirst();
+        assertEquals(List.of(file.toString(), 6, "station.shifts[0].start"), List.of(p.file(), p.line(), p.key()));
+        assertEquals("expected a time HH:MM, e.g. \"06:00\", found \"6am\"", p.problem());
+        assertTrue(p.message().startsWith("config " + file + ":6: key 'station.shifts[0].start'"), p.message());
+        assertEquals(2, Main.run(List.of("--conf", "x"), System.out, err, (locale, q) -> shown.add(q)));
+        assertTrue(!shown.get(1).hasFile(), "an unknown option names no file");
+    }
+
+    @Test
     void defaultDataDirFollowsThePlatform() {
         Path home = Path.of("/home/op");
         assertEquals(Path.of("/home/op/.local/share/lineside"), DataDirectories.defaultDataDir(Map.of(), "Linux", home));
