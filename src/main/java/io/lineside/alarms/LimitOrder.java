@@ -1,5 +1,7 @@
 package io.lineside.alarms;
 
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.tags.TagPath;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,15 +14,16 @@ final class LimitOrder {
     private LimitOrder() {
     }
 
-    static void check(String where, List<AlarmDefinition> definitions) throws AlarmConfigException {
+    /** @param nodes each alarm's mapping in the file by id, so a problem names its line */
+    static void check(List<AlarmDefinition> definitions, Map<String, ConfigNode> nodes) throws ConfigException {
         Map<TagPath, Map<LimitCondition.Level, AlarmDefinition>> byTag = new HashMap<>();
         for (AlarmDefinition d : definitions) {
             if (d.condition() instanceof LimitCondition c) {
                 AlarmDefinition other = byTag.computeIfAbsent(d.tag(), t -> new EnumMap<>(LimitCondition.Level.class))
                         .putIfAbsent(c.level(), d);
                 if (other != null) {
-                    throw new AlarmConfigException(where + ": alarm '" + d.id() + "': key 'level': tag " + d.tag()
-                            + " already has a " + c.level() + " alarm ('" + other.id() + "')");
+                    throw key(nodes, d, "level").problem("tag " + d.tag() + " already has a " + c.level()
+                            + " alarm ('" + other.id() + "')");
                 }
             }
         }
@@ -32,13 +35,16 @@ final class LimitOrder {
                     continue;
                 }
                 if (higher != null && limit(higher) <= limit(d)) {
-                    throw new AlarmConfigException(where + ": alarm '" + d.id() + "': key 'limit': expected below "
-                            + level(higher) + " limit " + limit(higher) + " of '" + higher.id() + "' (HH > H > L > LL), found "
-                            + limit(d));
+                    throw key(nodes, d, "limit").error("below " + level(higher) + " limit " + limit(higher) + " of '"
+                            + higher.id() + "' (HH > H > L > LL)", Double.toString(limit(d)));
                 }
                 higher = d;
             }
         }
+    }
+
+    private static ConfigNode key(Map<String, ConfigNode> nodes, AlarmDefinition d, String key) {
+        return nodes.get(d.id()).within("alarm '" + d.id() + "'").get(key);
     }
 
     private static double limit(AlarmDefinition d) {

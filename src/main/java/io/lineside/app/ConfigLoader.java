@@ -1,35 +1,35 @@
 package io.lineside.app;
 
-import io.lineside.alarms.AlarmConfigException;
 import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.security.SecretFileException;
 import io.lineside.security.IdlePolicy;
 import io.lineside.security.Role;
 import io.lineside.security.SecretFiles;
 import io.lineside.telemetry.TrustStores;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.lineside.telemetry.mapping.MappingsSection;
+import io.lineside.telemetry.sparkplug.SparkplugSection;
+import io.lineside.commands.CommandsSection;
+import io.lineside.commands.WritableSignal;
+import io.lineside.commands.WritableSignals;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
+import io.lineside.config.ConfigTree;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Map;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Reads a workstation config file (YAML) into an {@link AppConfig}, all or nothing: the first problem is
- * one {@link ConfigException} naming the file, the key and what was expected.
+ * one {@link ConfigException} naming the file, the line, the key and what was expected. The file is parsed by
+ * {@link ConfigTree}; {@link StationConfig} reads it once for every section.
  */
 public final class ConfigLoader {
 
@@ -46,101 +46,105 @@ public final class ConfigLoader {
     private static final Pattern URL = Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|(tcp|ssl)://\\[[0-9A-Fa-f:]+](:[0-9]{1,5})?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
-    private static final long MAX_FILE_BYTES = 1024 * 1024;
-
-    private final YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     /** Loads and validates {@code file}. */
     public AppConfig load(Path file) throws ConfigException {
-        JsonNode root = parse(file);
-        Fields top = new Fields(file, "", root);
-        top.onlyKeys(TOP_KEYS);
-        Fields broker = top.object("broker");
-        broker.onlyKeys(BROKER_KEYS);
-        String url = broker.text("url").orElseThrow(() -> broker.error("url", "a broker URL such as tcp://broker.plant.local:1883", "nothing"));
-        if (!URL.matcher(url).matches()) {
-            throw broker.error("url", "tcp://host:port or ssl://host:port", quote(url));
+        return read(ConfigTree.read("config", file));
+    }
+
+    /** Validates the parsed file {@code top} (its top level). */
+    AppConfig read(ConfigNode top) throws ConfigException {
+        if (!top.isMapping()) {
+            throw top.problem("expected a mapping of keys (" + String.join(", ", new TreeSet<>(TOP_KEYS)) + ")");
         }
-        List<String> failover = broker.texts("failover");
+        top.onlyKeys(TOP_KEYS);
+        ConfigNode broker = top.get("broker").mapping(BROKER_KEYS);
+        ConfigNode urlNode = broker.get("url");
+        String url = urlNode.requiredText("a broker URL such as tcp://broker.plant.local:1883");
+        if (!URL.matcher(url).matches()) {
+            throw urlNode.error("tcp://host:port or ssl://host:port");
+        }
+        ConfigNode failoverNode = broker.get("failover");
+        List<String> failover = failoverNode.texts();
         for (int i = 0; i < failover.size(); i++) {
             if (!URL.matcher(failover.get(i)).matches()) {
-                throw broker.error("failover[" + i + "]", "tcp://host:port or ssl://host:port", quote(failover.get(i)));
+                throw failoverNode.items().get(i).error("tcp://host:port or ssl://host:port");
             }
         }
         Optional<AppConfig.Tls> tls = Optional.empty();
-        Optional<String> truststore = broker.text("truststore");
+        ConfigNode truststoreNode = broker.get("truststore");
+        Optional<String> truststore = truststoreNode.optionalText();
         if (truststore.isPresent()) {
-            Path store = resolvePath(file, truststore.get());
+            Path store = top.source().resolve(truststore.get());
             if (!Files.isReadable(store)) {
-                throw broker.error("truststore", "a readable PEM (.pem, .crt) or PKCS12 (.p12, .pfx) file",
+                throw truststoreNode.error("a readable PEM (.pem, .crt) or PKCS12 (.p12, .pfx) file",
                         "no readable file " + store);
             }
-            Optional<String> storePassword = broker.text("truststorePasswordFile");
-            Optional<char[]> secret = storePassword.isEmpty() ? Optional.empty()
-                    : Optional.of(readSecret(broker, "truststorePasswordFile", resolvePath(file, storePassword.get())));
+            ConfigNode storePassword = broker.get("truststorePasswordFile");
+            Optional<char[]> secret = storePassword.optionalText().isEmpty() ? Optional.empty()
+                    : Optional.of(readSecret(storePassword));
             try {
                 TrustStores.socketFactory(store, secret.orElse(null)); // fail now, not at the first connect
             } catch (IllegalArgumentException e) {
-                throw broker.error("truststore", "CA certificates in PEM or a PKCS12 truststore", e.getMessage());
+                throw truststoreNode.error("CA certificates in PEM or a PKCS12 truststore", e.getMessage());
             }
             tls = Optional.of(new AppConfig.Tls(store, secret));
-        } else if (broker.text("truststorePasswordFile").isPresent()) {
-            throw broker.error("truststore", "a truststore file when truststorePasswordFile is given", "nothing");
+        } else if (broker.get("truststorePasswordFile").optionalText().isPresent()) {
+            throw truststoreNode.error("a truststore file when truststorePasswordFile is given");
         }
-        Optional<String> clientId = broker.text("clientId");
+        ConfigNode clientIdNode = broker.get("clientId");
+        Optional<String> clientId = clientIdNode.optionalText();
         if (clientId.isPresent() && !NAME.matcher(clientId.get()).matches()) {
-            throw broker.error("clientId", "1-64 of A-Z a-z 0-9 _ -", quote(clientId.get()));
+            throw clientIdNode.error("1-64 of A-Z a-z 0-9 _ -");
         }
-        Optional<String> username = broker.text("username");
-        Optional<String> passwordFile = broker.text("passwordFile");
-        Optional<char[]> password = passwordFile.isEmpty() ? Optional.empty()
-                : Optional.of(readSecret(broker, "passwordFile", resolvePath(file, passwordFile.get())));
-        String prefix = top.text("topicPrefix").orElse(AppConfig.DEFAULT_TOPIC_PREFIX);
+        Optional<String> username = broker.get("username").optionalText();
+        ConfigNode passwordFile = broker.get("passwordFile");
+        Optional<char[]> password = passwordFile.optionalText().isEmpty() ? Optional.empty()
+                : Optional.of(readSecret(passwordFile));
+        ConfigNode prefixNode = top.get("topicPrefix");
+        String prefix = prefixNode.optionalText().orElse(AppConfig.DEFAULT_TOPIC_PREFIX);
         if (!NAME.matcher(prefix).matches()) {
-            throw top.error("topicPrefix", "1-64 of A-Z a-z 0-9 _ -", quote(prefix));
+            throw prefixNode.error("1-64 of A-Z a-z 0-9 _ -");
         }
-        Optional<Path> dataDir = top.text("dataDir").map(d -> resolvePath(file, d));
-        Duration staleAfter = Duration.ofSeconds(top.integer("staleAfterSeconds", 1, 3600)
+        Optional<Path> dataDir = top.get("dataDir").optionalText().map(d -> top.source().resolve(d));
+        Duration staleAfter = Duration.ofSeconds(top.get("staleAfterSeconds").optionalInt(1, 3600)
                 .orElse((int) AppConfig.DEFAULT_STALE_AFTER.toSeconds()));
-        Optional<String> language = top.text("language");
+        ConfigNode languageNode = top.get("language");
+        Optional<String> language = languageNode.optionalText();
         if (language.isPresent() && !LANGUAGES.contains(language.get())) {
-            throw top.error("language", "en or zh-CN", quote(language.get()));
+            throw languageNode.error("en or zh-CN");
         }
-        Optional<Path> alarms = top.text("alarms").map(a -> resolvePath(file, a));
+        ConfigNode alarmsNode = top.get("alarms");
+        Optional<Path> alarms = alarmsNode.optionalText().map(a -> top.source().resolve(a));
         if (alarms.isPresent()) {
-            checkAlarms(top, alarms.get());
+            checkAlarms(alarmsNode, alarms.get());
         }
-        MappingsSection mappings = new MappingsSection(file);
+        MappingsSection mappings = new MappingsSection();
         return new AppConfig(Optional.of(url), clientId, username, password, prefix, dataDir, staleAfter, language,
-                failover, tls, idleLock(top), alarms, new SparkplugSection(file).read(top.node()),
-                mappings.read(top.node(), prefix), writable(mappings, new CommandsSection(file).read(top.node())));
+                failover, tls, idleLock(top.get("security")), alarms, SparkplugSection.read(top.get("sparkplug")),
+                mappings.read(top, prefix), writable(mappings, CommandsSection.read(top.get("commands"))));
     }
 
     /** The mappings' command blocks first, then the {@code commands:} list (the first declaration wins). */
-    private static io.lineside.commands.WritableSignals writable(MappingsSection mappings,
-                                                              java.util.List<io.lineside.commands.WritableSignal> more) {
-        java.util.List<io.lineside.commands.WritableSignal> all = new java.util.ArrayList<>(mappings.writable().all());
+    private static WritableSignals writable(MappingsSection mappings, List<WritableSignal> more) {
+        List<WritableSignal> all = new ArrayList<>(mappings.writable().all());
         all.addAll(more);
-        return new io.lineside.commands.WritableSignals(all);
+        return new WritableSignals(all);
     }
 
     /** {@code security.idleLockMinutes}: per role, 1-720 minutes; roles not named keep the default. */
-    private static IdlePolicy idleLock(Fields top) throws ConfigException {
-        if (top.node().get("security") == null) {
+    private static IdlePolicy idleLock(ConfigNode security) throws ConfigException {
+        if (security.isAbsent()) {
             return IdlePolicy.DEFAULT;
         }
-        Fields security = top.object("security", SECURITY_KEYS);
-        security.onlyKeys(SECURITY_KEYS);
-        if (security.node().get("idleLockMinutes") == null) {
+        ConfigNode minutes = security.mapping(SECURITY_KEYS).get("idleLockMinutes");
+        if (minutes.isAbsent()) {
             return IdlePolicy.DEFAULT;
         }
-        Fields minutes = security.object("idleLockMinutes", IDLE_ROLES.keySet());
-        minutes.onlyKeys(IDLE_ROLES.keySet());
+        minutes.mapping(IDLE_ROLES.keySet());
         Map<Role, Duration> timeouts = new EnumMap<>(IdlePolicy.DEFAULT.timeouts());
         for (Map.Entry<String, Role> role : IDLE_ROLES.entrySet()) {
-            Optional<Integer> value = minutes.integer(role.getKey(), 1, 720);
+            Optional<Integer> value = minutes.get(role.getKey()).optionalInt(1, 720);
             if (value.isPresent()) {
                 timeouts.put(role.getValue(), Duration.ofMinutes(value.get()));
             }
@@ -149,139 +153,21 @@ public final class ConfigLoader {
     }
 
     /** Loads the alarm file now so a bad one stops the start with its own precise error, not later. */
-    private static void checkAlarms(Fields top, Path alarmsFile) throws ConfigException {
+    private static void checkAlarms(ConfigNode alarms, Path alarmsFile) throws ConfigException {
         try {
             new AlarmDefinitionsLoader().load(alarmsFile);
-        } catch (AlarmConfigException e) {
-            throw top.error("alarms", "a valid alarm definitions file", e.getMessage());
+        } catch (ConfigException e) {
+            throw alarms.error("a valid alarm definitions file", e.getMessage());
         }
     }
 
-    private JsonNode parse(Path file) throws ConfigException {
+    private static char[] readSecret(ConfigNode key) throws ConfigException {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ConfigException("config " + file + ": file is larger than 1 MiB");
-            }
-            JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (root == null || !root.isObject()) {
-                throw new ConfigException("config " + file + ": expected a mapping of keys (" + String.join(", ", sorted(TOP_KEYS)) + ")");
-            }
-            return root;
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config " + file + ": file not found");
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException("config " + file + ": not valid YAML" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("config " + file + ": cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static Path resolvePath(Path file, String value) {
-        Path p = Path.of(value);
-        Path parent = file.toAbsolutePath().getParent();
-        return p.isAbsolute() || parent == null ? p : parent.resolve(p).normalize();
-    }
-
-    private static char[] readSecret(Fields broker, String key, Path secretFile) throws ConfigException {
-        try {
-            return SecretFiles.readSecret(secretFile);
+            return SecretFiles.readSecret(key.source().resolve(key.text().strip()));
         } catch (SecretFileException e) {
-            throw broker.error(key, "an owner-only file (chmod 600) holding the "
-                    + (key.equals("passwordFile") ? "broker password" : "truststore password"), e.getMessage());
-        }
-    }
-
-    private static String quote(String s) {
-        return "\"" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "\"";
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        List<String> list = new ArrayList<>(keys);
-        list.sort(null);
-        return list;
-    }
-
-    /** One mapping in the file, with its dotted key prefix for error messages. */
-    private record Fields(Path file, String prefix, JsonNode node) {
-
-        ConfigException error(String key, String expected, String found) {
-            return new ConfigException("config " + file + ": key '" + prefix + key + "': expected " + expected + ", found " + found);
-        }
-
-        void onlyKeys(Set<String> allowed) throws ConfigException {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    throw new ConfigException("config " + file + ": unknown key '" + prefix + key + "'; expected one of "
-                            + String.join(", ", sorted(allowed)));
-                }
-            }
-        }
-
-        Fields object(String key) throws ConfigException {
-            return object(key, BROKER_KEYS);
-        }
-
-        Fields object(String key, Set<String> keys) throws ConfigException {
-            JsonNode child = node.get(key);
-            if (child == null || !child.isObject()) {
-                throw error(key, "a mapping with " + String.join(", ", sorted(keys)), describe(child));
-            }
-            return new Fields(file, prefix + key + ".", child);
-        }
-
-        Optional<String> text(String key) throws ConfigException {
-            JsonNode child = node.get(key);
-            if (child == null || child.isNull()) {
-                return Optional.empty();
-            }
-            if (!child.isTextual() || child.asText().isBlank()) {
-                throw error(key, "a non-empty string", describe(child));
-            }
-            return Optional.of(child.asText().strip());
-        }
-
-        /** A list of non-empty strings, or an empty list when the key is absent. */
-        List<String> texts(String key) throws ConfigException {
-            JsonNode child = node.get(key);
-            if (child == null || child.isNull()) {
-                return List.of();
-            }
-            if (!child.isArray()) {
-                throw error(key, "a list of strings", describe(child));
-            }
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < child.size(); i++) {
-                JsonNode item = child.get(i);
-                if (!item.isTextual() || item.asText().isBlank()) {
-                    throw error(key + "[" + i + "]", "a non-empty string", describe(item));
-                }
-                values.add(item.asText().strip());
-            }
-            return values;
-        }
-
-        Optional<Integer> integer(String key, int min, int max) throws ConfigException {
-            JsonNode child = node.get(key);
-            if (child == null || child.isNull()) {
-                return Optional.empty();
-            }
-            if (!child.isIntegralNumber() || child.asLong() < min || child.asLong() > max) {
-                throw error(key, "a whole number from " + min + " to " + max, describe(child));
-            }
-            return Optional.of(child.asInt());
-        }
-
-        private static String describe(JsonNode n) {
-            if (n == null) {
-                return "nothing";
-            }
-            if (n.isTextual()) {
-                return quote(n.asText());
-            }
-            return n.isContainerNode() ? (n.isArray() ? "a list" : "a mapping") : n.toString();
+            throw key.error("an owner-only file (chmod 600) holding the "
+                    + (key.key().endsWith("passwordFile") && !key.key().endsWith("truststorePasswordFile")
+                    ? "broker password" : "truststore password"), e.getMessage());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.lineside.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
+import io.lineside.config.ConfigTree;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,33 +23,18 @@ public record DisplayOptions(boolean kiosk, boolean touch) {
     /**
      * Reads {@code kiosk} and {@code touch} from {@code configFile} (absent: false).
      *
-     * @throws ConfigException naming the file and key when a value is not {@code true} or {@code false}
+     * @throws ConfigException naming the file, line and key when a value is not {@code true} or {@code false}
      */
     static DisplayOptions read(Optional<Path> configFile) throws ConfigException {
-        if (configFile.isEmpty()) {
-            return DESKTOP;
-        }
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(configFile.get().toFile());
-        } catch (IOException e) {
-            throw new ConfigException(configFile.get() + ": " + e.getMessage());
-        }
-        return new DisplayOptions(flag(configFile.get(), root, "kiosk"), flag(configFile.get(), root, "touch"));
+        return configFile.isEmpty() ? DESKTOP : read(ConfigTree.read("config", configFile.get()));
+    }
+
+    /** Reads {@code kiosk} and {@code touch} from the file's top level {@code top} (absent: false). */
+    static DisplayOptions read(ConfigNode top) throws ConfigException {
+        return new DisplayOptions(top.get("kiosk").bool(false), top.get("touch").bool(false));
     }
 
     DisplayOptions withKiosk(boolean on) {
         return new DisplayOptions(kiosk || on, touch);
-    }
-
-    private static boolean flag(Path file, JsonNode root, String key) throws ConfigException {
-        JsonNode n = root == null ? null : root.get(key);
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (!n.isBoolean()) {
-            throw new ConfigException(file + ": " + key + ": expected true or false, found \"" + n.asText() + "\"");
-        }
-        return n.booleanValue();
     }
 }

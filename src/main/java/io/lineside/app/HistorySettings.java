@@ -1,9 +1,9 @@
 package io.lineside.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.history.HistoryWriter;
 import io.lineside.history.RetentionPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -25,38 +25,30 @@ record HistorySettings(RetentionPolicy retention, double deadband, Duration maxI
         writer.storeOnChange(deadband, maxInterval);
     }
 
-    /** Reads the keys from the {@code station:} mapping of {@code file} (null: none, the defaults). */
-    static HistorySettings read(Path file, JsonNode station) throws ConfigException {
-        if (station == null || !station.isObject()) {
+    /** Reads the keys from the {@code station} node (absent: the defaults). */
+    static HistorySettings read(ConfigNode station) throws ConfigException {
+        if (!station.isMapping()) {
             return DEFAULT;
         }
-        JsonNode days = station.get("retentionDays"); // validated by StationProfileLoader
-        int retentionDays = days != null && days.isIntegralNumber() ? days.asInt() : StationProfile.DEFAULT_RETENTION_DAYS;
-        long maxMb = number(file, station, "maxHistoryMb", RetentionPolicy.DEFAULT_MAX_MB, 1, 1_000_000,
+        ConfigNode days = station.get("retentionDays"); // validated by StationProfileLoader
+        int retentionDays = days.isWholeNumber() ? (int) days.longValue() : StationProfile.DEFAULT_RETENTION_DAYS;
+        long maxMb = (long) number(station.get("maxHistoryMb"), RetentionPolicy.DEFAULT_MAX_MB, 1, 1_000_000,
                 "a whole number of MB from 1 to 1000000", true);
-        double deadband = number(file, station, "historyDeadband", 0, 0, 1e12, "a number >= 0 (engineering units)",
+        double deadband = number(station.get("historyDeadband"), 0, 0, 1e12, "a number >= 0 (engineering units)",
                 false);
-        long interval = number(file, station, "historyMaxIntervalSeconds", 60, 1, 86_400,
+        long interval = (long) number(station.get("historyMaxIntervalSeconds"), 60, 1, 86_400,
                 "a whole number of seconds from 1 to 86400", true);
         return new HistorySettings(RetentionPolicy.of(retentionDays, maxMb), deadband, Duration.ofSeconds(interval));
     }
 
-    private static long number(Path file, JsonNode station, String key, long fallback, long min, long max,
-                               String expected, boolean whole) throws ConfigException {
-        double value = number(file, station, key, (double) fallback, min, max, expected, whole);
-        return (long) value;
-    }
-
-    private static double number(Path file, JsonNode station, String key, double fallback, double min, double max,
-                                 String expected, boolean whole) throws ConfigException {
-        JsonNode node = station.get(key);
-        if (node == null) {
+    private static double number(ConfigNode node, double fallback, double min, double max, String expected,
+                                 boolean whole) throws ConfigException {
+        if (node.isAbsent()) {
             return fallback;
         }
-        if (!node.isNumber() || (whole && !node.isIntegralNumber()) || node.asDouble() < min || node.asDouble() > max) {
-            throw new ConfigException("config " + file + ": key 'station." + key + "': expected " + expected
-                    + ", found " + (node.isTextual() ? "\"" + node.asText() + "\"" : node.toString()));
+        if (!node.isNumber() || (whole && !node.isWholeNumber()) || node.doubleValue() < min || node.doubleValue() > max) {
+            throw node.error(expected);
         }
-        return node.asDouble();
+        return node.doubleValue();
     }
 }

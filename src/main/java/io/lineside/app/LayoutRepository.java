@@ -1,7 +1,7 @@
 package io.lineside.app;
 
 import io.lineside.layout.Layout;
-import io.lineside.layout.LayoutException;
+import io.lineside.config.ConfigException;
 import io.lineside.layout.LayoutLoader;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.Permission;
@@ -56,7 +56,7 @@ public final class LayoutRepository implements LayoutActions {
             Layout layout = configured.isPresent() ? loader.load(configured.get()) : loader.loadDemo();
             current.set(layout);
             return Outcome.loaded(layout);
-        } catch (LayoutException e) {
+        } catch (ConfigException e) {
             return refused("layout not loaded at start", e);
         }
     }
@@ -83,7 +83,7 @@ public final class LayoutRepository implements LayoutActions {
             Layout layout = secured.run(command, () -> loader.load(file));
             current.set(layout);
             return Outcome.loaded(layout);
-        } catch (ActionRefusedException | LayoutException e) {
+        } catch (ActionRefusedException | ConfigException e) {
             return refused("layout reload refused; the previous layout stays", e);
         }
     }

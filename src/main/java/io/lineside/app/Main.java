@@ -10,6 +10,8 @@ import io.lineside.security.SecurityStoreException;
 import io.lineside.shifts.OeeSettings;
 import io.lineside.ui.Texts;
 import io.lineside.alarms.AlarmActions;
+import io.lineside.config.ConfigException;
+import io.lineside.ui.window.StartupProblem;
 import io.lineside.ui.window.StartupProblemWindow;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +48,7 @@ public final class Main {
     /** Where a failed start of the HMI is shown besides stderr. */
     @FunctionalInterface
     interface StartupProblems {
-        void show(Locale locale, String problem);
+        void show(Locale locale, StartupProblem problem);
     }
 
     public static void main(String[] args) {
@@ -86,16 +88,22 @@ public final class Main {
             if (cli.command().equals(Optional.of(CommandLine.DIAGNOSE))) {
                 return diagnose(cli, configFile, installed, out, err); // also, above all, with a broken config
             }
-            config = configFile.isPresent() ? new ConfigLoader().load(configFile.get()) : AppConfig.demo();
-            station = configFile.isPresent() ? new StationProfileLoader().load(configFile.get()) : Optional.empty();
-            display = DisplayOptions.read(configFile).withKiosk(kioskOption);
-            history = configFile.isPresent() ? new StationProfileLoader().history(configFile.get()) : HistorySettings.DEFAULT;
-            reportsFolder = configFile.isPresent() ? new StationProfileLoader().reportsFolder(configFile.get())
-                    : Optional.empty();
-        } catch (IllegalArgumentException | ConfigException e) {
+            StationConfig read = configFile.isPresent() ? StationConfig.read(configFile.get()) : StationConfig.DEMO;
+            config = read.app();
+            station = read.station();
+            display = read.display().withKiosk(kioskOption);
+            history = read.history();
+            reportsFolder = read.reportsFolder();
+        } catch (ConfigException e) {
             err.println("lineside: " + e.getMessage());
             if (cli == null || cli.command().isEmpty()) {
-                startFailed(installed, cli, e.getMessage(), problems);
+                startFailed(installed, cli, problem(e), problems);
+            }
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("lineside: " + e.getMessage());
+            if (cli == null || cli.command().isEmpty()) {
+                startFailed(installed, cli, StartupProblem.of(e.getMessage()), problems);
             }
             return 2;
         }
@@ -162,19 +170,24 @@ public final class Main {
         } catch (HistoryException | SecurityStoreException | IOException | RuntimeException e) {
             err.println("lineside: " + message(e));
             closeAll(started);
-            startFailed(installed, cli, message(e), problems);
+            startFailed(installed, cli, StartupProblem.of(message(e)), problems);
             return 1;
         }
     }
 
     /** Logs why the HMI did not start (the installed station's log too) and shows it. */
-    private static void startFailed(Optional<InstalledLayout> installed, CommandLine cli, String problem,
+    private static void startFailed(Optional<InstalledLayout> installed, CommandLine cli, StartupProblem problem,
                                     StartupProblems problems) {
         installed.map(InstalledLayout::logDir).ifPresent(FileLogs::install);
-        LOG.log(System.Logger.Level.ERROR, "Lineside did not start: {0}", problem);
+        LOG.log(System.Logger.Level.ERROR, "Lineside did not start: {0}", problem.message());
         Locale locale = cli == null ? Locale.getDefault()
                 : cli.lang().map(Locale::forLanguageTag).orElse(Locale.getDefault());
         problems.show(locale, problem);
+    }
+
+    /** A config problem with its file, line and key apart, for the window. */
+    static StartupProblem problem(ConfigException e) {
+        return new StartupProblem(e.getMessage(), e.file(), e.line(), e.key(), e.problem());
     }
 
     private static Path defaultDataDir(boolean demo, Optional<InstalledLayout> installed) {

@@ -1,6 +1,6 @@
 package io.lineside.app;
 
-import io.lineside.alarms.AlarmConfigException;
+import io.lineside.config.ConfigException;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.AlarmDefinitionsLoader;
 import io.lineside.alarms.AlarmService;
@@ -227,7 +227,7 @@ public final class Services implements AutoCloseable {
         try {
             return config.alarmsFile().isPresent() ? loader.loadConfig(config.alarmsFile().get())
                     : loader.loadDemoConfig();
-        } catch (AlarmConfigException e) {
+        } catch (ConfigException e) {
             throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
         }
     }

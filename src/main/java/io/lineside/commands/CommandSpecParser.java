@@ -1,6 +1,7 @@
 package io.lineside.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads a signal's {@code command:} block, strictly: unknown keys, wrong types and impossible combinations are
- * errors naming the file and the key.
+ * errors naming the file, the line and the key.
  * <pre>
  * command: {kind: setpoint, min: 0, max: 40, step: 0.5, role: operator, critical: false, confirmTimeout: 5}
  * command: {kind: mode, values: [auto, manual], role: supervisor}
@@ -28,201 +29,150 @@ public final class CommandSpecParser {
             "confirmTimeout", "minInterval", "topic", "confirmSignal", "expect");
     private static final int MAX_VALUES = 50;
 
-    private final String file;
-
-    /** @param file the config file named in error messages */
-    public CommandSpecParser(String file) {
-        this.file = file;
+    private CommandSpecParser() {
     }
 
     /**
-     * @param node         the {@code command} value
-     * @param key          its key path, e.g. {@code mappings[0].signals[2].command}
+     * @param node         the {@code command} value (its key path, e.g. {@code mappings[0].signals[2].command},
+     *                     names it in messages)
      * @param derivedTopic true if a default command topic can be derived from the telemetry topic (it has no
      *                     wildcards); otherwise {@code topic} is required for plain MQTT signals
      */
-    public CommandSpec parse(JsonNode node, String key, boolean derivedTopic) throws CommandConfigException {
-        if (node == null || !node.isObject()) {
-            throw error(key, "a mapping {kind: setpoint|mode|action, ...}", describe(node));
+    public static CommandSpec parse(ConfigNode node, boolean derivedTopic) throws ConfigException {
+        if (!node.isMapping()) {
+            throw node.error("a mapping {kind: setpoint|mode|action, ...}");
         }
-        for (var it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!KEYS.contains(name)) {
-                throw new CommandConfigException("config " + file + ": unknown key '" + key + "." + name
-                        + "'; expected one of " + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
-        String kindWord = text(node, key, "kind");
-        if (kindWord == null) {
-            throw error(key + ".kind", "setpoint, mode or action", "nothing");
-        }
-        CommandKind kind = CommandKind.parse(kindWord)
-                .orElseThrow(() -> error(key + ".kind", "setpoint, mode or action", quote(kindWord)));
+        node.onlyKeys(KEYS);
+        ConfigNode kindNode = node.get("kind");
+        String kindWord = kindNode.optionalText().orElseThrow(() -> kindNode.error("setpoint, mode or action"));
+        CommandKind kind = CommandKind.parse(kindWord).orElseThrow(() -> kindNode.error("setpoint, mode or action"));
         double min = Double.NaN;
         double max = Double.NaN;
         double step = Double.NaN;
         List<String> values = List.of();
         if (kind == CommandKind.SETPOINT) {
-            min = number(node, key, "min", true);
-            max = number(node, key, "max", true);
+            min = number(node.get("min"), true);
+            max = number(node.get("max"), true);
             if (min > max) {
-                throw error(key + ".max", "a number >= min (" + CommandSpec.format(min) + ")", CommandSpec.format(max));
+                throw node.get("max").error("a number >= min (" + CommandSpec.format(min) + ")", CommandSpec.format(max));
             }
-            step = number(node, key, "step", false);
+            step = number(node.get("step"), false);
             if (!Double.isNaN(step) && !(step > 0)) {
-                throw error(key + ".step", "a number > 0", CommandSpec.format(step));
+                throw node.get("step").error("a number > 0", CommandSpec.format(step));
             }
-            only(node, key, kind, "values", "expect");
+            only(node, kind, "values", "expect");
         } else {
-            only(node, key, kind, "min", "max", "step");
-            values = words(node.get("values"), key + ".values", kind);
+            only(node, kind, "min", "max", "step");
+            values = words(node.get("values"), kind);
         }
         Map<String, String> expect = Map.of();
         if (node.has("expect")) {
             if (kind != CommandKind.ACTION) {
-                throw error(key + ".expect", "no expect for a " + kind.word() + " (actions only)", "a value");
+                throw node.get("expect").error("no expect for a " + kind.word() + " (actions only)", "a value");
             }
-            expect = expect(node.get("expect"), key + ".expect", values);
+            expect = expect(node.get("expect"), values);
         }
-        Role role = role(node, key);
-        JsonNode c = node.get("critical");
-        if (c != null && !c.isBoolean()) {
-            throw error(key + ".critical", "true or false", describe(c));
-        }
-        Duration confirm = seconds(node, key, "confirmTimeout", CommandSpec.DEFAULT_CONFIRM_TIMEOUT, 0.1, 600);
-        Duration interval = seconds(node, key, "minInterval", CommandSpec.DEFAULT_MIN_INTERVAL, 0, 3600);
-        String topic = text(node, key, "topic");
+        Role role = role(node.get("role"));
+        boolean critical = node.get("critical").bool(false);
+        Duration confirm = seconds(node.get("confirmTimeout"), CommandSpec.DEFAULT_CONFIRM_TIMEOUT, 0.1, 600);
+        Duration interval = seconds(node.get("minInterval"), CommandSpec.DEFAULT_MIN_INTERVAL, 0, 3600);
+        ConfigNode topicNode = node.get("topic");
+        String topic = topicNode.optionalText().orElse(null);
         if (topic != null && (topic.contains("+") || topic.contains("#") || topic.length() > 512)) {
-            throw error(key + ".topic", "a topic without wildcards (+, #), {site}..{signal} allowed", quote(topic));
+            throw topicNode.error("a topic without wildcards (+, #), {site}..{signal} allowed");
         }
         if (topic == null && !derivedTopic) {
-            throw error(key + ".topic", "a command topic (the signal's telemetry topic has wildcards, so none can be "
+            throw topicNode.error("a command topic (the signal's telemetry topic has wildcards, so none can be "
                     + "derived from it)", "nothing");
         }
-        String confirmSignal = text(node, key, "confirmSignal");
-        return new CommandSpec(kind, min, max, step, values, role, c != null && c.booleanValue(), confirm, interval,
-                topic, confirmSignal, expect);
+        String confirmSignal = node.get("confirmSignal").optionalText().orElse(null);
+        return new CommandSpec(kind, min, max, step, values, role, critical, confirm, interval, topic, confirmSignal,
+                expect);
     }
 
-    private List<String> words(JsonNode n, String key, CommandKind kind) throws CommandConfigException {
-        if (n == null || n.isNull()) {
+    private static List<String> words(ConfigNode n, CommandKind kind) throws ConfigException {
+        if (n.isEmpty()) {
             if (kind == CommandKind.ACTION) {
                 return CommandSpec.ACTIONS;
             }
-            throw error(key, "a list of the mode's values, e.g. [auto, manual]", "nothing");
+            throw n.error("a list of the mode's values, e.g. [auto, manual]");
         }
-        if (!n.isArray() || n.isEmpty() || n.size() > MAX_VALUES) {
-            throw error(key, "a list of 1 to " + MAX_VALUES + " words", describe(n));
+        if (!n.isList() || n.items().isEmpty() || n.items().size() > MAX_VALUES) {
+            throw n.error("a list of 1 to " + MAX_VALUES + " words");
         }
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode w = n.get(i);
-            String word = w.isTextual() ? w.asText().strip() : "";
+        for (ConfigNode w : n.items()) {
+            String word = w.isText() ? w.text().strip() : "";
             boolean ok = !word.isEmpty() && word.length() <= 32 && !out.contains(word)
                     && (kind != CommandKind.ACTION || CommandSpec.ACTIONS.contains(word));
             if (!ok) {
-                throw error(key + "[" + i + "]", kind == CommandKind.ACTION ? "start, stop or reset (each once)"
-                        : "a word of 1 to 32 characters, each once", describe(w));
+                throw w.error(kind == CommandKind.ACTION ? "start, stop or reset (each once)"
+                        : "a word of 1 to 32 characters, each once");
             }
             out.add(word);
         }
         return out;
     }
 
-    private Map<String, String> expect(JsonNode n, String key, List<String> actions) throws CommandConfigException {
-        if (!n.isObject() || n.isEmpty()) {
-            throw error(key, "a mapping {start: RUNNING, ...} of action to confirming value", describe(n));
+    private static Map<String, String> expect(ConfigNode n, List<String> actions) throws ConfigException {
+        if (!n.isMapping() || n.size() == 0) {
+            throw n.error("a mapping {start: RUNNING, ...} of action to confirming value");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (var it = n.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, ConfigNode> e : n.fields().entrySet()) {
+            ConfigNode v = e.getValue();
             if (!actions.contains(e.getKey())) {
-                throw error(key + "." + e.getKey(), "one of the actions " + String.join(", ", actions), "another key");
+                throw v.error("one of the actions " + String.join(", ", actions), "another key");
             }
-            JsonNode v = e.getValue();
-            if (!(v.isTextual() || v.isNumber() || v.isBoolean()) || v.asText().isBlank()) {
-                throw error(key + "." + e.getKey(), "the value the confirming signal shows", describe(v));
+            if (!(v.isText() || v.isNumber() || v.isBoolean()) || v.text().isBlank()) {
+                throw v.error("the value the confirming signal shows");
             }
-            out.put(e.getKey(), v.asText().strip());
+            out.put(e.getKey(), v.text().strip());
         }
         return out;
     }
 
-    private Role role(JsonNode node, String key) throws CommandConfigException {
-        String word = text(node, key, "role");
-        if (word == null) {
+    private static Role role(ConfigNode n) throws ConfigException {
+        Optional<String> word = n.optionalText();
+        if (word.isEmpty()) {
             return Role.OPERATOR;
         }
         for (Role r : Role.values()) {
-            if (r != Role.VIEWER && r.name().toLowerCase(Locale.ROOT).equals(word)) {
+            if (r != Role.VIEWER && r.name().toLowerCase(Locale.ROOT).equals(word.get())) {
                 return r;
             }
         }
-        throw error(key + ".role", "operator, supervisor, engineer or admin", quote(word));
+        throw n.error("operator, supervisor, engineer or admin");
     }
 
-    private void only(JsonNode node, String key, CommandKind kind, String... notFor) throws CommandConfigException {
+    private static void only(ConfigNode node, CommandKind kind, String... notFor) throws ConfigException {
         for (String k : notFor) {
             if (node.has(k)) {
-                throw error(key + "." + k, "no " + k + " for a " + kind.word(), describe(node.get(k)));
+                throw node.get(k).error("no " + k + " for a " + kind.word());
             }
         }
     }
 
-    private double number(JsonNode node, String key, String field, boolean required) throws CommandConfigException {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
+    private static double number(ConfigNode n, boolean required) throws ConfigException {
+        if (n.isEmpty()) {
             if (required) {
-                throw error(key + "." + field, "a number", "nothing");
+                throw n.error("a number");
             }
             return Double.NaN;
         }
-        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw error(key + "." + field, "a number", describe(n));
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
+            throw n.error("a number");
         }
-        return n.asDouble();
+        return n.doubleValue();
     }
 
-    private Duration seconds(JsonNode node, String key, String field, Duration fallback, double low, double high)
-            throws CommandConfigException {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
+    private static Duration seconds(ConfigNode n, Duration fallback, double low, double high) throws ConfigException {
+        if (n.isEmpty()) {
             return fallback;
         }
-        if (!n.isNumber() || n.asDouble() < low || n.asDouble() > high) {
-            throw error(key + "." + field, "seconds from " + CommandSpec.format(low) + " to " + CommandSpec.format(high),
-                    describe(n));
+        if (!n.isNumber() || n.doubleValue() < low || n.doubleValue() > high) {
+            throw n.error("seconds from " + CommandSpec.format(low) + " to " + CommandSpec.format(high));
         }
-        return Duration.ofMillis(Math.round(n.asDouble() * 1000));
-    }
-
-    private String text(JsonNode node, String key, String field) throws CommandConfigException {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual() || n.asText().isBlank()) {
-            throw error(key + "." + field, "a non-empty string", describe(n));
-        }
-        return n.asText().strip();
-    }
-
-    private CommandConfigException error(String key, String expected, String found) {
-        return new CommandConfigException("config " + file + ": key '" + key + "': expected " + expected + ", found "
-                + found);
-    }
-
-    private static String quote(String s) {
-        return "\"" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "\"";
-    }
-
-    private static String describe(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return "nothing";
-        }
-        if (n.isTextual()) {
-            return quote(n.asText());
-        }
-        return n.isContainerNode() ? (n.isArray() ? "a list" : "a mapping") : n.toString();
+        return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
     }
 }

@@ -1,5 +1,7 @@
 package io.lineside.layout;
 
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.tags.TagPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +17,15 @@ final class Connections {
     private Connections() {
     }
 
-    static List<LayoutConnection> read(Context cx, Fields top) throws LayoutException {
-        List<Located> nodes = top.list("connections", false, LayoutLoader.MAX_SYMBOLS, "connections");
+    static List<LayoutConnection> read(Context cx, Fields top) throws ConfigException {
+        List<ConfigNode> nodes = top.list("connections", false, LayoutLoader.MAX_SYMBOLS, "connections");
         List<LayoutConnection> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Fields f = Fields.of(cx.source, "connections[" + i + "]", nodes.get(i));
             f.onlyKeys(KEYS);
             String from = symbol(cx, f, "from");
             String to = symbol(cx, f, "to");
-            Located kindNode = f.get("kind").orElseThrow(() -> f.missing("kind", "conveyor or flow"));
+            ConfigNode kindNode = f.get("kind").orElseThrow(() -> f.missing("kind", "conveyor or flow"));
             ConnectionKind kind = (kindNode.isText() ? ConnectionKind.fromId(kindNode.text()) : Optional.<ConnectionKind>empty())
                     .orElseThrow(() -> f.error("kind", "conveyor or flow", kindNode));
             Optional<TagPath> running = Optional.empty();
@@ -35,7 +37,7 @@ final class Connections {
         return out;
     }
 
-    private static String symbol(Context cx, Fields f, String key) throws LayoutException {
+    private static String symbol(Context cx, Fields f, String key) throws ConfigException {
         String id = f.text(key, 64).orElseThrow(() -> f.missing(key, "the id of a symbol in this layout"));
         if (!cx.symbolIds.containsKey(id)) {
             throw f.error(key, "the id of a symbol in this layout", f.get(key).orElseThrow());
@@ -43,8 +45,8 @@ final class Connections {
         return id;
     }
 
-    private static TagPath running(Context cx, Fields f) throws LayoutException {
-        Located v = f.get("running").orElseThrow();
+    private static TagPath running(Context cx, Fields f) throws ConfigException {
+        ConfigNode v = f.get("running").orElseThrow();
         String[] parts = v.isText() ? v.text().split("/", -1) : new String[0];
         TagPath tag;
         try {

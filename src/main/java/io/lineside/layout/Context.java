@@ -1,5 +1,7 @@
 package io.lineside.layout;
 
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.tags.StationId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ final class Context {
     }
 
     /** The box at {@code at}/{@code size} (offset by the parent's origin), which must lie on the plan. */
-    Box box(Fields f, double originX, double originY) throws LayoutException {
+    Box box(Fields f, double originX, double originY) throws ConfigException {
         double[] at = f.pair("at", "[x, y] in plan units", -LayoutLoader.MAX_PLAN, LayoutLoader.MAX_PLAN);
         double[] size = f.pair("size", "[width, height] of positive numbers", 0.001, LayoutLoader.MAX_PLAN);
         Box box = new Box(originX + at[0], originY + at[1], size[0], size[1]);

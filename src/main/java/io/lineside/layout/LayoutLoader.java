@@ -1,5 +1,9 @@
 package io.lineside.layout;
 
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
+import io.lineside.config.ConfigSource;
+import io.lineside.config.ConfigTree;
 import io.lineside.tags.StationId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +20,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a workshop layout (YAML, or JSON) all or nothing: the first problem is one {@link LayoutException} naming
- * the file, line:column and what is wrong. The format is documented in docs/layouts.md and docs/layout.schema.json.
+ * Reads a workshop layout (YAML, or JSON) all or nothing: the first problem is one {@link ConfigException} naming
+ * the file, the line and what is wrong. The format is documented in docs/layouts.md and docs/layout.schema.json.
  *
- * <p>Files over {@link #MAX_FILE_BYTES} are refused before parsing; parsing builds a plain located tree (no data
+ * <p>Files over {@link #MAX_FILE_BYTES} are refused before parsing; parsing is the one config reader's ({@link ConfigTree}: no data
  * binding, no YAML tags), so a file can only name allow-listed {@link SymbolKind}s. Stateless; safe from any thread.
  */
 public final class LayoutLoader {
@@ -39,47 +43,45 @@ public final class LayoutLoader {
     private static final Set<String> STATION_KEYS = Set.of("id", "label", "at", "size", "symbols");
     private static final String DEMO = "/io/lineside/layouts/demo.yaml";
 
-    private final LocatedTree tree = new LocatedTree();
-
     /** Loads and validates {@code file}. Blocking file I/O: not on the FX thread. */
-    public Layout load(Path file) throws LayoutException {
+    public Layout load(Path file) throws ConfigException {
         String source = file.toString();
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new LayoutException(source, 0, 0, "the file has " + size + " bytes; a layout may have at most "
+                throw ConfigException.whole(Fields.KIND, source, "the file has " + size + " bytes; a layout may have at most "
                         + MAX_FILE_BYTES + " (2 MiB)");
             }
             return parse(source, Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw new LayoutException(source, 0, 0, "file not found");
+            throw ConfigException.whole(Fields.KIND, source, "file not found");
         } catch (IOException e) {
-            throw new LayoutException(source, 0, 0, "cannot be read: " + e.getMessage());
+            throw ConfigException.whole(Fields.KIND, source, "cannot be read: " + e.getMessage());
         }
     }
 
     /** The demo plant's layout shipped with the app (the simulator's 3 lines × 6 stations). */
-    public Layout loadDemo() throws LayoutException {
+    public Layout loadDemo() throws ConfigException {
         try (InputStream in = LayoutLoader.class.getResourceAsStream(DEMO)) {
             if (in == null) {
-                throw new LayoutException("demo.yaml", 0, 0, "missing from the application");
+                throw ConfigException.whole(Fields.KIND, "demo.yaml", "missing from the application");
             }
             return parse("demo.yaml", new String(in.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LayoutException("demo.yaml", 0, 0, "cannot be read: " + e.getMessage());
+            throw ConfigException.whole(Fields.KIND, "demo.yaml", "cannot be read: " + e.getMessage());
         }
     }
 
     /** Parses and validates layout text; {@code source} names it in messages. */
-    public Layout parse(String source, String text) throws LayoutException {
+    public Layout parse(String source, String text) throws ConfigException {
         if (text.length() > MAX_FILE_BYTES) {
-            throw new LayoutException(source, 0, 0, "the text is longer than " + MAX_FILE_BYTES + " characters");
+            throw ConfigException.whole(Fields.KIND, source, "the text is longer than " + MAX_FILE_BYTES + " characters");
         }
         String start = text.stripLeading();
         if (start.startsWith("<")) {
-            throw new LayoutException(source, 1, 1, "this looks like XML or FXML; a layout is YAML (or JSON) data");
+            throw new ConfigException(Fields.KIND, source, 1, "", "this looks like XML or FXML; a layout is YAML (or JSON) data");
         }
-        Located root = tree.parse(source, text);
+        ConfigNode root = ConfigTree.parse(new ConfigSource(Fields.KIND, source, null), "", text);
         Fields top = Fields.of(source, "layout", root);
         top.onlyKeys(TOP_KEYS);
         double format = top.number("layout", 1, 1e9).orElseThrow(() -> top.missing("layout", "the format version 1"));
@@ -95,7 +97,7 @@ public final class LayoutLoader {
         double height = plan.number("height", 1, MAX_PLAN).orElseThrow(() -> plan.missing("height", "a number"));
         Context cx = new Context(source, site, width, height);
         List<LayoutArea> areas = new ArrayList<>();
-        List<Located> areaNodes = top.list("areas", true, 100, "areas");
+        List<ConfigNode> areaNodes = top.list("areas", true, 100, "areas");
         for (int i = 0; i < areaNodes.size(); i++) {
             areas.add(area(cx, "areas[" + i + "]", areaNodes.get(i)));
         }
@@ -103,14 +105,14 @@ public final class LayoutLoader {
         return new Layout(name, names, source, site, width, height, areas, connections);
     }
 
-    private LayoutArea area(Context cx, String where, Located node) throws LayoutException {
+    private LayoutArea area(Context cx, String where, ConfigNode node) throws ConfigException {
         Fields f = Fields.of(cx.source, where, node);
         f.onlyKeys(AREA_KEYS);
         String id = f.id("id", SEGMENT, "an ISA-95 area name of " + SEGMENT_TEXT);
         f = new Fields(cx.source, where + " (area '" + id + "')", node);
         List<LayoutLine> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        List<Located> lineNodes = f.list("lines", true, 1_000, "lines");
+        List<ConfigNode> lineNodes = f.list("lines", true, 1_000, "lines");
         for (int i = 0; i < lineNodes.size(); i++) {
             LayoutLine line = line(cx, id, where + ".lines[" + i + "]", lineNodes.get(i));
             Integer earlier = seen.putIfAbsent(line.id(), i);
@@ -122,14 +124,14 @@ public final class LayoutLoader {
         return new LayoutArea(id, Symbols.labels(f), lines);
     }
 
-    private LayoutLine line(Context cx, String area, String where, Located node) throws LayoutException {
+    private LayoutLine line(Context cx, String area, String where, ConfigNode node) throws ConfigException {
         Fields f = Fields.of(cx.source, where, node);
         f.onlyKeys(LINE_KEYS);
         String id = f.id("id", SEGMENT, "an ISA-95 line name of " + SEGMENT_TEXT);
         f = new Fields(cx.source, where + " (line '" + id + "')", node);
         List<LayoutStation> stations = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        List<Located> stationNodes = f.list("stations", true, MAX_STATIONS, "stations");
+        List<ConfigNode> stationNodes = f.list("stations", true, MAX_STATIONS, "stations");
         for (int i = 0; i < stationNodes.size(); i++) {
             LayoutStation station = station(cx, new StationId(cx.site, area, id, "x"), where + ".stations[" + i + "]",
                     stationNodes.get(i));
@@ -143,7 +145,7 @@ public final class LayoutLoader {
         return new LayoutLine(area, id, Symbols.labels(f), stations);
     }
 
-    private LayoutStation station(Context cx, StationId lineOf, String where, Located node) throws LayoutException {
+    private LayoutStation station(Context cx, StationId lineOf, String where, ConfigNode node) throws ConfigException {
         Fields f = Fields.of(cx.source, where, node);
         f.onlyKeys(STATION_KEYS);
         String id = f.id("id", SEGMENT, "an ISA-95 station name of " + SEGMENT_TEXT);
@@ -155,7 +157,7 @@ public final class LayoutLoader {
         Box box = cx.box(f, 0, 0);
         cx.stationIds.add(station);
         List<LayoutSymbol> symbols = new ArrayList<>();
-        List<Located> symbolNodes = f.list("symbols", false, MAX_PER_LIST, "symbols");
+        List<ConfigNode> symbolNodes = f.list("symbols", false, MAX_PER_LIST, "symbols");
         for (int i = 0; i < symbolNodes.size(); i++) {
             symbols.add(Symbols.read(cx, station, box, where + ".symbols[" + i + "]", symbolNodes.get(i)));
         }

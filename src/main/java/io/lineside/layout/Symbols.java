@@ -1,5 +1,7 @@
 package io.lineside.layout;
 
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
 import io.lineside.tags.StationId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,8 +28,8 @@ final class Symbols {
     private Symbols() {
     }
 
-    static LayoutSymbol read(Context cx, StationId station, Box stationBox, String where, Located node)
-            throws LayoutException {
+    static LayoutSymbol read(Context cx, StationId station, Box stationBox, String where, ConfigNode node)
+            throws ConfigException {
         Fields f = Fields.of(cx.source, where, node);
         f.onlyKeys(KEYS);
         String id = f.id("id", ID, "a symbol id of 1-64 A-Z a-z 0-9 _ . -");
@@ -41,7 +43,7 @@ final class Symbols {
         }
         SymbolKind kind = kind(f);
         Optional<String> signal = Optional.empty();
-        Optional<Located> tag = f.get("tag");
+        Optional<ConfigNode> tag = f.get("tag");
         if (tag.isPresent()) {
             signal = Optional.of(f.id("tag", LayoutLoader.SEGMENT,
                     "the station's signal name (1-64 of A-Z a-z 0-9 _ -), e.g. temperature"));
@@ -54,8 +56,8 @@ final class Symbols {
         return new LayoutSymbol(id, kind, station, box, signal, range, unit, labels(f));
     }
 
-    private static SymbolKind kind(Fields f) throws LayoutException {
-        Located v = f.get("kind").orElseThrow(() -> f.missing("kind", "one of " + SymbolKind.allowed()));
+    private static SymbolKind kind(Fields f) throws ConfigException {
+        ConfigNode v = f.get("kind").orElseThrow(() -> f.missing("kind", "one of " + SymbolKind.allowed()));
         Optional<SymbolKind> kind = v.isText() ? SymbolKind.fromId(v.text()) : Optional.empty();
         if (kind.isPresent()) {
             return kind.get();
@@ -65,7 +67,7 @@ final class Symbols {
         throw f.error("kind", "one of " + SymbolKind.allowed() + hint, v);
     }
 
-    private static Optional<ValueRange> range(Fields f, SymbolKind kind, boolean bound) throws LayoutException {
+    private static Optional<ValueRange> range(Fields f, SymbolKind kind, boolean bound) throws ConfigException {
         Optional<Fields> r = f.object("range");
         if (r.isEmpty()) {
             if (kind.needsRange() && bound) {
@@ -89,13 +91,13 @@ final class Symbols {
     }
 
     /** The optional {@code label}: a string (English) or a mapping of en / zh-CN. */
-    static Labels labels(Fields f) throws LayoutException {
+    static Labels labels(Fields f) throws ConfigException {
         return labels(f, "label");
     }
 
     /** The optional text at {@code key}: a string (English) or a mapping of en / zh-CN. */
-    static Labels labels(Fields f, String key) throws LayoutException {
-        Optional<Located> v = f.get(key);
+    static Labels labels(Fields f, String key) throws ConfigException {
+        Optional<ConfigNode> v = f.get(key);
         if (v.isEmpty()) {
             return Labels.NONE;
         }

@@ -1,5 +1,6 @@
 package io.lineside.alarms;
 
+import io.lineside.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,10 +57,10 @@ class GuidanceLanguagesTest {
 
     @Test
     void aTranslatedTextWithoutEnglishOrInAnUnknownLanguageIsRefused() {
-        AlarmConfigException noEnglish = assertThrows(AlarmConfigException.class, () -> load(
+        ConfigException noEnglish = assertThrows(ConfigException.class, () -> load(
                 "{cause: {zh-CN: 冷却失效}, consequence: damage, action: stop, respondWithinMinutes: 5}"));
         assertTrue(noEnglish.getMessage().contains("guidance.cause.en"), noEnglish.getMessage());
-        AlarmConfigException unknown = assertThrows(AlarmConfigException.class, () -> load(
+        ConfigException unknown = assertThrows(ConfigException.class, () -> load(
                 "{cause: {en: x, de: y}, consequence: damage, action: stop, respondWithinMinutes: 5}"));
         assertTrue(unknown.getMessage().contains("unknown key 'guidance.cause.de'"), unknown.getMessage());
     }

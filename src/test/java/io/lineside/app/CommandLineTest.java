@@ -44,7 +44,7 @@ class CommandLineTest {
         int code = Main.run(List.of("--config", file.toString()), System.out, new java.io.PrintStream(err, true));
         assertEquals(2, code);
         String printed = err.toString().strip();
-        assertEquals("lineside: config " + file + ": key 'broker.url': expected a non-empty string, found 42", printed);
+        assertEquals("lineside: config " + file + ":2: key 'broker.url': expected a non-empty string, found 42", printed);
         assertTrue(!printed.contains("\n"));
     }
 
@@ -56,13 +56,35 @@ class CommandLineTest {
         Main.StartupProblems window = (locale, problem) -> shown.add(locale.toLanguageTag() + " | " + problem);
         var err = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true);
         assertEquals(2, Main.run(List.of("--config", file.toString(), "--lang", "zh-CN"), System.out, err, window));
-        assertEquals(List.of("zh-CN | config " + file + ": key 'broker.url': expected a non-empty string, found 42"),
+        assertEquals(List.of("zh-CN | config " + file + ":2: key 'broker.url': expected a non-empty string, found 42"),
                 shown);
         assertEquals(2, Main.run(List.of("--conf", "x"), System.out, err, window), "a mistyped option too");
         assertEquals(2, shown.size());
         assertTrue(shown.get(1).endsWith(" | unknown option \"--conf\""), shown.get(1));
         assertEquals(2, Main.run(List.of("record", "--config", file.toString()), System.out, err, window));
         assertEquals(2, shown.size(), "the recorder runs headless: stderr and the exit code are its report");
+    }
+
+    @Test
+    void theWindowGetsTheFileLineAndKeyOfAConfigProblemFromAnySectionOfTheOneParse(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+                broker:
+                  url: tcp://127.0.0.1:1883
+                station:
+                  name: s1
+                  shifts:
+                    - {name: early, start: 6am, end: "14:00"}
+                """);
+        java.util.List<io.lineside.ui.window.StartupProblem> shown = new java.util.ArrayList<>();
+        var err = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true);
+        assertEquals(2, Main.run(List.of("--config", file.toString()), System.out, err, (locale, p) -> shown.add(p)));
+        io.lineside.ui.window.StartupProblem p = shown.getFirst();
+        assertEquals(List.of(file.toString(), 6, "station.shifts[0].start"), List.of(p.file(), p.line(), p.key()));
+        assertEquals("expected a time HH:MM, e.g. \"06:00\", found \"6am\"", p.problem());
+        assertTrue(p.message().startsWith("config " + file + ":6: key 'station.shifts[0].start'"), p.message());
+        assertEquals(2, Main.run(List.of("--conf", "x"), System.out, err, (locale, q) -> shown.add(q)));
+        assertTrue(!shown.get(1).hasFile(), "an unknown option names no file");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,7 +33,7 @@ class DisplayOptionsTest {
     @Test
     void aValueThatIsNotABooleanIsNamedWithTheFile() throws Exception {
         Path file = config("kiosk: yes please\n");
-        assertEquals(file + ": kiosk: expected true or false, found \"yes please\"",
+        assertEquals("config " + file + ":3: key 'kiosk': expected true or false, found \"yes please\"",
                 assertThrows(ConfigException.class, () -> DisplayOptions.read(Optional.of(file))).getMessage());
     }
 

@@ -128,7 +128,7 @@ class LayoutRepositoryTest {
         plan.reload();
         assertSame(before, plan.planProperty().get(), "the previous layout stays");
         String message = plan.messageProperty().get();
-        assertTrue(message.startsWith("Layout not changed, the previous one stays. " + file + ":15:40: "), message);
+        assertTrue(message.startsWith("Layout not changed, the previous one stays. layout " + file + ":15: "), message);
         assertTrue(message.contains("key 'kind'") && message.contains("\"robot\""), message);
         assertEquals("Hall A", repository.current().orElseThrow().name());
         assertEquals(AuditResult.FAILED, lastAudit().entry().result());

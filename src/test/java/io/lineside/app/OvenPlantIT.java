@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lineside.telemetry.mapping.MappingsSection;
 import io.lineside.alarms.AlarmDefinition;
 import io.lineside.alarms.LimitCondition;
 import io.lineside.alarms.Priority;
@@ -33,7 +33,6 @@ import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.theme.Theme;
 import io.lineside.ui.workshop.WorkshopView;
 import io.lineside.ui.workshop.WorkshopViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,8 +82,8 @@ class OvenPlantIT {
     @Test
     void anOvenDescribedByItsBirthAndItsConfigShowsEverySignalWithUnitsRangesAndLimits() throws Exception {
         Path configFile = Path.of("src/test/resources/io/lineside/stations/oven-plant.yaml");
-        TopicMappings mappings = new MappingsSection(configFile)
-                .read(new YAMLMapper().readTree(Files.readString(configFile)), "lineside");
+        TopicMappings mappings = new MappingsSection()
+                .read(io.lineside.config.ConfigTree.read("config", configFile), "lineside");
         AppConfig base = AppConfig.demo();
         AppConfig config = new AppConfig(base.brokerUrl(), base.clientId(), base.username(), base.password(),
                 base.topicPrefix(), base.dataDir(), base.staleAfter(), base.language(), List.of(), Optional.empty(),

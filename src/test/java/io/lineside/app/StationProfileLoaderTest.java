@@ -1,5 +1,6 @@
 package io.lineside.app;
 
+import io.lineside.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -107,7 +108,7 @@ class StationProfileLoaderTest {
         Path zero = write("station: {name: s1, oee: {idealCycleSeconds: {press: 0}}}\n");
         assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(zero)).getMessage()
                 .endsWith("key 'station.oee.idealCycleSeconds.press': expected seconds per part, more than 0 and at most "
-                        + "86400, found number"));
+                        + "86400, found 0"));
         Path unknown = write("station: {name: s1, oee: {idealCycle: {press: 2}}}\n");
         assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(unknown)).getMessage()
                 .contains("unknown key 'station.oee.idealCycle'"));
@@ -130,7 +131,7 @@ class StationProfileLoaderTest {
     @Test
     void mistakesNameTheFileAndKey() throws Exception {
         Path badTime = write("station:\n  name: s1\n  shifts:\n    - {name: early, start: 6am, end: \"14:00\"}\n");
-        assertEquals("config " + badTime + ": key 'station.shifts[0].start': expected a time HH:MM, e.g. "
+        assertEquals("config " + badTime + ":4: key 'station.shifts[0].start': expected a time HH:MM, e.g. "
                 + "\"06:00\", found \"6am\"", assertThrows(ConfigException.class,
                 () -> new StationProfileLoader().load(badTime)).getMessage());
         Path unknown = write("station: {name: s1, areaz: [a]}\n");
@@ -138,7 +139,7 @@ class StationProfileLoaderTest {
                 .contains("unknown key 'station.areaz'"));
         Path retention = write("station: {name: s1, retentionDays: 0}\n");
         assertTrue(assertThrows(ConfigException.class, () -> new StationProfileLoader().load(retention)).getMessage()
-                .endsWith("key 'station.retentionDays': expected a whole number of days from 1 to 3650, found number"));
+                .endsWith("key 'station.retentionDays': expected a whole number of days from 1 to 3650, found 0"));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lineside.config.ConfigException;
+import io.lineside.config.ConfigNode;
+import io.lineside.config.ConfigSource;
+import io.lineside.config.ConfigTree;
 import io.lineside.security.Role;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandSpecParserTest {
 
-    private final CommandSpecParser parser = new CommandSpecParser("station.yaml");
+    private static final ConfigSource STATION = new ConfigSource("config", "station.yaml", null);
 
     private CommandSpec parse(String yaml) throws Exception {
-        JsonNode node = new YAMLMapper().readTree(yaml);
-        return parser.parse(node, "mappings[0].signals[1].command", true);
+        ConfigNode node = ConfigTree.parse(STATION, "mappings[0].signals[1].command", yaml);
+        return CommandSpecParser.parse(node, true);
     }
 
     @Test
@@ -77,16 +79,15 @@ class CommandSpecParserTest {
         "{kind: mode, values: [a], colour: red}          | unknown key 'mappings[0].signals[1].command.colour'; expected one of confirmSignal, confirmTimeout, critical, expect, kind, max, min, minInterval, role, step, topic, values",
     })
     void mistakesNameTheFileAndTheKey(String yaml, String expected) {
-        CommandConfigException e = assertThrows(CommandConfigException.class, () -> parse(yaml));
-        assertTrue(e.getMessage().startsWith("config station.yaml: "), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
+        assertTrue(e.getMessage().startsWith("config station.yaml:1: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
     void aWildcardTelemetryTopicNeedsItsOwnCommandTopic() throws Exception {
-        JsonNode node = new YAMLMapper().readTree("{kind: mode, values: [a]}");
-        CommandConfigException e = assertThrows(CommandConfigException.class,
-                () -> parser.parse(node, "k.command", false));
+        ConfigNode node = ConfigTree.parse(STATION, "k.command", "{kind: mode, values: [a]}");
+        ConfigException e = assertThrows(ConfigException.class, () -> CommandSpecParser.parse(node, false));
         assertTrue(e.getMessage().contains("key 'k.command.topic': expected a command topic"), e.getMessage());
     }
 

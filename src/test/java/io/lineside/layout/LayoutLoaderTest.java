@@ -1,5 +1,6 @@
 package io.lineside.layout;
 
+import io.lineside.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +53,8 @@ class LayoutLoaderTest {
         return GOOD.replace("KIND", "station");
     }
 
-    private LayoutException refused(String text) {
-        return assertThrows(LayoutException.class, () -> loader.parse("plant.yaml", text));
+    private ConfigException refused(String text) {
+        return assertThrows(ConfigException.class, () -> loader.parse("plant.yaml", text));
     }
 
     @Test
@@ -104,25 +105,25 @@ class LayoutLoaderTest {
 
     @Test
     void unknownSymbolKindNamesLineAndListsTheAllowedKinds() {
-        LayoutException e = refused(GOOD.replace("KIND", "robot"));
+        ConfigException e = refused(GOOD.replace("KIND", "robot"));
         assertEquals(22, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("plant.yaml:22:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("layout plant.yaml:22:"), e.getMessage());
         assertTrue(e.getMessage().contains("symbol 'w'") && e.getMessage().contains("key 'kind'")
                 && e.getMessage().contains(SymbolKind.allowed()) && e.getMessage().contains("\"robot\""), e.getMessage());
     }
 
     @Test
     void kindNamingAJavaClassIsRefusedAsCode() {
-        LayoutException e = refused(GOOD.replace("KIND", "javafx.scene.web.WebView"));
+        ConfigException e = refused(GOOD.replace("KIND", "javafx.scene.web.WebView"));
         assertTrue(e.getMessage().contains("never Java classes"), e.getMessage());
     }
 
     @Test
     void yamlTypeTagsAreRefusedNotInstantiated() {
-        LayoutException e = refused(good().replace("name: Test hall", "name: !!java.lang.Runtime {}"));
+        ConfigException e = refused(good().replace("name: Test hall", "name: !!java.lang.Runtime {}"));
         assertEquals(2, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("YAML tags") && e.getMessage().contains("java.lang.Runtime"), e.getMessage());
-        LayoutException gadget = refused(good().replace("name: Test hall",
+        ConfigException gadget = refused(good().replace("name: Test hall",
                 "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x/\"]]]]"));
         assertTrue(gadget.getMessage().contains("YAML tags"), gadget.getMessage());
         assertTrue(refused(good().replace("kind: conveyor,", "kind: !local conveyor,")).getMessage().contains("YAML tags"));
@@ -130,7 +131,7 @@ class LayoutLoaderTest {
 
     @Test
     void classAndFxKeysAreRefusedAsCode() {
-        LayoutException e = refused(good().replace("size: [200, 150]\n            symbols",
+        ConfigException e = refused(good().replace("size: [200, 150]\n            symbols",
                 "size: [200, 150]\n            class: java.lang.ProcessBuilder\n            symbols"));
         assertTrue(e.getMessage().contains("key 'class' looks like a Java class or FXML"), e.getMessage());
         assertEquals(14, e.line(), e.getMessage());
@@ -158,7 +159,7 @@ class LayoutLoaderTest {
             }
         }
         long start = System.nanoTime();
-        LayoutException e = assertThrows(LayoutException.class, () -> loader.load(big));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(big));
         assertTrue(e.getMessage().contains("at most " + LayoutLoader.MAX_FILE_BYTES), e.getMessage());
         assertTrue(System.nanoTime() - start < 500_000_000L, "refused without reading 10 MB");
     }
@@ -168,7 +169,7 @@ class LayoutLoaderTest {
         // Half the cap in each of two stations: each list is within its own limit, the layout is not.
         String text = good().replace("symbols:\n              - {id: p,", "symbols:\n" + motors("a") + "              - {id: p,")
                 .replace("symbols:\n              - {id: w,", "symbols:\n" + motors("b") + "              - {id: w,");
-        LayoutException e = refused(text);
+        ConfigException e = refused(text);
         assertTrue(e.getMessage().contains("more than " + LayoutLoader.MAX_SYMBOLS + " symbols in one layout"), e.getMessage());
     }
 
@@ -182,61 +183,61 @@ class LayoutLoaderTest {
 
     @Test
     void wrongTypesNameTheKeyWhatWasExpectedAndWhatWasFound() {
-        LayoutException size = refused(good().replace("size: [200, 150]\n            symbols",
+        ConfigException size = refused(good().replace("size: [200, 150]\n            symbols",
                 "size: big\n            symbols"));
         assertTrue(size.getMessage().contains("key 'size': expected [width, height] of positive numbers, found \"big\""),
                 size.getMessage());
         assertEquals(13, size.line());
-        LayoutException min = refused(good().replace("min: 0", "min: zero"));
+        ConfigException min = refused(good().replace("min: 0", "min: zero"));
         assertTrue(min.getMessage().contains("key 'min': expected a number"), min.getMessage());
-        LayoutException site = refused(good().replace("site: s1", "site: [s1]"));
+        ConfigException site = refused(good().replace("site: s1", "site: [s1]"));
         assertTrue(site.getMessage().contains("key 'site'") && site.getMessage().contains("found a list"), site.getMessage());
-        LayoutException tag = refused(good().replace("tag: temperature", "tag: 42"));
+        ConfigException tag = refused(good().replace("tag: temperature", "tag: 42"));
         assertTrue(tag.getMessage().contains("key 'tag'"), tag.getMessage());
-        LayoutException version = refused(good().replace("layout: 1", "layout: 2"));
+        ConfigException version = refused(good().replace("layout: 1", "layout: 2"));
         assertTrue(version.getMessage().contains("format version 1"), version.getMessage());
     }
 
     @Test
     void duplicateIdsAndKeysAreRefused() {
-        LayoutException symbol = refused(good().replace("{id: w,", "{id: p-temp,"));
+        ConfigException symbol = refused(good().replace("{id: w,", "{id: p-temp,"));
         assertTrue(symbol.getMessage().contains("duplicate symbol id 'p-temp'"), symbol.getMessage());
-        LayoutException station = refused(good().replace("- id: weld", "- id: press"));
+        ConfigException station = refused(good().replace("- id: weld", "- id: press"));
         assertTrue(station.getMessage().contains("duplicate station id 'press'"), station.getMessage());
-        LayoutException key = refused(good().replace("site: s1", "site: s1\nsite: s2"));
+        ConfigException key = refused(good().replace("site: s1", "site: s1\nsite: s2"));
         assertTrue(key.getMessage().contains("duplicate key 'site' (first at line 3)"), key.getMessage());
         assertEquals(4, key.line());
     }
 
     @Test
     void referencesToUnknownStationsAndSymbolsAreRefused() {
-        LayoutException st = refused(good().replace("running: body/l1/press/state", "running: body/l1/oven/state"));
+        ConfigException st = refused(good().replace("running: body/l1/press/state", "running: body/l1/oven/state"));
         assertTrue(st.getMessage().contains("station body/l1/oven is not in this layout"), st.getMessage());
-        LayoutException sym = refused(good().replace("to: w,", "to: nowhere,"));
+        ConfigException sym = refused(good().replace("to: w,", "to: nowhere,"));
         assertTrue(sym.getMessage().contains("connections[0]: key 'to': expected the id of a symbol"), sym.getMessage());
     }
 
     @Test
     void deepNestingIsRefused() {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
-        LayoutException e = refused(good().replace("name: Test hall", "name: " + deep));
+        ConfigException e = refused(good().replace("name: Test hall", "name: " + deep));
         assertTrue(e.getMessage().contains("nest") || e.getMessage().contains("depth"), e.getMessage());
     }
 
     @Test
     void anchorsAndAliasesAreRefused() {
         String laughs = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n";
-        LayoutException e = refused(laughs + good());
+        ConfigException e = refused(laughs + good());
         assertTrue(e.getMessage().contains("anchors and aliases"), e.getMessage());
     }
 
     @Test
     void boxesOutsideThePlanAndUnknownKeysAreRefused() {
-        LayoutException out = refused(good().replace("at: [400, 50]", "at: [900, 50]"));
+        ConfigException out = refused(good().replace("at: [400, 50]", "at: [900, 50]"));
         assertTrue(out.getMessage().contains("lies outside the plan (0, 0) to (1000, 500)"), out.getMessage());
-        LayoutException unknown = refused(good().replace("unit: °C,", "colour: red,"));
+        ConfigException unknown = refused(good().replace("unit: °C,", "colour: red,"));
         assertTrue(unknown.getMessage().contains("unknown key 'colour'; expected one of at, id, kind"), unknown.getMessage());
-        LayoutException range = refused(good().replace("range: {min: 0, max: 100, high: 80}", "label: x"));
+        ConfigException range = refused(good().replace("range: {min: 0, max: 100, high: 80}", "label: x"));
         assertTrue(range.getMessage().contains("key 'range' is missing"), range.getMessage());
     }
 
@@ -257,7 +258,7 @@ class LayoutLoaderTest {
 
     @Test
     void missingFileIsReportedWithItsName(@TempDir Path dir) {
-        LayoutException e = assertThrows(LayoutException.class, () -> loader.load(dir.resolve("none.yaml")));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("none.yaml")));
         assertTrue(e.getMessage().endsWith("none.yaml: file not found"), e.getMessage());
     }
 }

@@ -15,7 +15,7 @@ public interface LayoutActions {
      * What came of a reload.
      *
      * @param layout  the new layout, or empty when it was refused (the previous one stays)
-     * @param problem the precise reason when refused (file:line:column: what is wrong), else empty
+     * @param problem the precise reason when refused (layout file:line: what is wrong), else empty
      */
     record Outcome(Optional<Layout> layout, String problem) {
         public static Outcome loaded(Layout layout) {

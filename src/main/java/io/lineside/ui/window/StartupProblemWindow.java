@@ -18,7 +18,7 @@ public final class StartupProblemWindow {
     }
 
     /** Call from the launching thread, not the FX thread; returns once the window is closed (or none could open). */
-    public static void showAndWait(Texts texts, String problem) {
+    public static void showAndWait(Texts texts, StartupProblem problem) {
         CountDownLatch closed = new CountDownLatch(1);
         try {
             Platform.startup(() -> {

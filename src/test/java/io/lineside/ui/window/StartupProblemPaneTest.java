@@ -14,22 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window a failed start shows (issue 22: no silent exit): the reason whole and selectable, the buttons whole in
- * English and Chinese, Copy puts the reason on the clipboard, Close closes. Writes target/screenshots/startup-*.png.
+ * The window a failed start shows (issue 22: no silent exit): which file, line and key, the reason whole and
+ * selectable, the buttons whole in English and Chinese, Copy puts the reason on the clipboard, Close closes. Writes target/screenshots/startup-*.png.
  */
 class StartupProblemPaneTest {
 
-    private static final String PROBLEM = "config /etc/lineside/station.yaml: key 'mappings[2].signals[0].expectedPeriod':"
+    private static final String PROBLEM = "config /etc/lineside/station.yaml:14: key 'mappings[2].signals[0].expectedPeriod':"
             + " expected a positive number of seconds, found \"fast\"";
+    private static final StartupProblem CONFIG = new StartupProblem(PROBLEM, "/etc/lineside/station.yaml", 14,
+            "mappings[2].signals[0].expectedPeriod", "expected a positive number of seconds, found \"fast\"");
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -42,7 +46,7 @@ class StartupProblemPaneTest {
         Texts texts = Texts.forLocale(Locale.forLanguageTag(language));
         AtomicInteger closed = new AtomicInteger();
         List<String> elided = WaitForAsyncUtils.asyncFx(() -> {
-            Parent pane = StartupProblemPane.create(texts, PROBLEM, closed::incrementAndGet);
+            Parent pane = StartupProblemPane.create(texts, CONFIG, closed::incrementAndGet);
             Scene scene = new Scene(pane);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheetUrls());
             pane.applyCss();
@@ -52,6 +56,11 @@ class StartupProblemPaneTest {
             TextArea detail = (TextArea) pane.lookup("#startupProblem");
             assertEquals(PROBLEM, detail.getText());
             assertTrue(!detail.isEditable() && detail.isWrapText());
+            assertEquals("/etc/lineside/station.yaml", ((Label) pane.lookup("#startupFile")).getText());
+            assertEquals("14", ((Label) pane.lookup("#startupLine")).getText());
+            assertEquals("mappings[2].signals[0].expectedPeriod", ((Label) pane.lookup("#startupKey")).getText());
+            assertEquals("expected a positive number of seconds, found \"fast\"",
+                    ((Label) pane.lookup("#startupWhat")).getText());
             ((Button) pane.lookup("#startupCopy")).fire();
             assertEquals(PROBLEM, Clipboard.getSystemClipboard().getString());
             ((Button) pane.lookup("#startupClose")).fire();
@@ -59,5 +68,16 @@ class StartupProblemPaneTest {
         }).get(30, TimeUnit.SECONDS);
         assertEquals(List.of(), elided);
         assertEquals(1, closed.get(), "Close closes the window");
+    }
+
+    @Test
+    void aProblemThatNamesNoFileShowsNoFileRows() throws Exception {
+        Texts texts = Texts.forLocale(Locale.ENGLISH);
+        boolean rows = WaitForAsyncUtils.asyncFx(() -> {
+            Parent pane = StartupProblemPane.create(texts, StartupProblem.of("history file in use"), () -> { });
+            assertEquals("history file in use", ((TextArea) pane.lookup("#startupProblem")).getText());
+            return pane.lookup("#startupWhere") != null;
+        }).get(30, TimeUnit.SECONDS);
+        assertEquals(false, rows, "no file, no file/line/key rows");
     }
 }
