@@ -1,5 +1,6 @@
 package io.lineside.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.lineside.ui.window.DisplayPrefs;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -23,21 +25,20 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class ViewLeaks {
 
-    /** The controllers of one screen, before and after a language switch, once its window closed. */
-    public record Dropped(WeakReference<Object> relocalised, WeakReference<Object> closed) {
-    }
-
     private ViewLeaks() {
     }
 
     /**
-     * Opens {@code type}'s view with controllers from {@code controller} in English, switches to Chinese, runs
-     * {@code whileShown} (e.g. pulses the model), and closes the window. FX thread work is done on the FX thread.
+     * Opens {@code type}'s view with controllers from {@code controller} in English, runs {@code whileShown} (e.g.
+     * pulses the model), switches to Chinese and asserts the controller the switch replaced is collected while its
+     * window is still open; runs {@code whileShown} again, closes the window and asserts the last one is collected.
      */
-    public static Dropped openSwitchAndClose(Texts texts, Class<?> type, Supplier<?> controller, String titleKey,
-                                             Lifecycle model, Runnable whileShown) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            List<WeakReference<Object>> made = new ArrayList<>();
+    public static void assertReleasedOnSwitchAndClose(Texts texts, Class<?> type, Supplier<?> controller,
+                                                      String titleKey, Lifecycle model, Runnable whileShown)
+            throws Exception {
+        List<WeakReference<Object>> made = new ArrayList<>();
+        AtomicReference<Stage> stage = new AtomicReference<>(); // cleared once closed: the test must not hold it
+        stage.set(WaitForAsyncUtils.asyncFx(() -> {
             ViewLoader loader = new ViewLoader(texts::bundle, Map.of(type, () -> {
                 Object c = controller.get();
                 made.add(new WeakReference<>(c));
@@ -47,18 +48,21 @@ public final class ViewLeaks {
             registry.register("screen", titleKey, () -> loader.load(type));
             WindowManager windows = new WindowManager(texts, registry, DisplayPrefs.DEFAULT, prefs -> { });
             windows.addLanguageHook(model::relocalize);
-            Stage stage = windows.open("screen");
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            Stage s = windows.open("screen");
+            s.setWidth(1280);
+            s.setHeight(800);
             whileShown.run();
             windows.switchLanguage(Locale.SIMPLIFIED_CHINESE.toLanguageTag());
             whileShown.run();
-            stage.close();
-            if (made.size() != 2) {
-                throw new AssertionError("expected the view built twice (open, language switch), was " + made.size());
-            }
-            return new Dropped(made.get(0), made.get(1));
+            return s;
+        }).get(30, TimeUnit.SECONDS));
+        assertEquals(2, made.size(), "the view is built twice: opened, then rebuilt by the language switch");
+        assertCollected(made.get(0), type.getSimpleName() + " replaced by the language switch (window still open)");
+        WaitForAsyncUtils.asyncFx(() -> {
+            whileShown.run();
+            stage.getAndSet(null).close();
         }).get(30, TimeUnit.SECONDS);
+        assertCollected(made.get(1), type.getSimpleName() + " of the closed window");
     }
 
     /** Asserts {@code ref} is cleared within a bounded number of collections (the FX thread idle in between). */

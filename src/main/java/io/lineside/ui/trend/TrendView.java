@@ -35,7 +35,7 @@ public final class TrendView implements Disposable {
     private final Texts texts;
     private final ZoneId zone;
     private final TrendChart chart;
-    // Held here and registered weakly: the model outlives a closed view and must not keep it alive.
+    // The model outlives a closed view: released on dispose, so it does not keep the view alive.
     private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML

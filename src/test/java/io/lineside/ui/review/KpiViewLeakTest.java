@@ -1,7 +1,5 @@
 package io.lineside.ui.review;
 
-import static io.lineside.ui.ViewLeaks.assertCollected;
-
 import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
 import io.lineside.ui.Texts;
@@ -33,10 +31,8 @@ class KpiViewLeakTest {
         try (HistoryDatabase db = HistoryDatabase.open(dir); AlarmJournalStore journal = new AlarmJournalStore(db)) {
             KpiViewModel kpis = new KpiViewModel(journal, Runnable::run, Runnable::run, texts,
                     Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
-            ViewLeaks.Dropped dropped = ViewLeaks.openSwitchAndClose(texts, KpiView.class,
+            ViewLeaks.assertReleasedOnSwitchAndClose(texts, KpiView.class,
                     () -> new KpiView(kpis, texts), "review.title", kpis, () -> kpis.compute(ReviewRange.LAST_HOUR));
-            assertCollected(dropped.relocalised(), "the KPI view rebuilt by the language switch");
-            assertCollected(dropped.closed(), "the KPI view of the closed window");
             kpis.compute(ReviewRange.LAST_HOUR); // the view-model lives on
         }
     }
