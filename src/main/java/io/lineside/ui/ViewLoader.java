@@ -3,6 +3,8 @@ package io.lineside.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -12,7 +14,8 @@ import javafx.scene.Parent;
 /**
  * Loads our own FXML views (shipped in the app, never from outside) with constructor-injected controllers:
  * every controller class an FXML file names must have a supplier here, so nothing is instantiated
- * reflectively from a name in a file. FX thread only.
+ * reflectively from a name in a file. The controllers that are {@link Disposable} (those of included views too) are
+ * disposed with the loaded root ({@link Views#dispose}). FX thread only.
  */
 public final class ViewLoader {
 
@@ -36,15 +39,24 @@ public final class ViewLoader {
             throw new IllegalStateException("missing view " + controllerClass.getSimpleName() + ".fxml");
         }
         FXMLLoader loader = new FXMLLoader(fxml, bundle.get());
-        loader.setControllerFactory(type -> {
+        List<Disposable> created = new ArrayList<>();
+        loader.setControllerFactory(type -> { // includes load through the same factory
             Supplier<?> supplier = controllers.get(type);
             if (supplier == null) {
                 throw new IllegalStateException("no controller registered for " + type.getName());
             }
-            return supplier.get();
+            Object controller = supplier.get();
+            if (controller instanceof Disposable view) {
+                created.add(view);
+            }
+            return controller;
         });
         try {
-            return loader.load();
+            Parent root = loader.load();
+            if (!created.isEmpty()) {
+                Views.whenDisposed(root, () -> created.forEach(Disposable::dispose));
+            }
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load view " + fxml, e);
         }

@@ -1,16 +1,19 @@
 package io.lineside.ui.alarms;
 
 import io.lineside.alarms.Priority;
+import io.lineside.ui.Disposable;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.util.Subscription;
 
 /** The alarm banner's controller: binds the strip to {@link AlarmBannerViewModel}. FX thread only. */
-public final class AlarmBannerView {
+public final class AlarmBannerView implements Disposable {
 
     private final AlarmBannerViewModel model;
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML
     private Pane banner;
@@ -50,14 +53,19 @@ public final class AlarmBannerView {
         flood.visibleProperty().bind(model.floodProperty());
         flood.managedProperty().bind(flood.visibleProperty());
         silence.disableProperty().bind(model.annunciatingProperty().not());
-        showPriority(model.priorityProperty().get());
-        model.priorityProperty().addListener((o, old, p) -> showPriority(p));
-        model.flashOnProperty().addListener((o, old, on) -> {
-            banner.getStyleClass().remove("flash");
-            if (on) {
-                banner.getStyleClass().add("flash");
-            }
-        });
+        subscriptions = Subscription.combine(
+                model.priorityProperty().subscribe(this::showPriority),
+                model.flashOnProperty().subscribe((old, on) -> {
+                    banner.getStyleClass().remove("flash");
+                    if (on) {
+                        banner.getStyleClass().add("flash");
+                    }
+                }));
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     @FXML

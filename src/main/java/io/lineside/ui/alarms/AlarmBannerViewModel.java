@@ -1,5 +1,6 @@
 package io.lineside.ui.alarms;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.alarms.AlarmState;
@@ -27,7 +28,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * <p>FX thread only; {@link #pulse} pulls the engine's latest {@link AlarmSnapshot} and does work only when it
  * changed (plus the flash phase).
  */
-public final class AlarmBannerViewModel {
+public final class AlarmBannerViewModel implements Lifecycle {
 
     /** The priorities an operator responds to, in banner order. */
     static final List<Priority> OPERATOR_PRIORITIES = List.of(Priority.CRITICAL, Priority.HIGH, Priority.MEDIUM,
@@ -115,6 +116,7 @@ public final class AlarmBannerViewModel {
     // Commands
 
     /** Pulls the latest snapshot. FX thread only. */
+    @Override
     public void pulse(Instant now) {
         AlarmSnapshot snapshot = source.get();
         if (snapshot != last) {
@@ -138,6 +140,7 @@ public final class AlarmBannerViewModel {
     }
 
     /** Re-formats the banner in the current language of {@link Texts} at the next pulse. FX thread only. */
+    @Override
     public void relocalize() {
         last = null;
     }

@@ -1,5 +1,6 @@
 package io.lineside.ui.alarms;
 
+import io.lineside.ui.Disposable;
 import io.lineside.ui.Texts;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +22,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 
 /** The alarm summary's controller: table, filters and the inline command panel. FX thread only. */
-public final class AlarmSummaryView {
+public final class AlarmSummaryView implements Disposable {
 
     private final AlarmSummaryViewModel model;
     private final Texts texts;
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML
     private ComboBox<String> scope;
@@ -189,7 +192,7 @@ public final class AlarmSummaryView {
         oneShot.selectedProperty().bindBidirectional(panel.oneShotProperty());
         oneShot.visibleProperty().bind(duration.visibleProperty());
         oneShot.managedProperty().bind(duration.visibleProperty());
-        panel.modeProperty().addListener((o, old, mode) -> {
+        Subscription panelMode = panel.modeProperty().subscribe((old, mode) -> {
             confirm.setText(texts.get(switch (mode) {
                 case SHELVE -> "summary.confirmShelve";
                 case COMMENT -> "summary.confirmComment";
@@ -201,12 +204,18 @@ public final class AlarmSummaryView {
         });
         confirm.disableProperty().bind(panel.busyProperty());
         message.textProperty().bind(panel.messageProperty());
-        panel.errorProperty().addListener((o, old, err) -> {
+        Subscription error = panel.errorProperty().subscribe((old, err) -> {
             message.getStyleClass().remove("error");
             if (err) {
                 message.getStyleClass().add("error");
             }
         });
+        subscriptions = Subscription.combine(panelMode, error);
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** The ids of the selected alarms (kept across a language switch, which rebuilds this view). */

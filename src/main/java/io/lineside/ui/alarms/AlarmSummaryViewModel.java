@@ -1,5 +1,6 @@
 package io.lineside.ui.alarms;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmActions;
 import io.lineside.alarms.AlarmDefinition;
@@ -43,7 +44,7 @@ import javafx.collections.ObservableList;
  *
  * <p>FX thread only. Results of commands come back through the injected FX executor.
  */
-public final class AlarmSummaryViewModel {
+public final class AlarmSummaryViewModel implements Lifecycle {
 
     /** How far either side of an alarm its trend reaches. */
     public static final Duration TREND_SPAN = Duration.ofMinutes(10);
@@ -260,6 +261,7 @@ public final class AlarmSummaryViewModel {
      * remove rows, and a new order is applied as a permutation, so the table's selection, focus and scroll survive.
      * FX thread only.
      */
+    @Override
     public void pulse(Instant now) {
         AlarmSnapshot snapshot = source.get();
         List<AlarmEvent> shelved = showShelved.get() ? shelvedSource.get() : List.of();
@@ -330,6 +332,7 @@ public final class AlarmSummaryViewModel {
      * Re-formats everything in the current language of {@link Texts} (after a language switch): the rows at the
      * next pulse, and the "all areas" scope (kept chosen if it was). FX thread only.
      */
+    @Override
     public void relocalize() {
         boolean all = scopes.getFirst().equals(scope.get());
         scopes.set(0, texts.get("summary.scopeAll"));

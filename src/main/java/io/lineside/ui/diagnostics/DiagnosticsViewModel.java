@@ -1,5 +1,6 @@
 package io.lineside.ui.diagnostics;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.telemetry.IngestDiagnostics;
 import io.lineside.ui.Texts;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import javafx.collections.ObservableList;
  * What the ingest refused and why, for engineers: counters with rates, the unknown topics seen most, and
  * the last payload that failed to decode (first bytes in hex). FX thread only; refreshed once a second.
  */
-public final class DiagnosticsViewModel {
+public final class DiagnosticsViewModel implements Lifecycle {
 
     static final Duration REFRESH = Duration.ofSeconds(1);
     static final int TOPICS_SHOWN = 50;
@@ -81,6 +82,7 @@ public final class DiagnosticsViewModel {
     // Commands
 
     /** Re-reads the counters if a refresh is due, and lets the inspector refresh. */
+    @Override
     public void pulse(Instant now) {
         inspector.pulse(now);
         Duration since = Duration.between(lastRefresh, now);

@@ -1,5 +1,6 @@
 package io.lineside.ui.nav;
 
+import io.lineside.ui.Disposable;
 import java.time.Instant;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -14,7 +15,7 @@ import javafx.scene.layout.StackPane;
  * The navigation host's controller: a breadcrumb bar with back, forward and home, over the current level's view,
  * which it creates for each {@link Place} the {@link Navigator} reaches and disposes when left. FX thread only.
  */
-public final class NavigationView {
+public final class NavigationView implements Disposable {
 
     private final Navigator navigator;
     private final Function<Place, LevelView> levels;
@@ -70,6 +71,7 @@ public final class NavigationView {
     }
 
     /** Disposes the shown level and stops following the navigator (a reloaded main view has a new host). */
+    @Override
     public void dispose() {
         navigator.crumbs().removeListener(crumbsListener);
         navigator.placeProperty().removeListener(placeListener);

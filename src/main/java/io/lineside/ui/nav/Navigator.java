@@ -1,5 +1,6 @@
 package io.lineside.ui.nav;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.tags.StationId;
 import io.lineside.ui.Texts;
 import java.util.ArrayDeque;
@@ -18,7 +19,7 @@ import javafx.collections.ObservableList;
  * history (bounded, oldest dropped first) and the breadcrumb trail Plant › line › station › Diagnostics.
  * Listen to {@link #placeProperty()} to follow it. FX thread only; one per window.
  */
-public final class Navigator {
+public final class Navigator implements Lifecycle {
 
     /** How many places back (and forward) are remembered. */
     public static final int HISTORY_LIMIT = 50;
@@ -108,6 +109,7 @@ public final class Navigator {
     }
 
     /** Re-words the breadcrumb trail in the current language of {@link Texts}. */
+    @Override
     public void relocalize() {
         crumbs.setAll(trail(place.get()));
     }

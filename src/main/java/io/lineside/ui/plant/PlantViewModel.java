@@ -1,5 +1,6 @@
 package io.lineside.ui.plant;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.alarms.ActiveAlarm;
 import io.lineside.alarms.AlarmSnapshot;
 import io.lineside.stations.SignalRole;
@@ -40,7 +41,7 @@ import javafx.collections.ObservableList;
  * <p>FX thread only. {@link #pulse} drains the changed tags once and touches only the lines they belong to;
  * target and alarms are re-read once a second and on a new alarm snapshot.
  */
-public final class PlantViewModel {
+public final class PlantViewModel implements Lifecycle {
 
     /** The signals a line tile reads, by the roles' conventional names (the station model's vocabulary). */
     private static final String STATE = SignalRole.STATE.conventionalName();
@@ -107,6 +108,7 @@ public final class PlantViewModel {
     // Commands
 
     /** Applies what changed since the last pulse. FX thread only. */
+    @Override
     public void pulse(Instant now) {
         tracker.drain(path -> take(path, now));
         AlarmSnapshot snapshot = alarms.get();
@@ -127,6 +129,7 @@ public final class PlantViewModel {
     }
 
     /** Re-words every tile in the current language of {@link Texts} at the next pulse. FX thread only. */
+    @Override
     public void relocalize() {
         for (Line line : linesById.values()) {
             line.tile.relocalize();
@@ -135,6 +138,7 @@ public final class PlantViewModel {
     }
 
     /** Stops listening to the store. */
+    @Override
     public void dispose() {
         tracker.close();
     }

@@ -1,5 +1,6 @@
 package io.lineside.ui.review;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.alarms.AlarmEvent;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmState;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
  * area and text, and exported as CSV. Queries run on {@code background}; results arrive through {@code fx}.
  * FX thread only.
  */
-public final class JournalViewModel {
+public final class JournalViewModel implements Lifecycle {
 
     /** One journal row as the table shows it. */
     public record Row(String time, String priority, String alarm, String event, String transition, String station,
@@ -51,6 +52,7 @@ public final class JournalViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private List<AlarmEvent> shown = List.of();
+    private String found = ""; // the message the last search left, to re-word it if it still shows
     private java.util.function.Consumer<Instant> replay;
 
     public JournalViewModel(AlarmJournal journal, Exporter exporter, Executor background, Executor fx, Texts texts,
@@ -135,10 +137,23 @@ public final class JournalViewModel {
         replay.accept(row.at());
     }
 
-    private void show(List<AlarmEvent> found) {
-        shown = found;
-        rows.setAll(found.stream().map(this::row).toList());
-        message.set(texts.get(found.size() >= LIMIT ? "review.rowsCapped" : "review.rows", found.size()));
+    /** Re-words the rows found (priorities, states) and their count in the current language, without a new query. */
+    @Override
+    public void relocalize() {
+        rows.setAll(shown.stream().map(this::row).toList());
+        if (!found.isEmpty() && message.get().equals(found)) {
+            message.set(found = foundText(shown.size()));
+        }
+    }
+
+    private void show(List<AlarmEvent> events) {
+        shown = events;
+        rows.setAll(events.stream().map(this::row).toList());
+        message.set(found = foundText(events.size()));
+    }
+
+    private String foundText(int count) {
+        return texts.get(count >= LIMIT ? "review.rowsCapped" : "review.rows", count);
     }
 
     private void fail(String why) {

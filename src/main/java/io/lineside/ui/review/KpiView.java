@@ -1,6 +1,7 @@
 package io.lineside.ui.review;
 
 import io.lineside.alarms.KpiReport;
+import io.lineside.ui.Disposable;
 import io.lineside.ui.Texts;
 import java.util.List;
 import javafx.fxml.FXML;
@@ -10,12 +11,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /** The KPI tab's controller: the figures against their targets, the top-10 bad actors and the priority mix. */
-public final class KpiView {
+public final class KpiView implements Disposable {
 
     private final KpiViewModel model;
     private final Texts texts;
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML
     private ChoiceBox<Choice<ReviewRange>> range;
@@ -41,9 +44,15 @@ public final class KpiView {
         range.getSelectionModel().select(ReviewRange.LAST_24_HOURS.ordinal());
         message.textProperty().bind(model.messageProperty());
         computeButton.disableProperty().bind(model.busyProperty());
-        model.linesProperty().addListener((obs, old, lines) -> showFigures(lines));
-        model.reportProperty().addListener((obs, old, report) -> showCharts(report));
+        subscriptions = Subscription.combine(
+                model.linesProperty().subscribe((old, lines) -> showFigures(lines)),
+                model.reportProperty().subscribe((old, report) -> showCharts(report)));
         compute();
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     @FXML

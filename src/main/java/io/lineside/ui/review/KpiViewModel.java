@@ -1,5 +1,6 @@
 package io.lineside.ui.review;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmKpis;
 import io.lineside.alarms.AlarmState;
@@ -24,7 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * EEMUA 191 alarm KPIs for a time range, computed from the journal off the FX thread: the figures as text lines
  * (each with its target where EEMUA gives one), the bad actors and the priority mix for the charts. FX thread only.
  */
-public final class KpiViewModel {
+public final class KpiViewModel implements Lifecycle {
 
     /** A figure and whether it meets its target (null when there is no target). */
     public record Line(String text, Boolean meetsTarget) {
@@ -85,6 +86,15 @@ public final class KpiViewModel {
         tasks.run(() -> AlarmKpis.compute(journal.query(JournalFilter.between(from, end)), from, end,
                         journal.recordings(from, end)), this::show,
                 failure -> message.set(texts.get("review.failed", BackgroundTasks.describe(failure))));
+    }
+
+    /** Re-words the figures of the report shown in the current language of {@link Texts}, without computing again. */
+    @Override
+    public void relocalize() {
+        KpiReport r = report.get();
+        if (r != null) {
+            lines.set(lines(r));
+        }
     }
 
     private void show(KpiReport r) {

@@ -1,5 +1,6 @@
 package io.lineside.ui.security;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuthResult;
 import io.lineside.security.SecurityStoreException;
@@ -24,7 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * never the alarm banner. Password checks are slow on purpose, so they run on {@code background} and report back
  * through {@code fx}. FX thread only (session changes from other threads arrive through {@code fx}).
  */
-public final class SessionViewModel {
+public final class SessionViewModel implements Lifecycle {
 
     /** What the panel over the plant views asks for. */
     public enum Mode { NONE, SIGN_IN, UNLOCK, FIRST_ADMIN }
@@ -166,6 +167,7 @@ public final class SessionViewModel {
     }
 
     /** Detaches from the session. */
+    @Override
     public void dispose() {
         unsubscribe.run();
     }
@@ -209,6 +211,7 @@ public final class SessionViewModel {
     }
 
     /** Re-formats the user strip in the current language of {@link Texts} (after a language switch). FX thread only. */
+    @Override
     public void relocalize() {
         show(session.state());
     }

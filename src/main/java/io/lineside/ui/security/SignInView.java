@@ -1,9 +1,11 @@
 package io.lineside.ui.security;
 
+import io.lineside.ui.Disposable;
 import io.lineside.ui.Texts;
 import io.lineside.ui.security.SessionViewModel.Mode;
 import java.util.Locale;
 import javafx.fxml.FXML;
+import javafx.util.Subscription;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +18,9 @@ import javafx.scene.layout.StackPane;
  * The panel over the plant views for signing in, unlocking and creating the first administrator. It covers the
  * workshop and trend only: the alarm banner and summary stay visible and live behind no dialog.
  */
-public final class SignInView {
+public final class SignInView implements Disposable {
+
+    private Subscription subscriptions = Subscription.EMPTY;
 
     private final SessionViewModel model;
     private final Texts texts;
@@ -56,8 +60,12 @@ public final class SignInView {
         message.textProperty().bind(model.messageProperty());
         busy.visibleProperty().bind(model.busyProperty());
         submitButton.disableProperty().bind(model.busyProperty());
-        show(model.modeProperty().get());
-        model.modeProperty().addListener((obs, old, now) -> show(now));
+        subscriptions = model.modeProperty().subscribe(this::show);
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private void show(Mode mode) {

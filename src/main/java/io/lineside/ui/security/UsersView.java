@@ -1,6 +1,7 @@
 package io.lineside.ui.security;
 
 import io.lineside.security.Role;
+import io.lineside.ui.Disposable;
 import io.lineside.ui.security.UsersViewModel.Row;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -11,9 +12,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 
 /** The users and audit window's controller: binds the table and forms to {@link UsersViewModel}. */
-public final class UsersView {
+public final class UsersView implements Disposable {
+
+    private Subscription subscriptions = Subscription.EMPTY;
 
     private final UsersViewModel model;
 
@@ -73,13 +77,18 @@ public final class UsersView {
             });
         }
         message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, old, bad) -> {
+        subscriptions = model.failedProperty().subscribe((old, bad) -> {
             message.getStyleClass().remove("sign-in-message");
             if (bad) {
                 message.getStyleClass().add("sign-in-message");
             }
         });
         model.refresh();
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private String selected() {

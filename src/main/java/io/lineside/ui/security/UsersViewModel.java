@@ -1,5 +1,6 @@
 package io.lineside.ui.security;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.security.ActionRefusedException;
 import io.lineside.security.AuditActions;
 import io.lineside.security.AuditTrail;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
  * {@link UserService} or {@link SecuredActions}, which check the permission and write the audit row: this model
  * only reports what they say. Work runs on {@code background}; results arrive through {@code fx}. FX thread only.
  */
-public final class UsersViewModel {
+public final class UsersViewModel implements Lifecycle {
 
     /** A user as the table shows it. */
     public record Row(String name, String displayName, String role, String status) {

@@ -1,15 +1,18 @@
 package io.lineside.ui.shell;
 
 import io.lineside.telemetry.ConnectionState;
+import io.lineside.ui.Disposable;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.util.Subscription;
 
 /** The window frame's controller: binds the header and status bar to {@link MainViewModel}. */
-public final class MainView {
+public final class MainView implements Disposable {
 
     private final MainViewModel model;
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML
     private Label title;
@@ -46,14 +49,19 @@ public final class MainView {
         alarmDelayedText.textProperty().bind(model.alarmDelayedTextProperty());
         alarmDelayedText.visibleProperty().bind(model.alarmDelayedTextProperty().isNotEmpty());
         alarmDelayedText.managedProperty().bind(alarmDelayedText.visibleProperty());
-        showConnection(model.connectionStateProperty().get());
-        model.connectionStateProperty().addListener((obs, old, now) -> showConnection(now));
-        model.historyDelayedProperty().addListener((obs, old, delayed) -> {
-            historyText.getStyleClass().remove("history-delayed");
-            if (delayed) {
-                historyText.getStyleClass().add("history-delayed");
-            }
-        });
+        subscriptions = Subscription.combine(
+                model.connectionStateProperty().subscribe(this::showConnection),
+                model.historyDelayedProperty().subscribe((old, delayed) -> {
+                    historyText.getStyleClass().remove("history-delayed");
+                    if (delayed) {
+                        historyText.getStyleClass().add("history-delayed");
+                    }
+                }));
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.lineside.ui.shell;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.telemetry.ConnectionState;
 import io.lineside.telemetry.ConnectionStatus;
 import io.lineside.telemetry.IngestDiagnostics;
@@ -20,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * The window frame: connection indicator, ingest and history counters, data location.
  * FX thread only; polls its sources a few times a second from the pulse.
  */
-public final class MainViewModel {
+public final class MainViewModel implements Lifecycle {
 
     /** What the shell reads each refresh; every supplier is safe to call from the FX thread. */
     public record Sources(Supplier<ConnectionStatus> connection, Supplier<IngestDiagnostics.Snapshot> ingest,
@@ -166,6 +167,7 @@ public final class MainViewModel {
     }
 
     /** Re-reads the sources if a refresh is due. FX thread only. */
+    @Override
     public void pulse(Instant now) {
         if (Duration.between(lastRefresh, now).compareTo(REFRESH) < 0) {
             return;

@@ -1,6 +1,8 @@
 package io.lineside.ui.shell;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.ui.Texts;
+import io.lineside.ui.Views;
 import io.lineside.ui.alarms.AlarmBannerView;
 import io.lineside.ui.alarms.AlarmCommandPanel;
 import io.lineside.ui.alarms.AlarmBannerViewModel;
@@ -15,6 +17,8 @@ import io.lineside.ui.trend.TrendViewModel;
 import io.lineside.ui.workshop.WorkshopView;
 import io.lineside.ui.workshop.WorkshopViewModel;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,7 +58,8 @@ import javafx.stage.Stage;
 
 /**
  * The main window's content: frame, alarm banner, workshop overview, trend pane and alarm summary, wired to
- * their view-models and driven by one {@link Pulse}. FX thread only.
+ * their view-models and driven by one {@link Pulse}. Every view-model it drives is a {@link Lifecycle} in one list:
+ * pulsed, relocalised after a language switch and disposed in the same order. FX thread only.
  *
  * <p>Keys: F9 acknowledges the selected alarms (note panel), Ctrl+F9 silences the horn, Esc closes the panel.
  */
@@ -76,7 +81,8 @@ public final class MainWindow {
     private final Models models;
     private final Clock clock;
     private WindowManager windows;
-    private Stage diagnosticsStage;
+    /** The view-models this window drives: pulsed, relocalised and disposed from this one list, in this order. */
+    private final List<Lifecycle> screens = new ArrayList<>();
 
     /** The view-models of the window and the windows it opens. */
     public record Models(MainViewModel main, WorkshopViewModel workshop, TrendViewModel trend,
@@ -86,7 +92,6 @@ public final class MainWindow {
     }
 
     private Stage usersStage;
-    private Stage reviewStage;
     /** The engineers' tag browser, when the composition root gives one ({@link #setTagBrowser}). */
     private TagBrowserViewModel tags;
 
@@ -112,9 +117,7 @@ public final class MainWindow {
         hierarchy.plant().setOnOpenLine(line -> navigator.go(Place.line(line)));
         alarms.summary().setOnOpenStation(navigator::openStation);
         alarms.banner().setOnOpenStation(navigator::openStation);
-        main.setOnOpenDiagnostics(this::showDiagnostics);
-        session.setOnOpenUsers(this::showUsers);
-        main.setOnOpenReview(this::showReview);
+        session.setOnOpenUsers(this::showUsers); // diagnostics and review: windows of their own, see attach
         Map<Class<?>, Supplier<?>> controllers = Map.ofEntries(
                 Map.entry(MainView.class, () -> new MainView(main)),
                 Map.entry(WorkshopView.class, () -> new WorkshopView(workshop, texts)),
@@ -145,13 +148,42 @@ public final class MainWindow {
         }
         wireAlarms(alarms, trend, zone, clock);
         wireNavigationKeys();
-        pulse = new Pulse(clock, List.of(main::pulse, workshop::pulse, hierarchy.plant()::pulse, trend::pulse,
-                diagnostics::pulse, alarms.banner()::pulse, alarms.summary()::pulse, models.shifts()::pulse,
-                now -> navigation.pulse(now), now -> {
-                    if (tags != null && windows != null && windows.isOpen("tags")) {
-                        tags.pulse(now); // thousands of rows: only while its window is open
-                    }
-                }));
+        screens.addAll(List.of(main, workshop.lifecycle(), hierarchy.plant(), trend, diagnostics, alarms.banner(),
+                alarms.summary(), models.shifts(), models.journal(), models.kpis(), session, models.users(), navigator,
+                shownLevel()));
+        pulse = new Pulse(clock, List.of(now -> screens.forEach(screen -> screen.pulse(now))));
+    }
+
+    /** The level the navigation host shows now (a station's faceplate, a line): pulsed while shown. */
+    private Lifecycle shownLevel() {
+        return new Lifecycle() {
+            @Override
+            public void pulse(Instant now) {
+                navigation.pulse(now);
+            }
+        };
+    }
+
+    /** The tag browser: thousands of rows, so pulsed only while its window is open. */
+    private Lifecycle whileOpen(TagBrowserViewModel browser) {
+        return new Lifecycle() {
+            @Override
+            public void pulse(Instant now) {
+                if (windows != null && windows.isOpen("tags")) {
+                    browser.pulse(now);
+                }
+            }
+
+            @Override
+            public void relocalize() {
+                browser.relocalize();
+            }
+
+            @Override
+            public void dispose() {
+                browser.dispose();
+            }
+        };
     }
 
     /** The alarm banner and summary view-models. */
@@ -176,10 +208,8 @@ public final class MainWindow {
         });
     }
 
+    /** The navigation host of a main view being loaded; the one before is disposed with the root it was in. */
     private NavigationView newNavigation() {
-        if (navigation != null) {
-            navigation.dispose();
-        }
         navigation = new NavigationView(navigator, levels);
         return navigation;
     }
@@ -193,6 +223,7 @@ public final class MainWindow {
     /** Offers the tag browser in the "open in new window" menu; call before {@link #attach}. */
     public void setTagBrowser(TagBrowserViewModel model) {
         this.tags = model;
+        screens.add(whileOpen(model));
     }
 
     /** The window's way through the display hierarchy (plant, line, station, diagnostics). */
@@ -203,28 +234,6 @@ public final class MainWindow {
     /** The views of the hierarchy's levels; the floor plan replaces the line level here. */
     public Levels levels() {
         return levels;
-    }
-
-    /** Opens the ingest diagnostics in a window of its own (for a second monitor), or brings it forward. */
-    private void showDiagnostics() {
-        if (diagnosticsStage == null) {
-            diagnosticsStage = new Stage();
-            diagnosticsStage.setTitle(texts.get("diag.title"));
-            diagnosticsStage.setScene(styled(new Scene(loader.load(DiagnosticsView.class))));
-        }
-        diagnosticsStage.show();
-        diagnosticsStage.toFront();
-    }
-
-    /** Opens the alarm journal and KPIs in a window of its own (for a second monitor), or brings it forward. */
-    private void showReview() {
-        if (reviewStage == null) {
-            reviewStage = new Stage();
-            reviewStage.setTitle(texts.get("review.title"));
-            reviewStage.setScene(styled(new Scene(loader.load(ReviewView.class))));
-        }
-        reviewStage.show();
-        reviewStage.toFront();
     }
 
     /** Opens user administration and audit verification in a window of its own, or brings it forward. */
@@ -269,7 +278,12 @@ public final class MainWindow {
         this.windows = windows;
         ViewRegistry views = windows.registry();
         // The plant overview (L1) for a second monitor: it sits on the window's own, always pulsed view-model.
-        views.register("plant", "nav.plant", () -> (Parent) levels.apply(Place.plant()).node());
+        views.register("plant", "nav.plant", () -> {
+            io.lineside.ui.nav.LevelView level = levels.apply(Place.plant());
+            Parent node = (Parent) level.node();
+            Views.whenDisposed(node, level::dispose); // with its window
+            return node;
+        });
         views.register("workshop", "window.workshop", () -> loader.load(WorkshopView.class));
         views.register("trend", "window.trend", () -> loader.load(TrendView.class));
         views.register("alarms", "summary.title", () -> loader.load(AlarmSummaryView.class));
@@ -286,16 +300,7 @@ public final class MainWindow {
         // Re-formatting replaces the summary's rows, which clears the table's selection: take it first.
         windows.adoptMain(stage, () -> {
             List<String> selected = summaryView.selectedIds();
-            workshop.relocalize();
-            models.session().relocalize();
-            models.alarms().banner().relocalize();
-            models.alarms().summary().relocalize();
-            models.trend().relocalize();
-            if (tags != null) {
-                tags.relocalize();
-            }
-            navigator.relocalize();
-            hierarchy.plant().relocalize();
+            screens.forEach(Lifecycle::relocalize);
             models.alarms().banner().pulse(clock.instant());
             models.alarms().summary().pulse(clock.instant());
             Parent root = root();
@@ -320,27 +325,17 @@ public final class MainWindow {
         pulse.start();
     }
 
-    /** Stops the pulse, closes the windows it opened and detaches from the tag store. */
+    /** Stops the pulse, closes the windows it opened, releases the views, then disposes the view-models. */
     public void dispose() {
         pulse.stop();
-        if (diagnosticsStage != null) {
-            diagnosticsStage.close();
-        }
         if (usersStage != null) {
             usersStage.close();
-        }
-        if (reviewStage != null) {
-            reviewStage.close();
+            Views.dispose(usersStage.getScene().getRoot());
         }
         if (windows != null) {
             windows.closeViews();
         }
-        navigation.dispose();
-        hierarchy.plant().dispose();
-        workshop.dispose();
-        models.trend().dispose();
-        if (tags != null) {
-            tags.dispose();
-        }
+        Views.dispose(scene.getRoot());
+        screens.forEach(Lifecycle::dispose);
     }
 }

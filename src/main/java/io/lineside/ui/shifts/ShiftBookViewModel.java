@@ -68,6 +68,15 @@ public final class ShiftBookViewModel {
         show(report, line);
     }
 
+    /** Re-words reasons, handover and sign-off with {@code words} (the review's format in the new language). */
+    void relocalize(ShiftFormat words) {
+        this.format = words;
+        if (book != null) {
+            reasons.set(book.reasons().codes().stream().map(c -> new ReasonChoice(c, format.reason(c))).toList());
+        }
+        show(report, line);
+    }
+
     /** The reasons of the configured tree, in tree order. */
     public ReadOnlyObjectProperty<List<ReasonChoice>> reasonsProperty() {
         return reasons.getReadOnlyProperty();

@@ -2,6 +2,7 @@ package io.lineside.ui.shifts;
 
 import io.lineside.shifts.CounterIncrease;
 import io.lineside.shifts.ShiftReport;
+import io.lineside.ui.Disposable;
 import io.lineside.ui.Texts;
 import io.lineside.ui.shifts.ShiftReviewViewModel.StationRow;
 import io.lineside.ui.shifts.ShiftReviewViewModel.StopRow;
@@ -31,9 +32,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 
 /** The shift review tab's controller: bindings to {@link ShiftReviewViewModel} and the two charts. */
-public final class ShiftReviewView {
+public final class ShiftReviewView implements Disposable {
 
     /** Asks where to save: (suggested file name) → chosen path, or null when cancelled. */
     public interface SaveAs extends Function<String, Path> {
@@ -42,6 +44,7 @@ public final class ShiftReviewView {
     private final ShiftReviewViewModel model;
     private final Texts texts;
     private final SaveAs saveAs;
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML private DatePicker date;
     @FXML private ChoiceBox<String> shift;
@@ -99,7 +102,7 @@ public final class ShiftReviewView {
         offline.managedProperty().bind(model.offlineProperty());
         header.textProperty().bind(model.headerProperty());
         message.textProperty().bind(model.messageProperty());
-        model.figuresProperty().addListener((obs, old, f) -> {
+        Subscription shown = model.figuresProperty().subscribe((old, f) -> {
             oee.setText(f.oee());
             availability.setText(f.availability());
             performance.setText(f.performance());
@@ -125,22 +128,28 @@ public final class ShiftReviewView {
                 StationRow::quality, StationRow::oee));
         stops.setItems(model.stops());
         columns(stops, List.of(StopRow::station, StopRow::from, StopRow::to, StopRow::duration, StopRow::reason));
-        model.selectedProperty().addListener((obs, old, l) -> showCharts(l));
-        bindBook(model.book());
-        model.alarmLinesProperty().addListener((obs, old, lines) -> alarms.getChildren().setAll(
+        shown = shown.and(model.selectedProperty().subscribe((old, l) -> showCharts(l)));
+        Subscription book = bindBook(model.book());
+        shown = shown.and(model.alarmLinesProperty().subscribe((old, lines) -> alarms.getChildren().setAll(
                 lines.stream().map(t -> {
                     Label label = new Label(t);
                     label.setWrapText(true);
                     return label;
-                }).toList()));
+                }).toList())));
+        subscriptions = shown.and(book);
         model.showInitial();
     }
 
-    private void bindBook(ShiftBookViewModel book) {
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
+    }
+
+    private Subscription bindBook(ShiftBookViewModel book) {
         reasonChoice.getItems().setAll(book.reasonsProperty().get());
-        book.reasonsProperty().addListener((obs, old, list) -> reasonChoice.getItems().setAll(list));
+        Subscription reasons = book.reasonsProperty().subscribe((old, list) -> reasonChoice.getItems().setAll(list));
         stops.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> book.selectStop(i.intValue()));
-        book.selectedStopProperty().addListener((obs, old, stop) -> {
+        Subscription selected = book.selectedStopProperty().subscribe((old, stop) -> {
             reasonChoice.setValue(stop == null ? null : book.choice(stop.reason()).orElse(null));
             reasonNote.setText(stop == null ? "" : stop.note());
         });
@@ -151,18 +160,19 @@ public final class ShiftReviewView {
         reasonNote.disableProperty().bind(locked);
         handoverButton.disableProperty().bind(off);
         handoverNote.disableProperty().bind(book.availableProperty().not());
-        book.handoverProperty().addListener((obs, old, note) -> handoverNote.setText(note));
+        Subscription handover = book.handoverProperty().subscribe((old, note) -> handoverNote.setText(note));
         handedOver.textProperty().bind(book.handedOverProperty());
         signOffStatus.textProperty().bind(book.signOffProperty());
-        book.liveDiffersProperty().addListener((obs, old, differs) -> {
+        Subscription differs = book.liveDiffersProperty().subscribe((old, now) -> {
             signOffStatus.getStyleClass().remove("shift-live-differs");
-            if (differs) {
+            if (now) {
                 signOffStatus.getStyleClass().add("shift-live-differs");
             }
         });
         signOffButton.disableProperty().bind(locked);
         signOffPassword.disableProperty().bind(locked);
         signOffPassword.setOnAction(e -> signOff());
+        return Subscription.combine(reasons, selected, handover, differs);
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.lineside.ui.shifts;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.shifts.Downtime;
 import io.lineside.shifts.OeeFigures;
 import io.lineside.shifts.ShiftCalendar;
@@ -35,7 +36,7 @@ import javafx.collections.ObservableList;
  * with the broker down, and says so ({@link #offlineProperty}). Computation and exports run on {@code background};
  * results arrive through {@code fx}. FX thread only.
  */
-public final class ShiftReviewViewModel {
+public final class ShiftReviewViewModel implements Lifecycle {
 
     /** Computes a shift from history (and the alarm journal). */
     @FunctionalInterface
@@ -110,6 +111,8 @@ public final class ShiftReviewViewModel {
     private Consumer<ShiftPeriod> onShiftShown = p -> { };
     private final ShiftBookViewModel book;
     private String afterCompute; // an action's outcome, kept as the message once the shift is computed again
+    private io.lineside.shifts.ReasonTree reasons; // the book's, for the format in a new language
+    private String status = ""; // the message the last computation left, to re-word it if it still shows
 
     public ShiftReviewViewModel(ShiftCalendar calendar, Reports reports, Exporter exporter,
                                 Supplier<ConnectionState> connection, Executor background, Executor fx, Texts texts,
@@ -218,7 +221,8 @@ public final class ShiftReviewViewModel {
     /** Lets the review store reasons, handover notes and sign-offs through {@code book}; without it they are off. */
     public void setBook(Book book) {
         this.book.setBook(book);
-        this.format = format.withReasons(book.reasons());
+        this.reasons = book.reasons();
+        this.format = format.withReasons(reasons);
     }
 
     /** Told of each shift shown, so the journal and KPI tabs can show the same range. */
@@ -270,6 +274,7 @@ public final class ShiftReviewViewModel {
     }
 
     /** Re-reads the connection state (from the window's pulse). */
+    @Override
     public void pulse(Instant now) {
         offline.set(connection.get() != ConnectionState.ONLINE);
     }
@@ -290,14 +295,10 @@ public final class ShiftReviewViewModel {
     private void show(ShiftReport r, boolean follow) {
         report.set(r);
         header.set(format.header(r.period()));
-        boolean running = r.computedAt().isBefore(r.period().end());
-        message.set(afterCompute != null ? afterCompute : !r.hasHistory() ? texts.get("shift.noLines")
-                : texts.get(running ? "shift.running" : "shift.computed", format.dateTime(r.computedAt())));
+        status = status(r);
+        message.set(afterCompute != null ? afterCompute : status);
         afterCompute = null;
-        alarmLines.set(List.of(texts.get("shift.alarmCount", r.alarms().size(), r.kpis().annunciations()),
-                texts.get("kpi.rate", String.format(java.util.Locale.ROOT, "%.1f", r.kpis().averagePer10Minutes()),
-                        r.kpis().peakPer10Minutes()),
-                texts.get("kpi.flood", String.format(java.util.Locale.ROOT, "%.1f", r.kpis().percentInFlood()))));
+        alarmLines.set(alarmLines(r));
         String keep = line.get();
         lines.setAll(r.lines().stream().map(ShiftReport.Line::name).toList());
         String next = lines.contains(keep) ? keep : lines.isEmpty() ? null : lines.getFirst();
@@ -307,6 +308,41 @@ public final class ShiftReviewViewModel {
         if (follow) {
             onShiftShown.accept(r.period());
         }
+    }
+
+    /**
+     * Re-words the shift shown in the current language of {@link Texts} (header, figures, tables, alarm figures,
+     * reasons, handover and sign-off, and the computation's message if it still shows), without computing again.
+     */
+    @Override
+    public void relocalize() {
+        ShiftFormat words = new ShiftFormat(texts.bundle(), calendar.zone());
+        format = reasons == null ? words : words.withReasons(reasons);
+        ShiftReport r = report.get();
+        if (r == null) {
+            book.relocalize(format);
+            return;
+        }
+        header.set(format.header(r.period()));
+        alarmLines.set(alarmLines(r));
+        if (!status.isEmpty() && message.get().equals(status)) {
+            message.set(status = status(r));
+        }
+        book.relocalize(format);
+        showLine(line.get());
+    }
+
+    private String status(ShiftReport r) {
+        boolean running = r.computedAt().isBefore(r.period().end());
+        return !r.hasHistory() ? texts.get("shift.noLines")
+                : texts.get(running ? "shift.running" : "shift.computed", format.dateTime(r.computedAt()));
+    }
+
+    private List<String> alarmLines(ShiftReport r) {
+        return List.of(texts.get("shift.alarmCount", r.alarms().size(), r.kpis().annunciations()),
+                texts.get("kpi.rate", String.format(java.util.Locale.ROOT, "%.1f", r.kpis().averagePer10Minutes()),
+                        r.kpis().peakPer10Minutes()),
+                texts.get("kpi.flood", String.format(java.util.Locale.ROOT, "%.1f", r.kpis().percentInFlood())));
     }
 
     private void showLine(String name) {

@@ -1,5 +1,6 @@
 package io.lineside.ui.tags;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.stations.browse.TagBrowser;
 import io.lineside.stations.browse.TagEntry;
 import io.lineside.ui.Texts;
@@ -29,7 +30,7 @@ import javafx.collections.ObservableList;
  * pulse (values at any rate, rows added or removed only when the set or the filter changes, order applied as one
  * permutation), the selected entry's details, and the engineering gate: below Engineer it shows nothing. FX thread only.
  */
-public final class TagBrowserViewModel {
+public final class TagBrowserViewModel implements Lifecycle {
 
     private final TagBrowser browser;
     private final BooleanSupplier allowed;
@@ -85,6 +86,7 @@ public final class TagBrowserViewModel {
     // Commands
 
     /** Pulls what changed into the rows. */
+    @Override
     public void pulse(Instant now) {
         boolean may = allowed.getAsBoolean();
         if (may != permitted.get()) {
@@ -132,6 +134,7 @@ public final class TagBrowserViewModel {
     }
 
     /** Re-formats every row in the current language. */
+    @Override
     public void relocalize() {
         filterChanged = true;
         for (TagRow row : rows) {
@@ -140,6 +143,7 @@ public final class TagBrowserViewModel {
     }
 
     /** Detaches from the tag store. */
+    @Override
     public void dispose() {
         browser.close();
     }

@@ -1,15 +1,13 @@
 package io.lineside.ui.trend;
 
 import io.lineside.tags.TagPath;
+import io.lineside.ui.Disposable;
 import io.lineside.ui.Texts;
+import io.lineside.ui.Views;
 import java.io.File;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
-import javafx.collections.ListChangeListener;
-import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,12 +21,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 
 /**
  * The trend pane's controller: toolbar (range presets, Live, add pen, export, progress), the {@link TrendChart}
  * and a legend of pens with remove buttons, bound to {@link TrendViewModel}. FX thread only.
  */
-public final class TrendView {
+public final class TrendView implements Disposable {
 
     private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -36,12 +35,8 @@ public final class TrendView {
     private final Texts texts;
     private final ZoneId zone;
     private final TrendChart chart;
-    // Held here and registered weakly: the model outlives a closed view and must not keep it alive.
-    private final ChangeListener<Boolean> liveListener = (obs, old, live) -> this.liveButton.setSelected(live);
-    private final ChangeListener<TrendRange> rangeListener = (obs, old, range) -> this.rangeText.setText(describe(range));
-    private final ChangeListener<TrendData> dataListener = (obs, old, data) -> show(data);
-    private final ListChangeListener<TrendPen> pensListener = c -> rebuildLegend();
-    private final ListChangeListener<TagPath> candidatesListener = c -> rebuildCandidates();
+    // The model outlives a closed view: released on dispose, so it does not keep the view alive.
+    private Subscription subscriptions = Subscription.EMPTY;
 
     @FXML
     private Label title;
@@ -84,8 +79,8 @@ public final class TrendView {
         busy.visibleProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.dataProperty().isNull());
         liveButton.disableProperty().bind(model.rangeProperty().isNull());
-        model.liveProperty().addListener(new WeakChangeListener<>(liveListener));
-        model.rangeProperty().addListener(new WeakChangeListener<>(rangeListener));
+        subscriptions = subscriptions.and(model.liveProperty().subscribe((old, live) -> liveButton.setSelected(live)))
+                .and(model.rangeProperty().subscribe((old, range) -> rangeText.setText(describe(range))));
         for (Duration span : TrendViewModel.PRESETS) {
             Button b = new Button(texts.get("trend.range." + span));
             b.getStyleClass().add("trend-preset");
@@ -103,9 +98,9 @@ public final class TrendView {
                 model.setWidth(w.intValue());
             }
         });
-        model.dataProperty().addListener(new WeakChangeListener<>(dataListener));
-        model.pens().addListener(new WeakListChangeListener<>(pensListener));
-        model.candidates().addListener(new WeakListChangeListener<>(candidatesListener));
+        subscriptions = subscriptions.and(model.dataProperty().subscribe((old, data) -> show(data)))
+                .and(Views.onChange(model.pens(), c -> rebuildLegend()))
+                .and(Views.onChange(model.candidates(), c -> rebuildCandidates()));
         chart.paletteProperty().addListener((obs, old, colours) -> rebuildLegend());
         // A view loaded later (e.g. in a window of its own) starts from what the model already shows.
         chart.setData(model.dataProperty().get());
@@ -113,6 +108,12 @@ public final class TrendView {
         liveButton.setSelected(model.liveProperty().get());
         rebuildLegend();
         rebuildCandidates();
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
+        subscriptions = Subscription.EMPTY;
     }
 
     private void show(TrendData data) {

@@ -1,5 +1,6 @@
 package io.lineside.ui.trend;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.history.TrendBucket;
 import io.lineside.tags.StationId;
 import io.lineside.tags.TagGap;
@@ -35,7 +36,7 @@ import javafx.collections.ObservableList;
  * <p>Entry points: {@link #open} (a station, live, last 15 min), {@link #openAround} (± a span around an alarm,
  * historical) and {@link #show} (any pens over any window, historical; for the shift review).
  */
-public final class TrendViewModel {
+public final class TrendViewModel implements Lifecycle {
 
     /** Writes the shown data to a file and says what it did; may refuse (permissions). Called off the FX thread. */
     @FunctionalInterface
@@ -259,6 +260,7 @@ public final class TrendViewModel {
      * bucket width if that is longer (an 8 h window on 1,600 px moves one pixel per 18 s; reading it sooner would
      * change nothing visible and keep the database busy).
      */
+    @Override
     public void pulse(Instant now) {
         this.now = now;
         if (busy.get() || range.get() == null || pens.isEmpty() && !live.get()) {
@@ -297,6 +299,7 @@ public final class TrendViewModel {
     }
 
     /** Re-words the hint shown before any station is opened, in Texts' current language (after a language switch). */
+    @Override
     public void relocalize() {
         if (station == null) {
             message.set(texts.get("trend.empty"));
@@ -304,6 +307,7 @@ public final class TrendViewModel {
     }
 
     /** Stops live updates and drops any answer still on its way. */
+    @Override
     public void dispose() {
         live.set(false);
         latest.incrementAndGet();

@@ -1,6 +1,7 @@
 package io.lineside.ui.window;
 
 import io.lineside.ui.Texts;
+import io.lineside.ui.Views;
 import io.lineside.ui.theme.Theme;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import javafx.stage.Stage;
  * {@link DisplayPrefs}. FX thread only.
  *
  * <p>A language switch rebuilds each window's scene root from FXML with the new bundle; the view-models survive
- * (they hold state), and the {@code onLanguage} hooks ask them to re-format what they had formatted.
+ * (they hold state), and the {@code onLanguage} hooks ask them to re-format what they had formatted. The root a window
+ * drops (rebuilt, or the window closed) is {@linkplain Views#dispose disposed}, so its views can be collected.
  */
 public final class WindowManager {
 
@@ -110,7 +112,10 @@ public final class WindowManager {
             stage.getIcons().setAll(main.getIcons());
         }
         windows.put(stage, new Content(viewId, factory, view.titleKey()));
-        stage.setOnHidden(e -> windows.remove(stage));
+        stage.setOnHidden(e -> {
+            windows.remove(stage);
+            Views.dispose(stage.getScene().getRoot());
+        });
         stage.show();
         clear(stage);
         return stage;
@@ -166,7 +171,9 @@ public final class WindowManager {
         update(prefs.withLanguage(tag));
         onLanguage.forEach(Runnable::run);
         windows.forEach((stage, content) -> {
+            Parent old = stage.getScene().getRoot();
             stage.getScene().setRoot(content.root().get());
+            Views.dispose(old);
             touch(stage.getScene().getRoot());
             if (content.titleKey() != null) {
                 stage.setTitle(texts.get(content.titleKey()));

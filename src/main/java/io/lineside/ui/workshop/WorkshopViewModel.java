@@ -1,5 +1,6 @@
 package io.lineside.ui.workshop;
 
+import io.lineside.ui.Lifecycle;
 import io.lineside.stations.StationCatalog;
 import io.lineside.tags.DirtyTracker;
 import io.lineside.tags.StationId;
@@ -132,6 +133,26 @@ public final class WorkshopViewModel {
     /** Stops listening to the store. */
     public void dispose() {
         tracker.close();
+    }
+
+    /** This view-model as the window shell drives it ({@link #pulse} returns what it drained, for benchmarks). */
+    public Lifecycle lifecycle() {
+        return new Lifecycle() {
+            @Override
+            public void pulse(Instant now) {
+                WorkshopViewModel.this.pulse(now);
+            }
+
+            @Override
+            public void relocalize() {
+                WorkshopViewModel.this.relocalize();
+            }
+
+            @Override
+            public void dispose() {
+                WorkshopViewModel.this.dispose();
+            }
+        };
     }
 
     private void take(TagPath path) {

@@ -2,6 +2,7 @@ package io.lineside.ui.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmEvent;
@@ -53,6 +54,38 @@ class ReviewViewModelsTest {
     void close() {
         journal.close();
         db.close();
+    }
+
+    @Test
+    void aLanguageSwitchReWordsTheJournalRowsAndKpisWithoutAskingAgain() {
+        Texts texts = Texts.forLocale(Locale.ENGLISH);
+        JournalViewModel journalModel = new JournalViewModel(journal, (events, file) -> "", SAME_THREAD, SAME_THREAD,
+                texts, CLOCK);
+        KpiViewModel kpis = new KpiViewModel(journal, SAME_THREAD, SAME_THREAD, texts, CLOCK);
+        journalModel.search(ReviewRange.LAST_HOUR, null, null, "", "");
+        kpis.compute(ReviewRange.LAST_HOUR);
+        List<JournalViewModel.Row> english = List.copyOf(journalModel.rows());
+        List<KpiViewModel.Line> englishLines = kpis.linesProperty().get();
+        journal.append(event(-60, "P-LATE", AlarmTrigger.ACTIVATE, AlarmState.NORMAL, AlarmState.UNACK, "system", ""));
+
+        texts.switchTo(Locale.SIMPLIFIED_CHINESE);
+        journalModel.relocalize();
+        kpis.relocalize();
+
+        Texts zh = Texts.forLocale(Locale.SIMPLIFIED_CHINESE);
+        JournalViewModel chineseJournal = new JournalViewModel(journal, (events, file) -> "", SAME_THREAD,
+                SAME_THREAD, zh, CLOCK);
+        chineseJournal.search(ReviewRange.LAST_HOUR, null, null, "", "");
+        List<JournalViewModel.Row> chinese = chineseJournal.rows().stream()
+                .filter(r -> !r.alarm().equals("P-LATE")).toList();
+        assertEquals(english.size(), journalModel.rows().size(), "the rows found before, not a new query");
+        assertNotEquals(english, List.copyOf(journalModel.rows()));
+        assertEquals(chinese, List.copyOf(journalModel.rows()));
+        assertEquals(zh.get("review.rows", english.size()), journalModel.messageProperty().get());
+        KpiViewModel chineseKpis = new KpiViewModel(journal, SAME_THREAD, SAME_THREAD, zh, CLOCK);
+        chineseKpis.compute(ReviewRange.LAST_HOUR);
+        assertNotEquals(englishLines, kpis.linesProperty().get());
+        assertEquals(chineseKpis.lines(kpis.reportProperty().get()), kpis.linesProperty().get());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lineside.ui.shifts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,10 @@ class ShiftReviewViewModelTest {
     }
 
     private ShiftReviewViewModel model() {
+        return model(Texts.forLocale(Locale.ENGLISH));
+    }
+
+    private ShiftReviewViewModel model(Texts texts) {
         return new ShiftReviewViewModel(CALENDAR, this::report, new ShiftReviewViewModel.Exporter() {
             @Override
             public String pdf(ShiftReport r, Path file) {
@@ -70,7 +75,31 @@ class ShiftReviewViewModelTest {
             public String csv(ShiftReport r, Path file) throws Exception {
                 throw new Exception("disk full");
             }
-        }, link::get, Runnable::run, Runnable::run, Texts.forLocale(Locale.ENGLISH), NOW);
+        }, link::get, Runnable::run, Runnable::run, texts, NOW);
+    }
+
+    @Test
+    void aLanguageSwitchReWordsTheShiftShownWithoutComputingItAgain() {
+        Texts texts = Texts.forLocale(Locale.ENGLISH);
+        ShiftReviewViewModel m = model(texts);
+        m.show();
+        String english = m.headerProperty().get();
+        int computed = asked.size();
+
+        texts.switchTo(Locale.SIMPLIFIED_CHINESE);
+        m.relocalize();
+
+        ShiftReviewViewModel chinese = model(Texts.forLocale(Locale.SIMPLIFIED_CHINESE));
+        chinese.show();
+        assertEquals(computed, asked.size() - 1, "only the model made in Chinese computed");
+        assertNotEquals(english, m.headerProperty().get());
+        assertEquals(chinese.headerProperty().get(), m.headerProperty().get());
+        assertEquals(chinese.figuresProperty().get(), m.figuresProperty().get());
+        assertEquals(chinese.stops(), m.stops());
+        assertEquals(chinese.stations(), m.stations());
+        assertEquals(chinese.alarmLinesProperty().get(), m.alarmLinesProperty().get());
+        assertEquals(chinese.messageProperty().get(), m.messageProperty().get());
+        assertEquals(chinese.book().signOffProperty().get(), m.book().signOffProperty().get());
     }
 
     @Test
