@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -41,6 +42,16 @@ public final class BackgroundTasks {
     /** The twin for tests: work and callbacks run at once on the calling thread. */
     public static BackgroundTasks sameThread() {
         return new BackgroundTasks(Runnable::run, Runnable::run);
+    }
+
+    /**
+     * For a view-model that only {@link #await}s its services' own futures and has no background executor: a
+     * {@link #run} there is refused (and so ends in {@code onFailure}), never run on the FX thread.
+     */
+    public static BackgroundTasks awaitingOnly(Executor fx) {
+        return new BackgroundTasks(work -> {
+            throw new RejectedExecutionException("this view-model has no background executor");
+        }, fx);
     }
 
     /** True while a task of this helper runs or waits. FX thread only. */

@@ -183,4 +183,15 @@ class BackgroundTasksTest {
                 "the real failure, not its CompletionException wrapper");
         assertTrue(background.isEmpty(), "awaiting uses no background thread of its own");
     }
+
+    @Test
+    void aHelperForServicesOnlyRefusesOwnWorkInsteadOfRunningItOnTheFxThread() {
+        BackgroundTasks tasks = BackgroundTasks.awaitingOnly(Runnable::run);
+        List<String> ranOn = new ArrayList<>();
+        tasks.run(() -> ranOn.add(Thread.currentThread().getName()), r -> said.add("ran"),
+                f -> said.add(BackgroundTasks.describe(f)));
+        assertTrue(ranOn.isEmpty());
+        assertEquals(List.of("this view-model has no background executor"), said);
+        assertFalse(tasks.busyProperty().get());
+    }
 }
