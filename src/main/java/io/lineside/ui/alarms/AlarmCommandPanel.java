@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,13 +39,13 @@ public final class AlarmCommandPanel {
 
     private final AlarmActions actions;
     private final Texts texts;
-    private final Executor fx;
+    /** Waits for the alarm service's answers; its busy flag is {@link #busyProperty()}. */
+    private final BackgroundTasks commands;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NONE);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final StringProperty note = new SimpleStringProperty("");
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>();
     private final BooleanProperty oneShot = new SimpleBooleanProperty();
@@ -69,7 +70,7 @@ public final class AlarmCommandPanel {
         this.reasons = FXCollections.observableArrayList(shelveReasons.reasons());
         this.texts = texts;
         this.zone = zone;
-        this.fx = fx;
+        this.commands = BackgroundTasks.awaitingOnly(fx);
         note.addListener((o, old, now) -> {
             if (error.get()) {
                 report("", false); // the operator is fixing what was missing
@@ -121,7 +122,7 @@ public final class AlarmCommandPanel {
 
     /** True while a command is on its way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return commands.busyProperty();
     }
 
     /** The note (acknowledge) or reason (shelve) being typed; bound by the view. */
@@ -319,21 +320,17 @@ public final class AlarmCommandPanel {
     }
 
     private void send(CompletableFuture<AlarmActions.Outcome> pending, String doneKey, Runnable afterDone) {
-        busy.set(true);
         report(texts.get("summary.working"), false);
         String what = targets.size() == 1 ? targets.getFirst().id() : String.valueOf(targets.size());
-        pending.whenComplete((outcome, failure) -> fx.execute(() -> {
-            busy.set(false);
-            if (failure != null) {
-                report(texts.get("summary.refused", String.valueOf(failure.getMessage())), true);
-            } else if (!outcome.ok()) {
+        commands.await(pending, outcome -> {
+            if (!outcome.ok()) {
                 report(texts.get("summary.refused", String.join(" ", outcome.problems())), true);
             } else {
                 report(texts.get(doneKey, doneKey.equals("summary.acked") ? outcome.done() : what), false);
                 cancel();
                 afterDone.run();
             }
-        }));
+        }, failure -> report(texts.get("summary.refused", BackgroundTasks.describe(failure)), true));
     }
 
     private void report(String text, boolean isError) {

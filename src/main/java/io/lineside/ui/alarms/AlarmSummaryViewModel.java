@@ -77,11 +77,11 @@ public final class AlarmSummaryViewModel implements Lifecycle {
     private final Executor fx;
     private final javafx.beans.property.ReadOnlyStringWrapper history = new javafx.beans.property.ReadOnlyStringWrapper("");
     private HistorySource historySource;
-    private Executor background = Runnable::run;
+    /** Reads the selected alarm's history; a newer request (or another selection) supersedes an older one. */
+    private io.lineside.ui.task.BackgroundTasks.Latest historyRead;
     private AlarmRow historyRow;
     /** The selected alarm's id, state and since when its history was last asked for: read again when it changes. */
     private String historyKey = "";
-    private long historyTicket;
     private io.lineside.alarms.AlarmHistory lastHistory;
 
     /** Where an alarm's history comes from (the journal); called on the background executor. */
@@ -175,7 +175,7 @@ public final class AlarmSummaryViewModel implements Lifecycle {
      */
     public void setHistorySource(HistorySource source, Executor background) {
         this.historySource = source;
-        this.background = background;
+        this.historyRead = new io.lineside.ui.task.BackgroundTasks(background, fx).latest();
     }
 
     /** The selected alarm's last occurrences, annunciation counts (chattering) and comments; empty for none. */
@@ -195,7 +195,7 @@ public final class AlarmSummaryViewModel implements Lifecycle {
         }
         if (historyRow == null) {
             historyKey = "";
-            historyTicket++;
+            historyRead.cancel();
             lastHistory = null;
             history.set("");
             return;
@@ -213,26 +213,14 @@ public final class AlarmSummaryViewModel implements Lifecycle {
     }
 
     private void readHistory() {
-        long ticket = ++historyTicket;
         String id = historyRow.id();
         HistorySource source = historySource;
-        background.execute(() -> {
-            io.lineside.alarms.AlarmHistory h = null;
-            String failure = null;
-            try {
-                h = source.history(id);
-            } catch (Exception e) {
-                failure = String.valueOf(e.getMessage());
-            }
-            io.lineside.alarms.AlarmHistory read = h;
-            String why = failure;
-            fx.execute(() -> {
-                if (ticket == historyTicket) { // a newer request (or another selection) wins
-                    lastHistory = read;
-                    history.set(read == null ? texts.get("summary.historyFailed", why)
-                            : AlarmHistoryText.of(read, texts, zone));
-                }
-            });
+        historyRead.run(() -> source.history(id), read -> {
+            lastHistory = read;
+            history.set(AlarmHistoryText.of(read, texts, zone));
+        }, failure -> {
+            lastHistory = null;
+            history.set(texts.get("summary.historyFailed", io.lineside.ui.task.BackgroundTasks.describe(failure)));
         });
     }
 

@@ -15,6 +15,7 @@ import io.lineside.tags.StationId;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagStore;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ public final class FloorPlanViewModel {
 
     private final TagStore store;
     private final Texts texts;
-    private final Executor fx;
+    /** Waits for the layout source's reload. */
+    private final BackgroundTasks reloads;
     private final DirtyTracker tracker;
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -83,7 +85,7 @@ public final class FloorPlanViewModel {
     public FloorPlanViewModel(TagStore store, Texts texts, Executor fx) {
         this.store = store;
         this.texts = texts;
-        this.fx = fx;
+        this.reloads = BackgroundTasks.awaitingOnly(fx);
         this.tracker = store.newTracker();
     }
 
@@ -253,7 +255,9 @@ public final class FloorPlanViewModel {
             return;
         }
         message.set(texts.get("layout.reload.running"));
-        actions.reload().thenAcceptAsync(this::apply, fx);
+        // A reload that breaks says so and leaves the previous layout, never "Reloading…" for ever.
+        reloads.await(actions.reload(), this::apply,
+                failure -> message.set(texts.get("layout.reload.refused", BackgroundTasks.describe(failure))));
     }
 
     /**

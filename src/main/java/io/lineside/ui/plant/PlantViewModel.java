@@ -13,6 +13,7 @@ import io.lineside.tags.TagStore;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
 import io.lineside.ui.nav.LineId;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,8 +65,8 @@ public final class PlantViewModel implements Lifecycle {
     private Instant lastRefresh = Instant.EPOCH;
     private OutputHistory history;
     private UnaryOperator<Instant> periodStart = now -> null;
-    private Executor background = Runnable::run;
-    private Executor fx = Runnable::run;
+    /** Reads of output before start; nothing shows them as busy (the tile counts on while they run). */
+    private BackgroundTasks reads = BackgroundTasks.sameThread();
 
     /** @param targetPerHour each line's target rate in parts per hour; NaN (or not positive) when the plant has none */
     public PlantViewModel(TagStore store, Supplier<AlarmSnapshot> alarms, ToDoubleFunction<LineId> targetPerHour,
@@ -101,8 +102,7 @@ public final class PlantViewModel implements Lifecycle {
                                  Executor fx) {
         this.history = history;
         this.periodStart = periodStart;
-        this.background = background;
-        this.fx = fx;
+        this.reads = new BackgroundTasks(background, fx);
     }
 
     // Commands
@@ -228,22 +228,15 @@ public final class PlantViewModel implements Lifecycle {
             if (history == null || !from.isBefore(firstLive)) {
                 return;
             }
-            background.execute(() -> {
-                long before;
-                try {
-                    before = history.produced(path, from, firstLive.plusMillis(1)); // the live value may be stored
-                } catch (Exception e) {
-                    System.getLogger(PlantViewModel.class.getName()).log(System.Logger.Level.WARNING,
-                            "output of " + path + " before start not read: " + e.getMessage());
-                    return;
+            OutputHistory source = history;
+            // the live value may be stored: read up to just after it
+            reads.run(() -> source.produced(path, from, firstLive.plusMillis(1)), before -> {
+                if (since.equals(from)) { // not a shift ago
+                    counter.total += before;
+                    changed.add(this);
                 }
-                fx.execute(() -> {
-                    if (since.equals(from)) { // not a shift ago
-                        counter.total += before;
-                        changed.add(this);
-                    }
-                });
-            });
+            }, failure -> System.getLogger(PlantViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "output of " + path + " before start not read: " + BackgroundTasks.describe(failure)));
         }
 
         /** A new shift began: its output counts from zero. */

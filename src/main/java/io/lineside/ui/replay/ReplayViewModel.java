@@ -7,6 +7,7 @@ import io.lineside.replay.ReplayMark;
 import io.lineside.replay.ReplaySource;
 import io.lineside.tags.TagStore;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,8 +53,9 @@ public final class ReplayViewModel {
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Loader loader;
-    private final Executor background;
-    private final Executor fx;
+    /** Loads; its busy flag is {@link #loadingProperty()}. One slot: a newer load supersedes an older one. */
+    private final BackgroundTasks loads;
+    private final BackgroundTasks.Latest load;
     private final Texts texts;
     private final ZoneId zone;
     private final ReplayFeed feed = new ReplayFeed(new TagStore());
@@ -62,7 +64,6 @@ public final class ReplayViewModel {
     private final ReadOnlyObjectWrapper<Instant> cursor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReplaySource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper speed = new ReadOnlyIntegerWrapper(1);
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper("");
@@ -72,12 +73,11 @@ public final class ReplayViewModel {
 
     private ReplayFrame frame;
     private Instant lastWall;
-    private int loadGeneration;
 
     public ReplayViewModel(Loader loader, Executor background, Executor fx, Texts texts, ZoneId zone) {
         this.loader = Objects.requireNonNull(loader, "loader");
-        this.background = background;
-        this.fx = fx;
+        this.loads = new BackgroundTasks(background, fx);
+        this.load = loads.latest();
         this.texts = texts;
         this.zone = zone;
     }
@@ -111,7 +111,7 @@ public final class ReplayViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return loads.busyProperty();
     }
 
     public ReadOnlyIntegerProperty speedProperty() {
@@ -142,38 +142,22 @@ public final class ReplayViewModel {
 
     /** Loads {@code [from, to]} off the FX thread, then puts the cursor at {@code at}. */
     public void load(Instant from, Instant to, Instant at) {
-        int generation = ++loadGeneration;
-        loading.set(true);
         playing.set(false);
         statusText.set("");
         bannerText.set(texts.get("replay.loading"));
-        background.execute(() -> {
-            try {
-                ReplaySource loaded = loader.load(from, to);
-                fx.execute(() -> loaded(generation, loaded, at));
-            } catch (Exception | Error e) { // a loading task ends in a result or a visible error
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                fx.execute(() -> failed(generation, why));
-            }
-        });
+        // A loading task ends in a result or a visible error.
+        load.run(() -> loader.load(from, to), loaded -> loaded(loaded, at),
+                failure -> failed(BackgroundTasks.describe(failure)));
     }
 
-    private void loaded(int generation, ReplaySource loaded, Instant at) {
-        if (generation != loadGeneration) {
-            return;
-        }
-        loading.set(false);
+    private void loaded(ReplaySource loaded, Instant at) {
         source.set(loaded);
         windowText.set(texts.get("replay.window", DAY_CLOCK.format(loaded.from().atZone(zone)),
                 CLOCK.format(loaded.to().atZone(zone))));
         seek(at);
     }
 
-    private void failed(int generation, String why) {
-        if (generation != loadGeneration) {
-            return;
-        }
-        loading.set(false);
+    private void failed(String why) {
         bannerText.set(texts.get("replay.bannerNone"));
         statusText.set(texts.get("replay.error", why));
     }

@@ -6,6 +6,7 @@ import io.lineside.alarms.AlarmJournal;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.JournalFilter;
 import io.lineside.alarms.Priority;
+import io.lineside.security.ActionRefusedException;
 import io.lineside.ui.Texts;
 import io.lineside.ui.task.BackgroundTasks;
 import java.nio.file.Path;
@@ -114,8 +115,9 @@ public final class JournalViewModel implements Lifecycle {
     /** Writes the rows found by the last search to {@code file}. */
     public void export(Path file) {
         List<AlarmEvent> events = shown;
-        tasks.run(() -> exporter.export(events, file), message::set,
-                failure -> message.set(texts.get("session.refused", BackgroundTasks.describe(failure))));
+        tasks.run(() -> exporter.export(events, file), message::set, failure -> message.set(texts.get(
+                failure instanceof ActionRefusedException ? "session.refused" : "review.exportFailed",
+                BackgroundTasks.describe(failure)))); // a full disk is a failure, not a refusal
     }
 
     /** Where "replay from before this event" goes (opens a replay window around the instant); none: no replay. */

@@ -9,9 +9,11 @@ import io.lineside.security.SessionState;
 import io.lineside.security.User;
 import io.lineside.security.UserService;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,8 +36,8 @@ public final class SessionViewModel implements Lifecycle {
 
     private final SessionManager session;
     private final UserService users;
-    private final Executor background;
-    private final Executor fx;
+    /** Password checks; their busy flag is {@link #busyProperty()}. */
+    private final BackgroundTasks checks;
     private final Texts texts;
     private final ZoneId zone;
     private final Runnable unsubscribe;
@@ -44,7 +46,6 @@ public final class SessionViewModel implements Lifecycle {
     private final ReadOnlyBooleanWrapper signedIn = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper lockedUser = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Runnable onOpenUsers = () -> { };
 
@@ -52,20 +53,17 @@ public final class SessionViewModel implements Lifecycle {
                             ZoneId zone) {
         this.session = session;
         this.users = users;
-        this.background = background;
-        this.fx = fx;
+        this.checks = new BackgroundTasks(background, fx);
         this.texts = texts;
         this.zone = zone;
         this.unsubscribe = session.addListener(state -> fx.execute(() -> show(state)));
         show(session.state());
-        background.execute(() -> {
-            boolean first = needsFirstAdmin();
-            fx.execute(() -> {
-                if (first) {
-                    mode.set(Mode.FIRST_ADMIN);
-                }
-            });
-        });
+        // Not a password check: the start-up question does not show as busy. The store reports its own failures.
+        new BackgroundTasks(background, fx).run(this::needsFirstAdmin, first -> {
+            if (first) {
+                mode.set(Mode.FIRST_ADMIN);
+            }
+        }, failure -> { });
     }
 
     /** "operator · Operator" or "Not signed in". */
@@ -92,7 +90,7 @@ public final class SessionViewModel implements Lifecycle {
 
     /** True while a password is being checked. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return checks.busyProperty();
     }
 
     /** Why the last attempt failed, in operator words, or empty. */
@@ -147,23 +145,31 @@ public final class SessionViewModel implements Lifecycle {
     /** Submits the panel: sign in, unlock, or create the first administrator ({@code confirm} only there). */
     public void submit(String name, char[] password, char[] confirm) {
         Mode current = mode.get();
-        if (busy.get() || current == Mode.NONE) {
+        if (checks.busyProperty().get() || current == Mode.NONE) {
             return;
         }
         if (current == Mode.FIRST_ADMIN && !Arrays.equals(password, confirm)) {
             message.set(texts.get("session.mismatch"));
             return;
         }
-        busy.set(true);
         message.set("");
-        background.execute(() -> {
-            String failure = attempt(current, name, password);
-            Arrays.fill(password, '\0');
-            if (confirm != null) {
-                Arrays.fill(confirm, '\0');
+        checks.run(() -> {
+            try {
+                return Optional.ofNullable(attempt(current, name, password));
+            } finally {
+                clear(password, confirm);
             }
-            fx.execute(() -> done(failure));
+        }, failure -> done(failure.orElse(null)), failure -> {
+            clear(password, confirm); // the check never ran (refused) or broke (an Error): the secrets go anyway
+            done(texts.get("session.refused", BackgroundTasks.describe(failure)));
         });
+    }
+
+    private static void clear(char[] password, char[] confirm) {
+        Arrays.fill(password, '\0');
+        if (confirm != null) {
+            Arrays.fill(confirm, '\0');
+        }
     }
 
     /** Detaches from the session. */
@@ -201,7 +207,6 @@ public final class SessionViewModel implements Lifecycle {
     }
 
     private void done(String failure) {
-        busy.set(false);
         if (failure == null) {
             message.set("");
             mode.set(session.state().locked() ? Mode.UNLOCK : Mode.NONE);

@@ -13,6 +13,7 @@ import io.lineside.security.SessionManager;
 import io.lineside.security.User;
 import io.lineside.security.UserService;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -50,14 +51,12 @@ public final class UsersViewModel implements Lifecycle {
     private final SessionManager session;
     private final SecuredActions actions;
     private final AuditTrail audit;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundTasks tasks;
     private final Texts texts;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public UsersViewModel(UserService users, SessionManager session, SecuredActions actions, AuditTrail audit,
                           Executor background, Executor fx, Texts texts) {
@@ -65,8 +64,7 @@ public final class UsersViewModel implements Lifecycle {
         this.session = session;
         this.actions = actions;
         this.audit = audit;
-        this.background = background;
-        this.fx = fx;
+        this.tasks = new BackgroundTasks(background, fx);
         this.texts = texts;
     }
 
@@ -85,7 +83,7 @@ public final class UsersViewModel implements Lifecycle {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     public List<Role> roles() {
@@ -156,31 +154,38 @@ public final class UsersViewModel implements Lifecycle {
         });
     }
 
+    /** What a command left behind: the user list (null if this session may not see it) and its outcome. */
+    private record Done(List<Row> list, Outcome outcome) {
+    }
+
     private void execute(Work work, char[]... secrets) {
-        busy.set(true);
-        background.execute(() -> {
+        tasks.run(() -> {
             Outcome outcome;
             try {
                 outcome = work.run();
             } catch (ActionRefusedException | SecurityStoreException | RuntimeException e) {
                 outcome = new Outcome(texts.get("session.refused", e.getMessage()), true);
             } finally {
-                for (char[] secret : secrets) {
-                    Arrays.fill(secret, '\0');
-                }
+                clear(secrets);
             }
-            List<Row> list = load();
-            Outcome shown = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                if (list != null) {
-                    rows.setAll(list);
-                }
-                if (shown != null) {
-                    report(shown.text(), shown.bad());
-                }
-            });
+            return new Done(load(), outcome);
+        }, done -> {
+            if (done.list() != null) {
+                rows.setAll(done.list());
+            }
+            if (done.outcome() != null) {
+                report(done.outcome().text(), done.outcome().bad());
+            }
+        }, failure -> {
+            clear(secrets); // refused before it ran, or broken by an Error: the secrets go anyway
+            report(texts.get("session.refused", BackgroundTasks.describe(failure)), true);
         });
+    }
+
+    private static void clear(char[]... secrets) {
+        for (char[] secret : secrets) {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** The user list, or null if this session may not see it. Background thread. */

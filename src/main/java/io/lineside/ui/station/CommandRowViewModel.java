@@ -9,6 +9,7 @@ import io.lineside.commands.WritableSignal;
 import io.lineside.tags.TagPath;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -45,7 +46,8 @@ public final class CommandRowViewModel {
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper usable = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** Waits for the command service's outcome: busy from confirm until it arrives (or fails). */
+    private final BackgroundTasks sending;
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.NONE);
@@ -61,6 +63,7 @@ public final class CommandRowViewModel {
         this.service = service;
         this.values = values;
         this.fx = fx;
+        this.sending = BackgroundTasks.awaitingOnly(fx);
         this.texts = texts;
         refresh();
     }
@@ -150,7 +153,7 @@ public final class CommandRowViewModel {
                 + (unit.isEmpty() || !(v.value() instanceof Double) ? "" : " " + unit));
         boolean connected = service.connected();
         boolean permitted = service.permitted(path);
-        usable.set(connected && permitted && !busy.get());
+        usable.set(connected && permitted && !sending.busyProperty().get());
         hint.set(!connected ? texts.get("cmd.offline") : !permitted ? texts.get("cmd.notPermitted") : "");
     }
 
@@ -170,14 +173,19 @@ public final class CommandRowViewModel {
             return;
         }
         asking.set(false);
-        busy.set(true);
         usable.set(false);
         show(Status.SENT, texts.get("cmd.sending"));
-        service.send(new CommandRequest(path, asked, password), progress -> fx.execute(() -> {
-            if (!disposed && progress.state() == CommandOutcome.State.SENT) {
+        java.util.function.Consumer<CommandOutcome> progress = sent -> fx.execute(() -> {
+            if (!disposed && sent.state() == CommandOutcome.State.SENT) {
                 show(Status.SENT, texts.get("cmd.sent"));
             }
-        })).thenAccept(outcome -> fx.execute(() -> finished(outcome)));
+        });
+        sending.await(service.send(new CommandRequest(path, asked, password), progress), this::finished, failure -> {
+            if (!disposed) { // the service promises an outcome; should it break anyway, say so and free the row
+                show(Status.REFUSED, texts.get("cmd.refused", BackgroundTasks.describe(failure)));
+                refresh();
+            }
+        });
     }
 
     public void cancel() {
@@ -193,7 +201,6 @@ public final class CommandRowViewModel {
         if (disposed) {
             return;
         }
-        busy.set(false);
         switch (o.state()) {
             case CONFIRMED -> show(Status.CONFIRMED, texts.get("cmd.confirmed"));
             case NOT_CONFIRMED -> show(Status.NOT_CONFIRMED, texts.get("cmd.notConfirmed", o.reason()));

@@ -18,6 +18,7 @@ import io.lineside.tags.TagStore;
 import io.lineside.tags.TagValue;
 import io.lineside.ui.Texts;
 import io.lineside.ui.alarms.AlarmRow;
+import io.lineside.ui.task.BackgroundTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,9 @@ public final class StationViewModel {
     private final DirtyTracker tracker;
     private StationDescription description;
     private final StationHistory history;
-    private final Executor background;
-    private final Executor fx;
+    /** History reads: one slot each, so a pulse never stacks a second read of the same kind. */
+    private final BackgroundTasks.Latest trendRead;
+    private final BackgroundTasks.Latest timelineRead;
     private final Texts texts;
     private final Map<String, GaugeViewModel> gaugesBySignal = new LinkedHashMap<>();
     private final ObservableList<GaugeViewModel> gauges = FXCollections.observableArrayList();
@@ -92,9 +94,6 @@ public final class StationViewModel {
     private boolean primed;
     private Instant lastTrends = Instant.EPOCH;
     private Instant lastTimeline = Instant.EPOCH;
-    private boolean trendsBusy;
-    private boolean timelineBusy;
-    private boolean disposed;
     private CommandControlsViewModel commands;
 
     /**
@@ -116,8 +115,9 @@ public final class StationViewModel {
         this.catalog = catalog;
         this.tracker = store.newTracker();
         this.history = history;
-        this.background = background;
-        this.fx = fx;
+        BackgroundTasks reads = new BackgroundTasks(background, fx);
+        this.trendRead = reads.latest();
+        this.timelineRead = reads.latest();
         this.texts = texts;
         this.alarms = new FilteredList<>(alarmRows, row -> row.alarm().definition().station().equals(station));
         stateText.set(texts.get("state." + StationState.UNKNOWN.name()));
@@ -256,10 +256,10 @@ public final class StationViewModel {
         });
         gaugesBySignal.values().forEach(g -> g.show(null, now)); // ages move on without new values
         // abs: a replay's cursor also jumps back, and its sparklines and timeline must follow it there
-        if (!trendsBusy && Duration.between(lastTrends, now).abs().compareTo(TRENDS_EVERY) >= 0) {
+        if (!trendRead.running() && Duration.between(lastTrends, now).abs().compareTo(TRENDS_EVERY) >= 0) {
             loadTrends(now);
         }
-        if (!timelineBusy && Duration.between(lastTimeline, now).abs().compareTo(TIMELINE_EVERY) >= 0) {
+        if (!timelineRead.running() && Duration.between(lastTimeline, now).abs().compareTo(TIMELINE_EVERY) >= 0) {
             loadTimeline(now);
         }
         if (commands != null) {
@@ -279,7 +279,8 @@ public final class StationViewModel {
 
     /** Drops history reads still running; the view-model is not used again. */
     public void dispose() {
-        disposed = true;
+        trendRead.cancel();
+        timelineRead.cancel();
         tracker.close();
         if (commands != null) {
             commands.dispose();
@@ -349,10 +350,9 @@ public final class StationViewModel {
         if (signals.isEmpty()) {
             return;
         }
-        trendsBusy = true;
         lastTrends = now;
         Instant from = now.minus(TREND_SPAN);
-        background.execute(() -> {
+        trendRead.run(() -> {
             Map<String, List<Double>> out = new HashMap<>();
             String error = null;
             for (String signal : signals) {
@@ -369,23 +369,19 @@ public final class StationViewModel {
                     error = e.getMessage();
                 }
             }
-            String failure = error;
-            fx.execute(() -> {
-                trendsBusy = false;
-                if (!disposed) {
-                    out.forEach((signal, points) -> {
-                        GaugeViewModel g = gaugesBySignal.get(signal);
-                        if (g != null) { // a station stopped now still ran at speed minutes ago: keep that in range
-                            points.stream().filter(v -> !Double.isNaN(v)).max(Double::compare).ifPresent(g::fit);
-                        }
-                    });
-                    trends.set(Map.copyOf(out));
-                    if (failure != null) {
-                        historyMessage.set(texts.get("station.historyError", failure));
-                    }
+            return new Read<>(out, error);
+        }, read -> {
+            read.value().forEach((signal, points) -> {
+                GaugeViewModel g = gaugesBySignal.get(signal);
+                if (g != null) { // a station stopped now still ran at speed minutes ago: keep that in range
+                    points.stream().filter(v -> !Double.isNaN(v)).max(Double::compare).ifPresent(g::fit);
                 }
             });
-        });
+            trends.set(Map.copyOf(read.value()));
+            if (read.failure() != null) {
+                historyMessage.set(texts.get("station.historyError", read.failure()));
+            }
+        }, this::historyFailed);
     }
 
     /** The signal with the STATE role (its conventional name when the station has none yet). */
@@ -408,13 +404,12 @@ public final class StationViewModel {
     }
 
     private void loadTimeline(Instant now) {
-        timelineBusy = true;
         lastTimeline = now;
         Instant shiftStart = timelineStart.apply(now);
         Instant from = shiftStart != null && shiftStart.isBefore(now) ? shiftStart : now.minus(TIMELINE_SPAN);
         TagPath statePath = station.signal(stateSignal());
         Duration hold = stateHold;
-        background.execute(() -> {
+        timelineRead.run(() -> {
             List<StateBand> bands;
             String error = null;
             try {
@@ -427,16 +422,20 @@ public final class StationViewModel {
                 bands = List.of();
                 error = e.getMessage();
             }
-            List<StateBand> result = bands;
-            String failure = error;
-            fx.execute(() -> {
-                timelineBusy = false;
-                if (!disposed) {
-                    timeline.set(result);
-                    historyMessage.set(failure != null ? texts.get("station.historyError", failure)
-                            : result.stream().allMatch(b -> b.state() == null) ? texts.get("station.noHistory") : "");
-                }
-            });
-        });
+            return new Read<>(bands, error);
+        }, read -> {
+            timeline.set(read.value());
+            historyMessage.set(read.failure() != null ? texts.get("station.historyError", read.failure())
+                    : read.value().stream().allMatch(b -> b.state() == null) ? texts.get("station.noHistory") : "");
+        }, this::historyFailed);
+    }
+
+    /** What a history read found, and the last error of a part it could not read (null when all were read). */
+    private record Read<T>(T value, String failure) {
+    }
+
+    /** A read that failed as a whole (an Error, a refused executor): said, not swallowed. */
+    private void historyFailed(Throwable failure) {
+        historyMessage.set(texts.get("station.historyError", BackgroundTasks.describe(failure)));
     }
 }

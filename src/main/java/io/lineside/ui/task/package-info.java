@@ -1,2 +1,2 @@
-/** Background work of view-models that always ends in a result or an error on the FX executor (issue 18). */
+/** The one way view-models run background work: busy, superseding slots and the real error on the FX executor. */
 package io.lineside.ui.task;

@@ -6,6 +6,7 @@ import io.lineside.tags.StationId;
 import io.lineside.tags.TagGap;
 import io.lineside.tags.TagPath;
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -59,13 +60,15 @@ public final class TrendViewModel implements Lifecycle {
             id -> new io.lineside.stations.StationDescription(id, List.of());
 
     private final TrendSource source;
-    private final Executor background;
-    private final Executor fx;
+    /** Queries, whose busy flag the view shows; one slot, so a newer request supersedes an older one. */
+    private final BackgroundTasks queries;
+    private final BackgroundTasks.Latest query;
+    /** Exports, which run beside the live refresh and show their outcome as the message only. */
+    private final BackgroundTasks exports;
     private final Texts texts;
     private final ZoneId zone;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<TrendRange> range = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrendData> data = new ReadOnlyObjectWrapper<>();
@@ -74,8 +77,6 @@ public final class TrendViewModel implements Lifecycle {
     // One read-only view each: a wrapper made per call would drop its listeners when it is collected.
     private final ObservableList<TrendPen> pensView = FXCollections.unmodifiableObservableList(pens);
     private final ObservableList<TagPath> candidatesView = FXCollections.unmodifiableObservableList(candidates);
-    /** The latest request; a worker stops reading pens once a newer one exists. Written on FX, read anywhere. */
-    private final AtomicLong latest = new AtomicLong();
     private Exporter exporter;
     /** The open station, whose other tags become pen candidates once a query has listed them. */
     private StationId station;
@@ -84,10 +85,13 @@ public final class TrendViewModel implements Lifecycle {
     private Instant lastRequest = Instant.EPOCH;
     /** The latest "now" seen (open or pulse), for commands the operator gives between pulses. */
     private Instant now = Instant.EPOCH;
-    private Request pending;
-    private boolean running;
 
-    private record Request(long id, List<TrendPen> pens, TrendRange range, int buckets, StationId candidatesOf) {
+    private record Request(List<TrendPen> pens, TrendRange range, int buckets, StationId candidatesOf) {
+    }
+
+    /** What a query read: one bucket list and one gap list per pen, the alarm marks, the station's other tags. */
+    private record Answer(List<List<TrendBucket>> buckets, List<List<TagGap>> gaps, List<TrendAlarmMark> marks,
+                          List<TagPath> tags) {
     }
 
     /**
@@ -108,8 +112,9 @@ public final class TrendViewModel implements Lifecycle {
 
     public TrendViewModel(TrendSource source, Executor background, Executor fx, Texts texts, ZoneId zone) {
         this.source = source;
-        this.background = background;
-        this.fx = fx;
+        this.queries = new BackgroundTasks(background, fx);
+        this.query = queries.latest();
+        this.exports = new BackgroundTasks(background, fx);
         this.texts = texts;
         this.zone = zone;
         this.exporter = this::writeCsv;
@@ -127,7 +132,7 @@ public final class TrendViewModel implements Lifecycle {
 
     /** True while a query runs or waits; bind a progress indicator to it. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return queries.busyProperty();
     }
 
     /** True while the window follows now; panning or zooming switches to historical. */
@@ -263,7 +268,7 @@ public final class TrendViewModel implements Lifecycle {
     @Override
     public void pulse(Instant now) {
         this.now = now;
-        if (busy.get() || range.get() == null || pens.isEmpty() && !live.get()) {
+        if (queries.busyProperty().get() || range.get() == null || pens.isEmpty() && !live.get()) {
             return;
         }
         Duration since = Duration.between(lastRequest, now);
@@ -286,16 +291,8 @@ public final class TrendViewModel implements Lifecycle {
         if (shown == null) {
             return;
         }
-        background.execute(() -> {
-            String outcome;
-            try {
-                outcome = exporter.export(shown, file);
-            } catch (Exception e) {
-                outcome = texts.get("trend.exportFailed", reason(e));
-            }
-            String text = outcome;
-            fx.execute(() -> message.set(text));
-        });
+        exports.run(() -> exporter.export(shown, file), message::set,
+                failure -> message.set(texts.get("trend.exportFailed", BackgroundTasks.describe(failure))));
     }
 
     /** Re-words the hint shown before any station is opened, in Texts' current language (after a language switch). */
@@ -310,8 +307,7 @@ public final class TrendViewModel implements Lifecycle {
     @Override
     public void dispose() {
         live.set(false);
-        latest.incrementAndGet();
-        pending = null;
+        query.cancel();
     }
 
     private void start(StationId id, String heading, List<TrendPen> initial, TrendRange window, boolean follow) {
@@ -339,67 +335,42 @@ public final class TrendViewModel implements Lifecycle {
         if (alarmMarks != null) {
             marksRevision = alarmMarks.revision();
         }
-        pending = new Request(latest.incrementAndGet(), List.copyOf(pens), window, width,
-                candidatesLoaded ? null : station);
-        busy.set(true);
-        if (!running) {
-            run(pending);
-        }
+        Request r = new Request(List.copyOf(pens), window, width, candidatesLoaded ? null : station);
+        AlarmMarks markSource = alarmMarks;
+        query.run(superseded -> read(r, markSource, superseded), answer -> finished(r, answer),
+                failure -> message.set(texts.get("trend.failed", BackgroundTasks.describe(failure))));
     }
 
-    private void run(Request r) {
-        pending = null;
-        running = true;
-        background.execute(() -> {
-            List<List<TrendBucket>> buckets = new ArrayList<>();
-            List<List<TagGap>> gaps = new ArrayList<>();
-            List<TagPath> more = List.of();
-            List<TrendAlarmMark> marks = List.of();
-            AlarmMarks markSource = alarmMarks;
-            String error = null;
-            try {
-                for (TrendPen pen : r.pens()) {
-                    if (latest.get() != r.id()) {
-                        break; // superseded: its result will be dropped anyway
-                    }
-                    buckets.add(source.trend(pen.path(), r.range().from(), r.range().to(), r.buckets()));
-                    gaps.add(source.gaps(pen.path(), r.range().from(), r.range().to()));
-                }
-                if (markSource != null && !r.pens().isEmpty() && latest.get() == r.id()) {
-                    marks = markSource.marks(r.pens().stream().map(TrendPen::path).toList(), r.range());
-                }
-                if (r.candidatesOf() != null) {
-                    more = source.tags().stream().filter(t -> t.stationId().equals(r.candidatesOf())).toList();
-                }
-            } catch (Exception e) {
-                error = reason(e);
+    /** Background thread: stops reading pens once superseded (its answer will be dropped anyway). */
+    private Answer read(Request r, AlarmMarks markSource, BooleanSupplier superseded) throws Exception {
+        List<List<TrendBucket>> buckets = new ArrayList<>();
+        List<List<TagGap>> gaps = new ArrayList<>();
+        for (TrendPen pen : r.pens()) {
+            if (superseded.getAsBoolean()) {
+                return null;
             }
-            String failure = error;
-            List<TagPath> tags = more;
-            List<TrendAlarmMark> found = marks;
-            fx.execute(() -> finished(r, buckets, gaps, found, tags, failure));
-        });
+            buckets.add(source.trend(pen.path(), r.range().from(), r.range().to(), r.buckets()));
+            gaps.add(source.gaps(pen.path(), r.range().from(), r.range().to()));
+        }
+        List<TrendAlarmMark> marks = List.of();
+        if (markSource != null && !r.pens().isEmpty() && !superseded.getAsBoolean()) {
+            marks = markSource.marks(r.pens().stream().map(TrendPen::path).toList(), r.range());
+        }
+        List<TagPath> more = List.of();
+        if (r.candidatesOf() != null && !superseded.getAsBoolean()) {
+            more = source.tags().stream().filter(t -> t.stationId().equals(r.candidatesOf())).toList();
+        }
+        return new Answer(buckets, gaps, marks, more);
     }
 
-    private void finished(Request r, List<List<TrendBucket>> buckets, List<List<TagGap>> gaps,
-                          List<TrendAlarmMark> marks, List<TagPath> tags, String error) {
-        running = false;
-        if (r.id() == latest.get()) {
-            busy.set(false);
-            if (error != null) {
-                message.set(texts.get("trend.failed", error));
-            } else {
-                TrendData result = new TrendData(r.pens(), r.range(), buckets, gaps, marks);
-                message.set(result.isEmpty() ? texts.get("trend.noData") : "");
-                data.set(result);
-            }
-        }
-        if (r.candidatesOf() != null && error == null && r.candidatesOf().equals(station)) {
+    private void finished(Request r, Answer answer) {
+        TrendData result = new TrendData(r.pens(), r.range(), answer.buckets(), answer.gaps(), answer.marks());
+        message.set(result.isEmpty() ? texts.get("trend.noData") : "");
+        data.set(result);
+        if (r.candidatesOf() != null && r.candidatesOf().equals(station)) {
             candidatesLoaded = true;
-            candidates.setAll(tags.stream().filter(t -> pens.stream().noneMatch(p -> p.path().equals(t))).toList());
-        }
-        if (pending != null) {
-            run(pending);
+            candidates.setAll(answer.tags().stream()
+                    .filter(t -> pens.stream().noneMatch(p -> p.path().equals(t))).toList());
         }
     }
 
@@ -430,9 +401,5 @@ public final class TrendViewModel implements Lifecycle {
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         return texts.get("trend.exported", TrendCsv.rows(shown.buckets()), file);
-    }
-
-    private static String reason(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package io.lineside.ui.window;
 
 import io.lineside.ui.Texts;
+import io.lineside.ui.task.BackgroundTasks;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.scene.input.KeyCombination;
@@ -25,8 +26,7 @@ public final class KioskMode {
     private final Stage stage;
     private final ExitAuthority authority;
     private final Texts texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundTasks checks;
     private boolean exitAllowed;
 
     /** Prepares {@code stage}; call before it is first shown (the style cannot change afterwards). */
@@ -34,8 +34,7 @@ public final class KioskMode {
         this.stage = stage;
         this.authority = authority;
         this.texts = texts;
-        this.background = background;
-        this.fx = fx;
+        this.checks = new BackgroundTasks(background, fx);
         if (!stage.isShowing()) {
             stage.initStyle(StageStyle.UNDECORATED);
         }
@@ -64,24 +63,22 @@ public final class KioskMode {
 
     /** Runs the check in the background and reports back on the FX thread: empty on success, else the reason. */
     void tryExit(String user, char[] password, java.util.function.Consumer<Optional<String>> result) {
-        background.execute(() -> {
-            Optional<String> refused;
+        checks.run(() -> {
             try {
-                refused = authority.authorize(user, password);
-            } catch (RuntimeException e) {
-                refused = Optional.of(texts.get("kiosk.failed", String.valueOf(e.getMessage())));
+                return authority.authorize(user, password);
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            Optional<String> outcome = refused;
-            fx.execute(() -> {
-                if (outcome.isEmpty()) {
-                    exitAllowed = true;
-                    stage.setFullScreen(false);
-                    stage.close();
-                }
-                result.accept(outcome);
-            });
+        }, outcome -> {
+            if (outcome.isEmpty()) {
+                exitAllowed = true;
+                stage.setFullScreen(false);
+                stage.close();
+            }
+            result.accept(outcome);
+        }, failure -> { // the check broke or was refused: the station stays in kiosk mode and says why
+            java.util.Arrays.fill(password, '\0');
+            result.accept(Optional.of(texts.get("kiosk.failed", BackgroundTasks.describe(failure))));
         });
     }
 }

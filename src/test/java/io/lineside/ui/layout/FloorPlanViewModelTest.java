@@ -214,4 +214,16 @@ class FloorPlanViewModelTest {
         // The median: on a shared build machine the mean includes time the thread was not running.
         assertTrue(median < 1_000, "a pulse took " + median + " us (median)");
     }
+
+    @Test
+    void aReloadThatBreaksSaysWhyInsteadOfReloadingForEver() {
+        java.util.concurrent.CompletableFuture<LayoutActions.Outcome> broken =
+                new java.util.concurrent.CompletableFuture<>();
+        model.setActions(() -> broken.thenApply(o -> o));
+        model.reload();
+        assertEquals("Reloading the layout\u2026", model.messageProperty().get());
+        broken.completeExceptionally(new java.io.UncheckedIOException(new java.io.IOException("layout.json: Permission denied")));
+        assertEquals("Layout not changed, the previous one stays. java.io.IOException: layout.json: Permission denied",
+                model.messageProperty().get());
+    }
 }

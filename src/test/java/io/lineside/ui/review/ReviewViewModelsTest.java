@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lineside.alarms.AlarmEvent;
+import io.lineside.alarms.AlarmJournalCsv;
 import io.lineside.alarms.AlarmState;
 import io.lineside.alarms.AlarmTrigger;
 import io.lineside.alarms.Priority;
 import io.lineside.history.AlarmJournalStore;
 import io.lineside.history.HistoryDatabase;
+import io.lineside.security.AccessDeniedException;
+import io.lineside.security.Permission;
 import io.lineside.ui.Texts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -121,7 +125,7 @@ class ReviewViewModelsTest {
         assertEquals("done out.csv", model.messageProperty().get());
 
         JournalViewModel refusing = new JournalViewModel(journal, (events, file) -> {
-            throw new IllegalStateException("Operator may not export reports");
+            throw new AccessDeniedException("Operator may not export reports", Permission.EXPORT_REPORT);
         }, SAME_THREAD, SAME_THREAD, EN, CLOCK);
         refusing.export(dir.resolve("x.csv"));
         assertEquals("Refused: Operator may not export reports", refusing.messageProperty().get());
@@ -132,9 +136,38 @@ class ReviewViewModelsTest {
             throw new NoClassDefFoundError("org/apache/commons/logging/LogFactory");
         }, SAME_THREAD, SAME_THREAD, EN, CLOCK);
         broken.export(dir.resolve("y.csv"));
-        assertEquals("Refused: NoClassDefFoundError: org/apache/commons/logging/LogFactory",
-                broken.messageProperty().get());
+        assertEquals("Export failed: NoClassDefFoundError: org/apache/commons/logging/LogFactory",
+                broken.messageProperty().get(), "a failure is not worded as a refusal (issue 20)");
         assertFalse(broken.busyProperty().get());
+    }
+
+    @Test
+    void anExportThatCannotWriteItsFileShowsTheFileSystemsReasonNotARefusal() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        Path target = blocker.resolve("journal.csv");
+        AtomicReference<Exception> thrown = new AtomicReference<>();
+        JournalViewModel model = new JournalViewModel(journal, (events, file) -> {
+            try (var out = Files.newBufferedWriter(file)) {
+                AlarmJournalCsv.write(events, out);
+            } catch (java.io.IOException e) {
+                thrown.set(e);
+                throw e;
+            }
+            return "written";
+        }, SAME_THREAD, SAME_THREAD, EN, CLOCK);
+        model.search(ReviewRange.LAST_HOUR, null, null, "", "");
+        model.export(target);
+        assertTrue(thrown.get() instanceof java.nio.file.FileSystemException, String.valueOf(thrown.get()));
+        String shown = model.messageProperty().get();
+        assertEquals("Export failed: " + thrown.get().getMessage(), shown);
+        assertTrue(shown.contains(target.toString()), "says which file: " + shown);
+        assertFalse(model.busyProperty().get());
+
+        JournalViewModel chinese = new JournalViewModel(journal, (events, file) -> {
+            throw new java.io.IOException("No space left on device");
+        }, SAME_THREAD, SAME_THREAD, Texts.forLocale(Locale.SIMPLIFIED_CHINESE), CLOCK);
+        chinese.export(target);
+        assertEquals("\u5BFC\u51FA\u5931\u8D25\uFF1ANo space left on device", chinese.messageProperty().get());
     }
 
     @Test

@@ -137,4 +137,29 @@ class SessionViewModelTest {
         model = new SessionViewModel(session, users, SAME_THREAD, SAME_THREAD, Texts.forLocale(Locale.ENGLISH),
                 ZoneId.of("UTC"));
     }
+
+    @Test
+    void aClosedAuthThreadEndsTheAttemptWithItsReasonAndStillWipesThePasswords() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        SessionViewModel closing = new SessionViewModel(session, users, work -> {
+            if (closed.get()) {
+                throw new java.util.concurrent.RejectedExecutionException("auth thread closed");
+            }
+            work.run();
+        }, SAME_THREAD, Texts.forLocale(Locale.ENGLISH), ZoneId.of("UTC"));
+        try {
+            assertEquals(Mode.FIRST_ADMIN, closing.modeProperty().get(), "the start-up check ran");
+            closed.set(true);
+            char[] password = "long-enough-1".toCharArray();
+            char[] confirm = "long-enough-1".toCharArray();
+            closing.submit("chief", password, confirm);
+            assertEquals("Refused: auth thread closed", closing.messageProperty().get());
+            assertFalse(closing.busyProperty().get(), "the sign-in button is usable again");
+            assertTrue(new String(password).chars().allMatch(c -> c == 0), "password wiped");
+            assertTrue(new String(confirm).chars().allMatch(c -> c == 0), "confirmation wiped");
+            assertFalse(session.state().user().isPresent());
+        } finally {
+            closing.dispose();
+        }
+    }
 }

@@ -255,6 +255,24 @@ class TrendViewModelTest {
     }
 
     @Test
+    void anErrorInAQueryEndsItVisiblyAndTheNextRequestStillRuns() {
+        List<String> asked = new ArrayList<>();
+        TrendViewModel model = model((p, f, t, b) -> {
+            asked.add(p.signal());
+            if (asked.size() == 1) {
+                throw new NoClassDefFoundError("org/h2/mvstore/Missing");
+            }
+            return List.of();
+        }, SAME_THREAD);
+        model.open(PRESS, NOW);
+        assertEquals("History unavailable: NoClassDefFoundError: org/h2/mvstore/Missing",
+                model.messageProperty().get());
+        assertFalse(model.busyProperty().get(), "no spinner for ever (issue 20)");
+        model.goLive(NOW.plusSeconds(5));
+        assertEquals(3, asked.size(), "the chart is not stuck: the next request reads both pens");
+    }
+
+    @Test
     void aStationWithoutHistorySaysSo() throws Exception {
         try (HistoryDatabase db = HistoryDatabase.open(dir)) {
             TrendViewModel model = model(TrendSource.of(new HistoryQuery(db)), SAME_THREAD);
