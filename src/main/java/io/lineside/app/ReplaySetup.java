@@ -158,6 +158,7 @@ final class ReplaySetup {
         Parent hierarchy = load(NavigationView.class, navigation);
         Parent banner = load(AlarmBannerView.class, new AlarmBannerView(liveBanner));
         ReplayView view = new ReplayView(model, banner, hierarchy, navigation::pulse, texts, () -> {
+            io.lineside.ui.Views.dispose(banner); // it listens to the live banner's model, which outlives this window
             navigation.dispose();
             plant.dispose();
             workshop.dispose();
