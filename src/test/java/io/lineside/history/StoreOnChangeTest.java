@@ -45,6 +45,19 @@ class StoreOnChangeTest {
     }
 
     @Test
+    void everyBadSampleIsStoredOneRowPerRefusedMessage() {
+        StoreOnChange filter = new StoreOnChange();
+        filter.settings(StoreOnChange.DEFAULT);
+        List<Boolean> stored = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // three refused messages a second apart: no value to compare, each its row
+            stored.add(filter.store(Samples.TEMP, new TagValue(null, Samples.T0.plusSeconds(i),
+                    Samples.T0.plusSeconds(i), Quality.BAD, -1)));
+        }
+        assertEquals(List.of(true, true, true), stored);
+        assertEquals(0, filter.skipped());
+    }
+
+    @Test
     void aTagsOwnDeadbandOutranksTheStationsAndTheRestKeepTheStations() {
         StoreOnChange filter = new StoreOnChange();
         filter.settings(new StoreOnChange.Settings(0, Duration.ofSeconds(60))); // the station: every change
