@@ -21,8 +21,9 @@ import io.lineside.ui.station.StationViewModel;
 import io.lineside.ui.layout.FloorPlanLines;
 import io.lineside.ui.nav.NavigationView;
 import io.lineside.ui.nav.Navigator;
+import io.lineside.ui.nav.Place;
+import io.lineside.ui.shell.Levels;
 import io.lineside.ui.plant.PlantViewModel;
-import io.lineside.ui.replay.ReplayLevels;
 import io.lineside.ui.replay.ReplayView;
 import io.lineside.ui.replay.ReplayViewModel;
 import io.lineside.ui.station.StationTagsViewModel;
@@ -128,21 +129,20 @@ final class ReplaySetup {
         }, queries, Platform::runLater, texts, zone);
         TagStore store = model.store();
         replayStore[0] = store;
-        PlantViewModel plant = new PlantViewModel(store, () -> model.frame() == null
-                ? AlarmSnapshot.empty(from) : model.frame().banner(), targetPerHour, texts);
-        WorkshopViewModel workshop = new WorkshopViewModel(store, stations.over(store), texts);
+        java.util.function.Supplier<AlarmSnapshot> alarms = () -> model.frame() == null
+                ? AlarmSnapshot.empty(from) : model.frame().banner();
+        StationCatalog replayedStations = stations.over(store);
+        PlantViewModel plant = new PlantViewModel(store, alarms, targetPerHour, texts);
+        WorkshopViewModel workshop = new WorkshopViewModel(store, replayedStations, texts);
         Function<io.lineside.tags.StationId, StationTagsViewModel> tags =
                 id -> new StationTagsViewModel(id, store, texts, zone);
         model.addReceiver(plant::pulse);
         model.addReceiver(workshop::pulse);
-        java.util.function.Supplier<AlarmSnapshot> alarms = () -> model.frame() == null
-                ? AlarmSnapshot.empty(from) : model.frame().banner();
         // The faceplate's alarm list: the replayed alarms as summary rows. The faceplate offers no alarm command;
         // were one reached, it is refused (nothing in a replay may act on the live engine).
         AlarmSummaryViewModel replayedAlarms = new AlarmSummaryViewModel(alarms, definitions, List::of,
                 new ViewerAlarmActions(), texts, zone, Platform::runLater);
         model.addReceiver(replayedAlarms::pulse);
-        StationCatalog replayedStations = stations.over(store);
         Function<io.lineside.tags.StationId, StationViewModel> faceplates = id -> {
             StationViewModel faceplate = new StationViewModel(id, store, replayedStations, replayedAlarms.rows(),
                     StationHistory.of(query), queries, Platform::runLater, texts);
@@ -150,10 +150,14 @@ final class ReplaySetup {
             return faceplate;
         };
         Navigator navigator = new Navigator(texts);
-        ReplayLevels levels = new ReplayLevels(plant, workshop, faceplates, tags, navigator, texts, zone);
+        plant.setOnOpenLine(line -> navigator.go(Place.line(line)));
+        workshop.setOnOpenStation(navigator::openStation);
+        // The live hierarchy's levels on the replay's view-models, "now" being the cursor; no full trend (it is live).
+        Clock cursor = new CursorClock(() -> model.frame() == null ? at : model.frame().at(), zone);
+        Levels levels = new Levels(new Levels.Models(plant, workshop, faceplates, tags), navigator, texts, cursor, null);
         levels.setLineViews(new FloorPlanLines(store, texts, Platform::runLater, null, layouts,
                 navigator::openStation, levels::stationTiles).withStationModel(replayedStations::describe)
-                .withAlarms(alarms).replayedAt(() -> model.frame() == null ? at : model.frame().at()));
+                .withAlarms(alarms).replayedAt(cursor::instant));
         NavigationView navigation = new NavigationView(navigator, levels);
         Parent hierarchy = load(NavigationView.class, navigation);
         Parent banner = load(AlarmBannerView.class, new AlarmBannerView(liveBanner));
@@ -183,5 +187,31 @@ final class ReplaySetup {
 
     private Parent load(Class<?> type, Object controller) {
         return new ViewLoader(texts.bundle(), Map.of(type, () -> controller)).load(type);
+    }
+
+    /** The replay's cursor as a clock: what the live levels call "now". */
+    private static final class CursorClock extends Clock {
+        private final java.util.function.Supplier<Instant> cursor;
+        private final ZoneId zone;
+
+        CursorClock(java.util.function.Supplier<Instant> cursor, ZoneId zone) {
+            this.cursor = cursor;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new CursorClock(cursor, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return cursor.get();
+        }
     }
 }

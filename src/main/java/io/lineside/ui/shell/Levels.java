@@ -42,7 +42,12 @@ public final class Levels implements Function<Place, LevelView> {
     private final Consumer<StationId> openTrend;
     private Function<LineId, LevelView> lineViews;
 
-    Levels(Models models, Navigator navigator, Texts texts, Clock clock, Consumer<StationId> openTrend) {
+    /**
+     * @param clock     "now" for a view's first frame, and the zone of its times (a replay passes its cursor)
+     * @param openTrend opens a station's full trend; null where none is offered (a replay: the trend is live),
+     *                  and the faceplate hides its button
+     */
+    public Levels(Models models, Navigator navigator, Texts texts, Clock clock, Consumer<StationId> openTrend) {
         this.models = models;
         this.navigator = navigator;
         this.texts = texts;
