@@ -98,6 +98,12 @@ public record AppConfig(Optional<String> brokerUrl, Optional<String> clientId, O
                 failover, tls, idleLock, alarmsFile, sparkplug, mappings, commands);
     }
 
+    /** The same workstation with other mappings (the demo's saved ones, or an edit applied in the app). */
+    public AppConfig withMappings(TopicMappings other) {
+        return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, language,
+                failover, tls, idleLock, alarmsFile, sparkplug, other, commands);
+    }
+
     public AppConfig withLanguage(String tag) {
         return new AppConfig(brokerUrl, clientId, username, password, topicPrefix, dataDir, staleAfter, Optional.of(tag),
                 failover, tls, idleLock, alarmsFile, sparkplug, mappings, commands);

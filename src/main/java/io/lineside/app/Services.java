@@ -56,6 +56,7 @@ public final class Services implements AutoCloseable {
     private final SparkplugLink sparkplug; // null unless the config has a sparkplug section
     private final CommandLink commandLink; // operator commands: its own clean, memory-only link (decision 0025)
     private final WritableSignals writable;
+    private final boolean demo;
     private final MessageInspector inspector;
     private final io.lineside.stations.StationCatalog stations;
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
@@ -86,8 +87,8 @@ public final class Services implements AutoCloseable {
             AlarmJournalStore journal = opened(opened, new AlarmJournalStore(database));
             this.alarms = opened(opened, new AlarmService(definitions, alarmConfig.shelveReasons(), journal, clock));
             TopicMappings mappings = config.mappings();
-            this.stations = new io.lineside.stations.StationCatalog(
-                    config.isDemo() ? StationSignals.demo() : StationSignals.from(mappings), definitions, store);
+            this.demo = config.isDemo();
+            this.stations = new io.lineside.stations.StationCatalog(signals(mappings), definitions, store);
             this.fanout = new Fanout(store, alarms, writer);
             this.pipeline = opened(opened,
                     new IngestPipeline(mappings, fanout, clock, MAX_PAYLOAD_BYTES, INGEST_QUEUE));
@@ -201,6 +202,27 @@ public final class Services implements AutoCloseable {
     /** The station model: each station's signals as the config, the births and the alarm limits describe them. */
     public io.lineside.stations.StationCatalog stations() {
         return stations;
+    }
+
+    /**
+     * Takes mappings an engineer saved in the app, live: the next message on a newly mapped topic lands on its
+     * station signal (store, alarms, history), and the station model describes its unit and range. The broker
+     * already delivers such a topic (it was seen there), so the subscriptions stay; the saved rule's own filter is
+     * subscribed at the next start. Safe from any thread.
+     */
+    public void remap(TopicMappings mappings) {
+        stations.reconfigure(signals(mappings));
+        pipeline.remap(mappings);
+    }
+
+    /** The configured signals: the mappings', and in the demo the simulator's before them. */
+    private List<io.lineside.stations.ConfiguredSignal> signals(TopicMappings mappings) {
+        if (!demo) {
+            return StationSignals.from(mappings);
+        }
+        List<io.lineside.stations.ConfiguredSignal> all = new java.util.ArrayList<>(StationSignals.demo());
+        all.addAll(StationSignals.from(mappings));
+        return all;
     }
 
     /** The operator-command link (publish only, never queues). */

@@ -27,7 +27,7 @@ public final class StationCatalog {
     /** The default trend takes at most this many signals when none is configured for it. */
     static final int DEFAULT_PENS = 2;
 
-    private final List<ConfiguredSignal> configured;
+    private volatile List<ConfiguredSignal> configured;
     private final List<AlarmDefinition> alarms;
     private final TagStore store;
 
@@ -47,10 +47,15 @@ public final class StationCatalog {
         return new StationCatalog(configured, alarms, other);
     }
 
+    /** Describes stations from {@code signals} from now on (mappings saved in the app, applied live). */
+    public void reconfigure(List<ConfiguredSignal> signals) {
+        this.configured = List.copyOf(signals);
+    }
+
     /** The station as known now. */
     public StationDescription describe(StationId id) {
         Map<String, SignalDescription> out = new LinkedHashMap<>();
-        for (ConfiguredSignal c : configured) {
+        for (ConfiguredSignal c : configured) { // one read of the volatile list
             if (c.appliesTo(id) && !out.containsKey(c.name())) {
                 TagPath path = id.signal(c.name());
                 out.put(c.name(), resolve(path, c.meta(), c.config(), store.get(path), true));

@@ -172,6 +172,15 @@ public final class IngestDiagnostics {
         }
     }
 
+    /** Forgets {@code topic} as unknown (it has just been mapped): the tag browser lists it under its tag instead. */
+    public void forgetUnknown(String topic) {
+        String key = topic.length() > 256 ? topic.substring(0, 256) : topic;
+        synchronized (unknownTopics) {
+            unknownTopics.remove(key);
+            unknownPayloads.remove(key);
+        }
+    }
+
     /** A topic the mapping resolved for the first time, and the tags it carries. */
     public void mappedTopic(String topic, io.lineside.tags.TagPath[] paths) {
         for (io.lineside.tags.TagPath path : paths) {

@@ -140,6 +140,14 @@ public final class IngestPipeline implements AutoCloseable {
         step.resumeFrom(path, seq, sourceTime); // handed to the decoder thread by the queue's lock
     }
 
+    /**
+     * From the next message on, topics resolve through {@code mappings} (a mapping saved in the app, applied live);
+     * the topic filters subscribed to stay as they are. Safe from any thread.
+     */
+    public void remap(io.lineside.telemetry.mapping.TopicMappings mappings) {
+        step.remap(mappings);
+    }
+
     public IngestDiagnostics diagnostics() {
         return diagnostics;
     }

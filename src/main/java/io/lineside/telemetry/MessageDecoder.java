@@ -29,7 +29,8 @@ final class MessageDecoder {
 
     private final IngestSink sink;
     private final IngestDiagnostics diagnostics;
-    private final TopicResolver resolver;
+    private TopicResolver resolver;
+    private volatile TopicMappings remapped; // taken by the decoder thread before its next message
     private final JsonPayloadDecoder single = new JsonPayloadDecoder();
     private final BatchPayloadDecoder batch = new BatchPayloadDecoder();
     private final long skewLimitMillis;
@@ -41,7 +42,11 @@ final class MessageDecoder {
         this.sink = sink;
         this.diagnostics = diagnostics;
         this.skewLimitMillis = mappings.clockSkewLimit().toMillis();
-        this.resolver = new TopicResolver(mappings, (topic, resolved) -> {
+        this.resolver = resolver(mappings);
+    }
+
+    private TopicResolver resolver(TopicMappings mappings) {
+        return new TopicResolver(mappings, (topic, resolved) -> {
             diagnostics.mappedTopic(topic, resolved.paths()); // the resolver reports new topics only
             for (int i = 0; i < resolved.paths().length; i++) {
                 if (!resolved.metas()[i].equals(TagMeta.NONE)) {
@@ -49,6 +54,14 @@ final class MessageDecoder {
                 }
             }
         });
+    }
+
+    /**
+     * Resolves topics through {@code mappings} from the next message on (an engineer mapped a topic in the app);
+     * sequences, gaps and the clock-skew limit carry on. Safe from any thread.
+     */
+    void remap(TopicMappings mappings) {
+        this.remapped = java.util.Objects.requireNonNull(mappings);
     }
 
     /** Where a tag's sequence stood before (its last sample in history): a first seq further on is a gap. */
@@ -63,6 +76,16 @@ final class MessageDecoder {
 
     /** Decodes one message and hands its updates (and any gap) to the sink. */
     void handle(String topic, byte[] payload, Instant received) {
+        TopicMappings next = remapped;
+        if (next != null) {
+            remapped = null;
+            resolver = resolver(next); // a fresh cache: a topic unknown until now resolves anew
+            for (String unknown : diagnostics.unknownTopics().keySet()) {
+                if (resolver.resolve(unknown) != null) {
+                    diagnostics.forgetUnknown(unknown); // mapped now: listed under its tag, no longer as a stray
+                }
+            }
+        }
         TopicResolver.Resolved resolved = resolver.resolve(topic);
         if (resolved == null) {
             if (!commandTopics.test(topic)) { // our own (or another HMI's) command echoed by the broker is no stray

@@ -74,6 +74,10 @@ public final class MappingsSection {
         if (node.isText()) {
             node = external(node);
         }
+        return rules(node, skew);
+    }
+
+    private TopicMappings rules(ConfigNode node, Duration skew) throws ConfigException {
         if (!node.isList() || node.items().isEmpty() || node.items().size() > MAX_RULES) {
             throw node.error("a list of 1 to " + MAX_RULES + " rules (or the name of a YAML file with one)");
         }
@@ -98,11 +102,28 @@ public final class MappingsSection {
             throw name.error("a readable mappings file", e.getMessage());
         }
         ConfigSource source = ConfigSource.of(name.source().kind(), mappingFile);
-        ConfigNode tree = ConfigTree.read(source, "");
+        try {
+            return fileList(source, Files.readString(mappingFile, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw name.error("a readable mappings file", e.getMessage());
+        }
+    }
+
+    /** A mappings file's list: a bare list, or one {@code mappings:} key holding it. */
+    private static ConfigNode fileList(ConfigSource source, String text) throws ConfigException {
+        ConfigNode tree = ConfigTree.parse(source, "", text);
         if (tree.isMapping() && tree.size() == 1 && tree.has("mappings")) {
             return tree.get("mappings");
         }
-        return ConfigTree.read(source, "mappings"); // a bare list: its items are mappings[0], mappings[1], ...
+        return ConfigTree.parse(source, "mappings", text); // a bare list: its items are mappings[0], mappings[1], ...
+    }
+
+    /**
+     * The rules of a mappings file's {@code text}, read exactly as {@code mappings: <file>} reads it at start (the
+     * in-app editor validates what it is about to save with this).
+     */
+    public TopicMappings readFile(ConfigSource source, String text, Duration clockSkew) throws ConfigException {
+        return rules(fileList(source, text), clockSkew);
     }
 
     private MappingRule rule(ConfigNode node) throws ConfigException {
