@@ -134,6 +134,15 @@ public final class Main {
                     reportsFolder, clock))
                     .run(config, config.brokerUrl().orElseThrow(), clientId, dataDir, clock, out, err);
         }
+        if (config.isDemo()) {
+            try { // mappings an engineer saved in the demo (decision 0031); none saved: the built-in demo's
+                config = config.withMappings(TagMappingService.loadDemo(dataDir, config.topicPrefix()));
+            } catch (ConfigException e) {
+                err.println("lineside: " + e.getMessage());
+                startFailed(installed, cli, problem(e), problems);
+                return 2;
+            }
+        }
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         try {
             Files.createDirectories(dataDir);
