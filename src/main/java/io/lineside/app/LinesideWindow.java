@@ -184,8 +184,15 @@ public final class LinesideWindow {
         window.setTagBrowser(TagBrowsing.viewModel(services, security, texts));
         Optional<Path> layoutFile = station.flatMap(StationProfile::layout);
         if (demo || layoutFile.isPresent()) {
-            showFloorPlans(new LayoutRepository(layoutFile, new LayoutLoader(), security.actions(), queries), services, texts);
+            showFloorPlans(layouts(layoutFile, demo, services), services, texts);
         }
+    }
+
+    /** The layout source; the demo's editor saves under {@code <dataDir>/demo/layout.yaml} (decision 0031). */
+    private LayoutRepository layouts(Optional<Path> layoutFile, boolean demo, Services services) {
+        Optional<Path> demoEdits = demo ? Optional.of(services.dataDir().resolve("demo").resolve("layout.yaml"))
+                : Optional.empty();
+        return new LayoutRepository(layoutFile, demoEdits, new LayoutLoader(), security.actions(), queries);
     }
 
     /**
@@ -203,6 +210,7 @@ public final class LinesideWindow {
             Platform.runLater(() -> window.levels().setLineViews(new FloorPlanLines(services.store(), texts,
                     Platform::runLater, layouts, layouts::current, window.navigator()::openStation,
                     window.levels()::stationTiles).withStationModel(services.stations()::describe)
+                    .withUpdates(layouts::addListener) // a saved layout redraws the open plans
                     .withAlarms(services.alarms()::snapshot)));
         });
     }

@@ -34,6 +34,7 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
     private Supplier<io.lineside.alarms.AlarmSnapshot> alarms;
     private Supplier<Instant> now = Instant::now;
     private boolean reloadable = true;
+    private Function<Consumer<Layout>, Runnable> updates = listener -> () -> { };
 
     public FloorPlanLines(TagStore store, Texts texts, Executor fx, LayoutActions actions,
                           Supplier<Optional<Layout>> current, Consumer<StationId> openStation,
@@ -56,6 +57,15 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
     /** Where every plan's alarm markers come from (the alarm engine's latest snapshot). */
     public FloorPlanLines withAlarms(Supplier<io.lineside.alarms.AlarmSnapshot> alarms) {
         this.alarms = alarms;
+        return this;
+    }
+
+    /**
+     * Where saved layouts are announced (the repository's listeners, called on any thread): an open plan redraws
+     * with the saved layout at once, without a restart or a new visit. The function returns the unsubscribe handle.
+     */
+    public FloorPlanLines withUpdates(Function<Consumer<Layout>, Runnable> subscribe) {
+        this.updates = subscribe;
         return this;
     }
 
@@ -86,7 +96,15 @@ public final class FloorPlanLines implements Function<LineId, LevelView> {
         plan.show(layout.get());
         Node node = FloorPlanView.create(plan, reloadable);
         plan.pulse(now.get());
-        return LevelView.of(node, plan::pulse, plan::dispose);
+        Runnable off = updates.apply(saved -> fx.execute(() -> {
+            if (draws(saved, line)) {
+                plan.show(saved);
+            }
+        }));
+        return LevelView.of(node, plan::pulse, () -> {
+            off.run();
+            plan.dispose();
+        });
     }
 
     private static boolean draws(Layout layout, LineId line) {
