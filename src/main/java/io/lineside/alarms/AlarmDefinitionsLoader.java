@@ -79,7 +79,15 @@ public final class AlarmDefinitionsLoader {
 
     /** Parses alarm definitions from text; {@code name} names it in messages. */
     List<AlarmDefinition> parse(String name, String yaml) throws ConfigException {
-        return read(ConfigTree.parse(new ConfigSource(KIND, name, null), "", yaml)).definitions();
+        return parseConfig(name, yaml).definitions();
+    }
+
+    /**
+     * Parses a whole alarm definitions text (alarms and shelve reasons) with the same rules as a file: what an editor
+     * validates before it saves (decision 0031); {@code name} names it in messages.
+     */
+    public AlarmConfig parseConfig(String name, String yaml) throws ConfigException {
+        return read(ConfigTree.parse(new ConfigSource(KIND, name, null), "", yaml));
     }
 
     private AlarmConfig read(ConfigNode top) throws ConfigException {

@@ -43,10 +43,11 @@ public final class AlarmEngine {
 
     private final Clock clock;
     private final AlarmJournal journal;
-    private final Map<String, AlarmRecord> alarms = new LinkedHashMap<>();
-    private final Map<TagPath, List<AlarmRecord>> byInput = new HashMap<>();
-    private final List<AlarmRecord> timed = new ArrayList<>();
-    private final Set<TagPath> inputs;
+    private Map<String, AlarmRecord> alarms = new LinkedHashMap<>();
+    private Map<TagPath, List<AlarmRecord>> byInput = new HashMap<>();
+    private List<AlarmRecord> timed = new ArrayList<>();
+    private volatile Set<TagPath> inputs;
+    private volatile List<AlarmDefinition> definitions;
     private final TagReadings readings;
     private final FloodDetector flood = new FloodDetector();
     private final List<Consumer<AlarmEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -65,11 +66,23 @@ public final class AlarmEngine {
         this.journal = Objects.requireNonNull(journal, "journal");
         Instant start = clock.instant();
         this.readings = new TagReadings(start);
+        Map<String, AlarmRecord> records = new LinkedHashMap<>();
         for (AlarmDefinition d : definitions) {
-            AlarmRecord r = new AlarmRecord(d, start);
-            if (alarms.putIfAbsent(d.id(), r) != null) {
+            if (records.putIfAbsent(d.id(), new AlarmRecord(d, start)) != null) {
                 throw new IllegalArgumentException("duplicate alarm id " + d.id());
             }
+        }
+        install(records);
+        this.snapshot = AlarmSnapshot.empty(start);
+    }
+
+    /** Makes {@code records} the configured alarms, in their order, with the indexes by input tag rebuilt. */
+    private void install(Map<String, AlarmRecord> records) {
+        alarms = records;
+        byInput = new HashMap<>();
+        timed = new ArrayList<>();
+        for (AlarmRecord r : records.values()) {
+            AlarmDefinition d = r.definition;
             index(d.tag(), r);
             d.condition().otherInputs().forEach(t -> index(t, r));
             d.suppressWhen().ifPresent(s -> index(s.tag(), r));
@@ -77,8 +90,48 @@ public final class AlarmEngine {
                 timed.add(r);
             }
         }
-        this.inputs = Set.copyOf(byInput.keySet());
-        this.snapshot = AlarmSnapshot.empty(start);
+        inputs = Set.copyOf(byInput.keySet());
+        definitions = records.values().stream().map(r -> r.definition).toList();
+    }
+
+    /**
+     * Takes new definitions without a restart (an engineer's save, decision 0031). An alarm whose definition is
+     * unchanged keeps everything (an acknowledged alarm stays acknowledged); a changed one keeps its state and is
+     * evaluated again at once on its tag's latest value under the new condition; a new one starts normal and is
+     * evaluated on the latest value when there is one; a removed one that was not normal gets one
+     * {@link AlarmTrigger#CLEAR} row to NORMAL by {@code user} with {@code why} in the note, so the journal says
+     * why it went. Evaluator thread only.
+     *
+     * @throws IllegalArgumentException on a duplicate id (nothing changed then)
+     */
+    public void apply(Collection<AlarmDefinition> newDefinitions, String user, String why) {
+        Instant now = clock.instant();
+        Map<String, AlarmRecord> records = new LinkedHashMap<>();
+        List<AlarmRecord> toEvaluate = new ArrayList<>();
+        for (AlarmDefinition d : newDefinitions) {
+            AlarmRecord old = alarms.get(d.id());
+            AlarmRecord r = old == null ? new AlarmRecord(d, now)
+                    : old.definition.equals(d) ? old : old.withDefinition(d);
+            if (records.putIfAbsent(d.id(), r) != null) {
+                throw new IllegalArgumentException("duplicate alarm id " + d.id());
+            }
+            if (r != old && readings.latest(d.tag()) != null) {
+                toEvaluate.add(r);
+            }
+        }
+        for (AlarmRecord gone : alarms.values()) {
+            if (!records.containsKey(gone.definition.id()) && gone.state != AlarmState.NORMAL) {
+                AlarmDefinition d = gone.definition;
+                Instant at = gone.lastEvent != null && now.isBefore(gone.lastEvent) ? gone.lastEvent : now;
+                emit(new AlarmEvent(at, d.id(), AlarmTrigger.CLEAR, gone.state, AlarmState.NORMAL, d.priority(),
+                        d.station().area(), d.station().toString(), d.tag().toString(), gone.lastValue, user,
+                        "definition removed: " + why, d.message("en")));
+            }
+        }
+        install(records);
+        toEvaluate.forEach(r -> evaluate(r, now));
+        dirty = true;
+        publishIfDirty(now);
     }
 
     private void index(TagPath tag, AlarmRecord r) {
@@ -183,7 +236,7 @@ public final class AlarmEngine {
         publishIfDirty(clock.instant());
     }
 
-    /** Every tag some alarm reads: its own tag, a setpoint, a suppression input. Safe from any thread. */
+    /** Every tag some alarm reads: its own tag, a setpoint, a suppression input (changes with {@link #apply}). Safe from any thread. */
     public Set<TagPath> inputs() {
         return inputs;
     }
@@ -319,7 +372,7 @@ public final class AlarmEngine {
 
     /** The configured definitions, in config order. */
     public List<AlarmDefinition> definitions() {
-        return alarms.values().stream().map(r -> r.definition).toList();
+        return definitions;
     }
 
     /** The current state of alarm {@code id}. Evaluator thread (or after it stopped). */

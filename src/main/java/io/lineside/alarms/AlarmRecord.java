@@ -39,6 +39,29 @@ final class AlarmRecord {
         this.rawSince = start;
     }
 
+    /** This alarm's live state under a changed definition (same id): state, timers and counts carried over. */
+    AlarmRecord withDefinition(AlarmDefinition changed) {
+        AlarmRecord r = new AlarmRecord(changed, rawSince);
+        r.state = state;
+        r.conditionActive = conditionActive;
+        r.rawActive = rawActive;
+        r.uncertain = uncertain;
+        r.delayedInputs = delayedInputs;
+        r.lastEvent = lastEvent;
+        r.lastAnnunciation = lastAnnunciation;
+        r.ackedAt = ackedAt;
+        r.shelvedUntil = shelvedUntil;
+        r.oneShotShelve = oneShotShelve;
+        r.suppressedByCondition = suppressedByCondition;
+        r.suppressedByUser = suppressedByUser;
+        r.outOfService = outOfService;
+        r.annunciations.addAll(annunciations);
+        r.lastValue = lastValue;
+        r.tripValue = tripValue;
+        r.restored = restored;
+        return r;
+    }
+
     AlarmStateMachine.Context context() {
         return new AlarmStateMachine.Context(conditionActive, definition.latching(), oneShotShelve);
     }

@@ -67,8 +67,9 @@ public final class AlarmService implements AutoCloseable {
             r -> Thread.ofPlatform().name("lineside-alarms").daemon().unstarted(r));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lineside-alarm-tick").daemon().unstarted(r));
-    /** The tags some alarm reads; immutable, so the filter in {@link #accept} takes no lock. */
-    private final Map<TagPath, TagBacklog> backlogs;
+    /** The tags some alarm reads; an immutable map replaced by {@link #apply}, so {@link #accept} takes no lock. */
+    private volatile Map<TagPath, TagBacklog> backlogs;
+    private final int maxPending;
     private final AtomicInteger pendingUpdates = new AtomicInteger();
     private final AtomicInteger coalescingTags = new AtomicInteger();
     private final LongAdder coalesced = new LongAdder();
@@ -79,7 +80,7 @@ public final class AlarmService implements AutoCloseable {
     /** The shelve event of each shelved alarm: the snapshot lists only annunciated alarms. */
     private final Map<String, AlarmEvent> shelved = new ConcurrentHashMap<>();
     /** The reasons an operator may shelve for (the alarm config's, or the default list). */
-    private final ShelveReasons shelveReasons;
+    private volatile ShelveReasons shelveReasons;
     /** When this service started: its recording period's key. */
     private final Instant started;
 
@@ -112,6 +113,7 @@ public final class AlarmService implements AutoCloseable {
         this.clock = clock;
         this.beforeEach = beforeEach;
         this.journal = journal;
+        this.maxPending = maxPending;
         this.engine = new AlarmEngine(definitions, journal, clock);
         Map<TagPath, TagBacklog> byTag = new HashMap<>();
         for (TagPath tag : engine.inputs()) {
@@ -164,6 +166,34 @@ public final class AlarmService implements AutoCloseable {
                 // shutting down
             }
         }
+    }
+
+    /**
+     * Takes new alarm definitions and shelve reasons without a restart ({@link AlarmEngine#apply}: unchanged alarms
+     * keep their state, a removed one that was not normal is journalled as cleared by {@code user} with
+     * {@code why}). From then on the tags the new definitions read are evaluated; queued updates are not lost.
+     *
+     * @return completes on the evaluator thread once applied; exceptionally with what the engine refused
+     */
+    public CompletableFuture<Void> apply(AlarmConfig config, String user, String why) {
+        return submit(e -> {
+            e.apply(config.definitions(), user, why);
+            Map<TagPath, TagBacklog> before = backlogs;
+            Map<TagPath, TagBacklog> byTag = new HashMap<>();
+            for (TagPath tag : e.inputs()) {
+                ValueClasses classes = ValueClasses.of(tag, config.definitions());
+                TagBacklog kept = before.get(tag);
+                if (kept != null) {
+                    kept.classes(classes);
+                    byTag.put(tag, kept);
+                } else {
+                    byTag.put(tag, new TagBacklog(tag, classes, pendingUpdates, maxPending, coalescingTags));
+                }
+            }
+            backlogs = Map.copyOf(byTag);
+            shelveReasons = config.shelveReasons();
+            return null;
+        });
     }
 
     /** Evaluates what waits for one tag: the single updates in order, then what was coalesced after them. */

@@ -20,7 +20,7 @@ final class TagBacklog {
     }
 
     final TagPath path;
-    private final ValueClasses classes;
+    private ValueClasses classes; // guarded by this; replaced when the definitions change
     private final AtomicInteger pending;
     private final int maxPending;
     private final AtomicInteger coalescingTags;
@@ -66,6 +66,11 @@ final class TagBacklog {
             result |= 2;
         }
         return result;
+    }
+
+    /** The value classes the next coalesced run keeps apart (the tag's alarms changed). */
+    synchronized void classes(ValueClasses changed) {
+        classes = changed;
     }
 
     /** Takes everything waiting; the next offer schedules a new drain. */

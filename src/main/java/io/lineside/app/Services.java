@@ -73,7 +73,7 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, String brokerUrl, String clientId, Path dataDir, Clock clock)
             throws HistoryException {
-        io.lineside.alarms.AlarmConfig alarmConfig = alarmConfig(config); // before anything needs closing
+        io.lineside.alarms.AlarmConfig alarmConfig = alarmConfig(config, dataDir); // before anything needs closing
         List<AlarmDefinition> definitions = alarmConfig.definitions();
         this.dataDir = dataDir;
         Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -241,14 +241,15 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * The configured alarm file's definitions and shelve reasons, or the shipped demo alarms. ConfigLoader has
-     * validated the file.
+     * The configured alarm file's definitions and shelve reasons, or the demo's: its edits saved under the data
+     * folder when there are any, else the shipped ones. ConfigLoader has validated a configured file.
      */
-    private static io.lineside.alarms.AlarmConfig alarmConfig(AppConfig config) {
+    private static io.lineside.alarms.AlarmConfig alarmConfig(AppConfig config, Path dataDir) {
         AlarmDefinitionsLoader loader = new AlarmDefinitionsLoader();
+        Path demoEdits = AlarmEditing.demoFile(dataDir); // the demo's saved edits outrank the built-in file (0031)
         try {
             return config.alarmsFile().isPresent() ? loader.loadConfig(config.alarmsFile().get())
-                    : loader.loadDemoConfig();
+                    : java.nio.file.Files.exists(demoEdits) ? loader.loadConfig(demoEdits) : loader.loadDemoConfig();
         } catch (ConfigException e) {
             throw new IllegalStateException(e.getMessage(), e); // changed since the config was checked
         }
