@@ -1,5 +1,6 @@
 package io.lineside.alarms;
 
+import io.lineside.config.YamlScalars;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,16 +22,16 @@ public final class AlarmDefinitionsWriter {
         }
         if (!config.shelveReasons().equals(ShelveReasons.DEFAULT)) {
             out.append("shelveReasons:\n");
-            config.shelveReasons().reasons().forEach(r -> out.append("  - ").append(quote(r)).append('\n'));
+            config.shelveReasons().reasons().forEach(r -> out.append("  - ").append(YamlScalars.quoted(r)).append('\n'));
         }
         return out.toString();
     }
 
     private static void definition(StringBuilder out, AlarmDefinition d) {
-        out.append("  - id: ").append(quote(d.id())).append('\n');
-        line(out, "tag", quote(d.tag().toString()));
+        out.append("  - id: ").append(YamlScalars.quoted(d.id())).append('\n');
+        line(out, "tag", YamlScalars.quoted(d.tag().toString()));
         if (!d.station().equals(d.tag().stationId())) {
-            line(out, "station", quote(d.station().toString()));
+            line(out, "station", YamlScalars.quoted(d.station().toString()));
         }
         condition(out, d.condition());
         line(out, "priority", d.priority().displayName());
@@ -52,7 +53,7 @@ public final class AlarmDefinitionsWriter {
                     .append('\n');
             out.append("      respondWithinMinutes: ").append(g.timeToRespond().toMinutes()).append('\n');
         });
-        d.suppressWhen().ifPresent(s -> line(out, "suppressWhen", "{tag: " + quote(s.tag().toString()) + ", "
+        d.suppressWhen().ifPresent(s -> line(out, "suppressWhen", "{tag: " + YamlScalars.quoted(s.tag().toString()) + ", "
                 + discrete(s.condition()) + "}"));
     }
 
@@ -61,7 +62,7 @@ public final class AlarmDefinitionsWriter {
             case LimitCondition c -> {
                 line(out, "kind", "limit");
                 line(out, "level", c.level().name());
-                line(out, "limit", number(c.limit()));
+                line(out, "limit", YamlScalars.number(c.limit()));
                 deadband(out, c.deadband());
             }
             case DiscreteCondition c -> {
@@ -71,13 +72,13 @@ public final class AlarmDefinitionsWriter {
             }
             case DeviationCondition c -> {
                 line(out, "kind", "deviation");
-                line(out, "setpoint", quote(c.setpoint().toString()));
-                line(out, "limit", number(c.limit()));
+                line(out, "setpoint", YamlScalars.quoted(c.setpoint().toString()));
+                line(out, "limit", YamlScalars.number(c.limit()));
                 deadband(out, c.deadband());
             }
             case RateOfChangeCondition c -> {
                 line(out, "kind", "rateOfChange");
-                line(out, "limit", number(c.limitPerSecond()));
+                line(out, "limit", YamlScalars.number(c.limitPerSecond()));
                 deadband(out, c.deadband());
             }
             case NoDataCondition c -> {
@@ -88,12 +89,12 @@ public final class AlarmDefinitionsWriter {
     }
 
     private static String discrete(DiscreteCondition c) {
-        return c.bit() != null ? "bit: " + c.bit() : "equals: " + quote(c.equalsText());
+        return c.bit() != null ? "bit: " + c.bit() : "equals: " + YamlScalars.quoted(c.equalsText());
     }
 
     private static void deadband(StringBuilder out, double deadband) {
         if (deadband != 0) {
-            line(out, "deadband", number(deadband));
+            line(out, "deadband", YamlScalars.number(deadband));
         }
     }
 
@@ -108,34 +109,7 @@ public final class AlarmDefinitionsWriter {
     }
 
     private static String texts(String en, String zh) {
-        return "{en: " + quote(en) + (zh == null ? "" : ", zh-CN: " + quote(zh)) + "}";
-    }
-
-    /** The shortest decimal that reads back as the same double, never in exponent form. */
-    static String number(double v) {
-        return BigDecimal.valueOf(v).toPlainString();
-    }
-
-    /** A YAML double-quoted scalar (JSON escapes). */
-    static String quote(String text) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '\r' -> q.append("\\r");
-                default -> {
-                    if (ch < 0x20) {
-                        q.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        q.append(ch);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return "{en: " + YamlScalars.quoted(en) + (zh == null ? "" : ", zh-CN: " + YamlScalars.quoted(zh)) + "}";
     }
 
 }

@@ -1,5 +1,6 @@
 package io.lineside.layout.edit;
 
+import io.lineside.config.YamlScalars;
 import io.lineside.layout.Box;
 import io.lineside.layout.Labels;
 import io.lineside.layout.Layout;
@@ -36,7 +37,7 @@ public final class LayoutWriter {
             out.append("name: ").append(labels(layout.names())).append('\n');
         }
         out.append("site: ").append(text(layout.site())).append('\n');
-        out.append("plan: {width: ").append(num(layout.width())).append(", height: ").append(num(layout.height()))
+        out.append("plan: {width: ").append(YamlScalars.number(layout.width())).append(", height: ").append(YamlScalars.number(layout.height()))
                 .append("}\n");
         out.append("areas:");
         if (layout.areas().isEmpty()) {
@@ -73,8 +74,8 @@ public final class LayoutWriter {
         Box b = station.box();
         out.append("          - id: ").append(text(station.id().station())).append('\n');
         label(out, "            ", station.label());
-        out.append("            at: [").append(num(b.x())).append(", ").append(num(b.y())).append("]\n");
-        out.append("            size: [").append(num(b.width())).append(", ").append(num(b.height())).append("]\n");
+        out.append("            at: [").append(YamlScalars.number(b.x())).append(", ").append(YamlScalars.number(b.y())).append("]\n");
+        out.append("            size: [").append(YamlScalars.number(b.width())).append(", ").append(YamlScalars.number(b.height())).append("]\n");
         if (station.symbols().isEmpty()) {
             return;
         }
@@ -87,8 +88,8 @@ public final class LayoutWriter {
             if (!s.unit().isEmpty()) {
                 parts.add("unit: " + text(s.unit()));
             }
-            parts.add("at: [" + num(s.box().x() - b.x()) + ", " + num(s.box().y() - b.y()) + "]");
-            parts.add("size: [" + num(s.box().width()) + ", " + num(s.box().height()) + "]");
+            parts.add("at: [" + YamlScalars.number(s.box().x() - b.x()) + ", " + YamlScalars.number(s.box().y() - b.y()) + "]");
+            parts.add("size: [" + YamlScalars.number(s.box().width()) + ", " + YamlScalars.number(s.box().height()) + "]");
             s.range().ifPresent(r -> parts.add("range: " + range(r)));
             if (!s.label().texts().isEmpty()) {
                 parts.add("label: " + labels(s.label()));
@@ -104,9 +105,9 @@ public final class LayoutWriter {
     }
 
     private static String range(ValueRange r) {
-        StringBuilder s = new StringBuilder("{min: ").append(num(r.min())).append(", max: ").append(num(r.max()));
-        r.low().ifPresent(v -> s.append(", low: ").append(num(v)));
-        r.high().ifPresent(v -> s.append(", high: ").append(num(v)));
+        StringBuilder s = new StringBuilder("{min: ").append(YamlScalars.number(r.min())).append(", max: ").append(YamlScalars.number(r.max()));
+        r.low().ifPresent(v -> s.append(", low: ").append(YamlScalars.number(v)));
+        r.high().ifPresent(v -> s.append(", high: ").append(YamlScalars.number(v)));
         return s.append('}').toString();
     }
 
@@ -114,46 +115,21 @@ public final class LayoutWriter {
         String en = labels.texts().get("en");
         String zh = labels.texts().get("zh-CN");
         if (zh == null && en != null && labels.texts().size() == 1) {
-            return quoted(en);
+            return YamlScalars.quoted(en);
         }
         List<String> parts = new ArrayList<>();
         if (en != null) {
-            parts.add("en: " + quoted(en));
+            parts.add("en: " + YamlScalars.quoted(en));
         }
         if (zh != null) {
-            parts.add("zh-CN: " + quoted(zh));
+            parts.add("zh-CN: " + YamlScalars.quoted(zh));
         }
         return "{" + String.join(", ", parts) + "}";
     }
 
     /** A name as it is when plain, else quoted (so an id the loader refuses is written as typed and refused there). */
     static String text(String value) {
-        return PLAIN.matcher(value).matches() && !SPECIAL.contains(value.toLowerCase(Locale.ROOT)) ? value : quoted(value);
+        return PLAIN.matcher(value).matches() && !SPECIAL.contains(value.toLowerCase(Locale.ROOT)) ? value : YamlScalars.quoted(value);
     }
 
-    /** A YAML double-quoted scalar (JSON escaping, which YAML reads the same). */
-    static String quoted(String value) {
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
-    }
-
-    static String num(double d) {
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
 }

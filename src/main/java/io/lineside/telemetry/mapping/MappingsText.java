@@ -1,5 +1,6 @@
 package io.lineside.telemetry.mapping;
 
+import io.lineside.config.YamlScalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class MappingsText {
                 b.append('\n');
             }
             b.append("mappings:                                 # added by Lineside's tag browser\n");
-            b.append("  - topic: ").append(quote(prefix + "/{site}/{area}/{line}/{station}/{signal}"))
+            b.append("  - topic: ").append(YamlScalars.quoted(prefix + "/{site}/{area}/{line}/{station}/{signal}"))
                     .append("   # the default layout, as before\n");
             b.append(rule(rule, "  "));
             return b.toString();
@@ -111,45 +112,21 @@ public final class MappingsText {
     static String rule(NewSignal s, String indent) {
         String in = indent + "  ";
         StringBuilder b = new StringBuilder();
-        b.append(indent).append("- topic: ").append(quote(s.topic())).append("   # mapped in the tag browser\n");
-        b.append(in).append("site: ").append(quote(s.station().site())).append('\n');
-        b.append(in).append("area: ").append(quote(s.station().area())).append('\n');
-        b.append(in).append("line: ").append(quote(s.station().line())).append('\n');
-        b.append(in).append("station: ").append(quote(s.station().station())).append('\n');
-        b.append(in).append("signal: ").append(quote(s.signal())).append('\n');
-        b.append(in).append("signals: [{name: ").append(quote(s.signal()));
+        b.append(indent).append("- topic: ").append(YamlScalars.quoted(s.topic())).append("   # mapped in the tag browser\n");
+        b.append(in).append("site: ").append(YamlScalars.quoted(s.station().site())).append('\n');
+        b.append(in).append("area: ").append(YamlScalars.quoted(s.station().area())).append('\n');
+        b.append(in).append("line: ").append(YamlScalars.quoted(s.station().line())).append('\n');
+        b.append(in).append("station: ").append(YamlScalars.quoted(s.station().station())).append('\n');
+        b.append(in).append("signal: ").append(YamlScalars.quoted(s.signal())).append('\n');
+        b.append(in).append("signals: [{name: ").append(YamlScalars.quoted(s.signal()));
         if (!s.unit().isEmpty()) {
-            b.append(", unit: ").append(quote(s.unit()));
+            b.append(", unit: ").append(YamlScalars.quoted(s.unit()));
         }
         if (s.hasRange()) {
-            b.append(", range: [").append(number(s.low())).append(", ").append(number(s.high())).append(']');
+            b.append(", range: [").append(YamlScalars.number(s.low())).append(", ").append(YamlScalars.number(s.high())).append(']');
         }
         b.append("}]\n");
         return b.toString();
-    }
-
-    /** A YAML double-quoted scalar (JSON escapes are valid there). */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** A number as YAML reads it back: an integer without ".0", else the shortest round-trip form. */
-    static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static List<String> lines(String text) {

@@ -35,6 +35,6 @@ public record NewSignal(String topic, StationId station, String signal, String u
     /** One line for the audit row: {@code topic -> site/area/line/station/signal [unit] [low, high]}. */
     public String describe() {
         return topic + " -> " + path() + (unit.isEmpty() ? "" : " " + unit)
-                + (hasRange() ? " [" + MappingsText.number(low) + ", " + MappingsText.number(high) + "]" : "");
+                + (hasRange() ? " [" + io.lineside.config.YamlScalars.number(low) + ", " + io.lineside.config.YamlScalars.number(high) + "]" : "");
     }
 }

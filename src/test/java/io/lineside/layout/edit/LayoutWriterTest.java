@@ -41,7 +41,7 @@ class LayoutWriterTest {
         assertEquals("press", LayoutWriter.text("press"));
         assertEquals("\"on\"", LayoutWriter.text("on"));
         assertEquals("\"a \\\"b\\\"\\n#c: d\"", LayoutWriter.text("a \"b\"\n#c: d"));
-        assertEquals("0.5", LayoutWriter.num(0.5));
-        assertEquals("170", LayoutWriter.num(170.0));
+        assertEquals("0.5", io.lineside.config.YamlScalars.number(0.5));
+        assertEquals("170", io.lineside.config.YamlScalars.number(170.0));
     }
 }
