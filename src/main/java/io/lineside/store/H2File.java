@@ -237,6 +237,37 @@ public final class H2File implements AutoCloseable {
         }
     }
 
+    /**
+     * The schema version of an existing file, looked at read-only (H2 writes nothing to it), for a copy brought from
+     * elsewhere that must be refused rather than quarantined when it is damaged.
+     *
+     * @throws OpenException {@link OpenException.Reason#FAILED} with what is wrong: no file, not a complete
+     *                       {@code schema.name()} database, or H2 cannot read it
+     */
+    public static int inspect(Path dir, Schema schema) throws OpenException {
+        String name = schema.name();
+        if (!Files.isRegularFile(dir.resolve(name + ".mv.db"))) {
+            throw new OpenException(OpenException.Reason.FAILED, "no " + name + ".mv.db", null);
+        }
+        try (Connection c = connect(FILE, dir, name, READ_ONLY_SUFFIX)) {
+            if (Schema.version(c) <= schema.migrations().size() && !schema.isComplete(c)) {
+                throw new OpenException(OpenException.Reason.FAILED, "the file is damaged: it lacks the "
+                        + name + " tables", null);
+            }
+            return Schema.version(c);
+        } catch (SQLException e) {
+            boolean damaged = hasErrorCode(e, DAMAGED) || hasErrorCode(e, DAMAGED_READ_ONLY);
+            throw new OpenException(OpenException.Reason.FAILED, (damaged ? "the file is damaged: H2 cannot read it ("
+                    : "H2 cannot open it (") + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "no detail" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     /** Looks at an existing file without letting H2 write to it. */
     private static boolean isDamagedReadOnly(String fileSystem, Path dir, Schema schema) throws SQLException {
         try (Connection c = connect(fileSystem, dir, schema.name(), READ_ONLY_SUFFIX)) {
