@@ -100,9 +100,14 @@ public final class HistoryCopy {
     }
 
     private static Contents contents(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT LEAST((SELECT MIN(ts) FROM sample),"
-                + " (SELECT MIN(first_ts) FROM sample_block)), GREATEST((SELECT MAX(ts) FROM sample),"
-                + " (SELECT MAX(last_ts) FROM sample_block))");
+        // LEAST and GREATEST are NULL when either side is: a file whose samples are all folded has no row in sample
+        String firstRow = "(SELECT MIN(ts) FROM sample)";
+        String firstBlock = "(SELECT MIN(first_ts) FROM sample_block)";
+        String lastRow = "(SELECT MAX(ts) FROM sample)";
+        String lastBlock = "(SELECT MAX(last_ts) FROM sample_block)";
+        try (PreparedStatement ps = c.prepareStatement("SELECT LEAST(COALESCE(" + firstRow + ", " + firstBlock + "),"
+                + " COALESCE(" + firstBlock + ", " + firstRow + ")), GREATEST(COALESCE(" + lastRow + ", " + lastBlock + "),"
+                + " COALESCE(" + lastBlock + ", " + lastRow + "))");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             long first = rs.getLong(1);
