@@ -30,7 +30,9 @@ final class MessageDecoder {
     private final IngestSink sink;
     private final IngestDiagnostics diagnostics;
     private TopicResolver resolver;
-    private volatile TopicMappings remapped; // taken by the decoder thread before its next message
+    // taken by the decoder thread before its next message; getAndSet, so a second save while one is taken is kept
+    private final java.util.concurrent.atomic.AtomicReference<TopicMappings> remapped =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final JsonPayloadDecoder single = new JsonPayloadDecoder();
     private final BatchPayloadDecoder batch = new BatchPayloadDecoder();
     private final long skewLimitMillis;
@@ -61,7 +63,7 @@ final class MessageDecoder {
      * sequences, gaps and the clock-skew limit carry on. Safe from any thread.
      */
     void remap(TopicMappings mappings) {
-        this.remapped = java.util.Objects.requireNonNull(mappings);
+        remapped.set(java.util.Objects.requireNonNull(mappings));
     }
 
     /** Where a tag's sequence stood before (its last sample in history): a first seq further on is a gap. */
@@ -76,9 +78,8 @@ final class MessageDecoder {
 
     /** Decodes one message and hands its updates (and any gap) to the sink. */
     void handle(String topic, byte[] payload, Instant received) {
-        TopicMappings next = remapped;
+        TopicMappings next = remapped.getAndSet(null);
         if (next != null) {
-            remapped = null;
             resolver = resolver(next); // a fresh cache: a topic unknown until now resolves anew
             for (String unknown : diagnostics.unknownTopics().keySet()) {
                 if (resolver.resolve(unknown) != null) {
