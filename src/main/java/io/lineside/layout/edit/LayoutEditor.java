@@ -88,18 +88,18 @@ public final class LayoutEditor {
     }
 
     public void undo() {
-        Step step = undo.poll();
-        if (step != null) {
-            redo.push(new Step(step.what(), current));
-            current = step.before();
-            check();
-        }
+        travel(undo, redo);
     }
 
     public void redo() {
-        Step step = redo.poll();
+        travel(redo, undo);
+    }
+
+    /** Takes the newest step of {@code from} back, and keeps the layout it leaves on {@code to}. */
+    private void travel(Deque<Step> from, Deque<Step> to) {
+        Step step = from.poll();
         if (step != null) {
-            undo.push(new Step(step.what(), current));
+            to.push(new Step(step.what(), current));
             current = step.before();
             check();
         }
